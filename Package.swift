@@ -1,0 +1,68 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "clerk-tui",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "clerk-tui", targets: ["clerk-tui"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+    ],
+    targets: [
+        // System-library shims: headers and link flags only.
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+
+        // Wire models, endpoints and the libcurl transport. No UI.
+        .target(name: "FrontendAPI", dependencies: [
+            "CCurl",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The local Frontend API server.
+        .target(name: "FrontendServer", dependencies: [
+            "FrontendAPI",
+            "COpenSSL",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "SQLiteKit", package: "sqlite-kit"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        // Flow state machines: pure Swift on FrontendAPI's models.
+        .target(name: "Portal", dependencies: ["FrontendAPI"]),
+        // The ncurses toolkit. Knows nothing of Clerk.
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "CQREncode", "TOMLKit"]),
+        // Screens: views of Portal machines drawn with TerminalUI.
+        .target(name: "Screens", dependencies: ["Portal", "TerminalUI"]),
+        // The command-line program: argument parsing and wiring only.
+        .executableTarget(name: "clerk-tui", dependencies: [
+            "FrontendAPI", "FrontendServer", "Portal", "Screens", "TerminalUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+
+        .testTarget(name: "FrontendAPITests", dependencies: ["FrontendAPI", "FrontendServer"]),
+        .testTarget(name: "FrontendServerTests", dependencies: ["FrontendServer", "FrontendAPI"]),
+        .testTarget(name: "PortalTests", dependencies: ["Portal"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "ScreensTests", dependencies: ["Screens", "TerminalUI", "Portal"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
