@@ -1,0 +1,151 @@
+"""Loopback benchmark of the local Frontend API server; prints a report of ratios against references
+measured in the same run (see run.sh). Not a test: it asserts nothing about speed."""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+sys.path.insert(0, str(REPO / "Tests" / "Contract"))
+
+from fapi import NativeClient  # noqa: E402
+from flows import sign_up  # noqa: E402
+from server import Server  # noqa: E402
+
+SETTINGS = {
+    "application_name": "Benchmark",
+    "password": {"hash_cost": 10},
+    "rate_limits": {"enabled": False},
+    "verification": {"resend_cooldown_seconds": 0},
+}
+
+
+def wrk(url: str, *, connections: int, seconds: int, script: Path | None = None,
+        headers: dict | None = None) -> dict:
+    """Runs wrk with latency stats; returns req/s, p99 (ms) and the count of non-2xx answers."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for name, value in (headers or {}).items():
+        command += ["-H", f"{name}: {value}"]
+    if script:
+        command += ["-s", str(script)]
+    command.append(url)
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    socket_errors = re.search(r"Socket errors:.*", output)
+    return {"rps": rate, "p99_ms": float(p99.group(1)) * scale,
+            "non2xx": int(errors.group(1)) if errors else 0,
+            "socket_errors": socket_errors.group(0) if socket_errors else ""}
+
+
+def openssl_rsa2048(seconds: int, multi: int = 1) -> float:
+    command = ["openssl", "speed", "-seconds", str(seconds)]
+    if multi > 1:
+        command += ["-multi", str(multi)]
+    output = subprocess.run(command + ["rsa2048"], capture_output=True, text=True, check=True).stdout
+    line = next(line for line in output.splitlines() if re.match(r"^rsa\s+2048 bits", line))
+    return float(line.split()[-2])
+
+
+def start_hello(binary: Path) -> tuple[subprocess.Popen, str]:
+    process = subprocess.Popen([str(binary)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        match = re.match(r"^Hello listening on (http://\S+)", line)
+        if match:
+            return process, match.group(1)
+    process.kill()
+    raise RuntimeError("hello server did not start")
+
+
+def line(name: str, result: dict, reference: dict | None = None) -> str:
+    text = f"  {name:<38} {result['rps']:>10.0f} req/s   p99 {result['p99_ms']:>7.2f} ms"
+    if reference:
+        text += f"   ratio {result['rps'] / reference['rps']:.2f} of req/s, {result['p99_ms'] / reference['p99_ms']:.2f}× p99"
+    if result["non2xx"]:
+        text += f"   !! {result['non2xx']} non-2xx"
+    if result["socket_errors"]:
+        text += f"   !! {result['socket_errors']}"
+    return text
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--hello", type=Path, required=True)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="clerk-bench-") as scratch:
+        scratch_dir = Path(scratch)
+        server = Server(scratch_dir / "data", SETTINGS)
+        hello, hello_url = start_hello(args.hello)
+        try:
+            url = server.start()
+            client = NativeClient(url)
+            user = sign_up(client)
+            token, session_id = client.token, user["session_id"]
+            auth = {"Authorization": token, "clerk-api-version": "2026-05-12"}
+
+            mint_script = scratch_dir / "mint.lua"
+            mint_script.write_text(
+                'wrk.method = "POST"\n'
+                'wrk.body = "organization_id="\n'
+                'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n')
+            os.chmod(mint_script, 0o600)
+            mint_url = f"{url}/v1/client/sessions/{session_id}/tokens?_is_native=true"
+
+            # Warm-up: JIT-free, but caches, connections and SQLite pages.
+            for target, kwargs in ((f"{hello_url}/hello", {}), (f"{url}/v1/environment", {}),
+                                   (f"{url}/v1/client?_is_native=true", {"headers": auth}),
+                                   (mint_url, {"headers": auth, "script": mint_script})):
+                wrk(target, connections=16, seconds=2, **kwargs)
+
+            results = {
+                "hello": wrk(f"{hello_url}/hello", connections=64, seconds=args.seconds),
+                "environment": wrk(f"{url}/v1/environment", connections=64, seconds=args.seconds),
+                "client": wrk(f"{url}/v1/client?_is_native=true", connections=64, seconds=args.seconds,
+                              headers=auth),
+                "mint": wrk(mint_url, connections=16, seconds=args.seconds, headers=auth, script=mint_script),
+            }
+            stop_status = server.stop()
+        finally:
+            server.kill9()
+            hello.kill()
+            hello.wait()
+
+    openssl_one = openssl_rsa2048(3)
+    openssl_two = openssl_rsa2048(3, multi=2)
+
+    mint = results["mint"]
+    print("\n== Local Frontend API benchmark (loopback, release build, wrk -t2) ==")
+    print(f"machine: {os.cpu_count()} cores; {args.seconds} s per measurement after a 2 s warm-up; "
+          f"server exit status after SIGTERM: {stop_status}")
+    print("\n(a) session-token mint (POST /v1/client/sessions/{id}/tokens, RS256, 16 connections)")
+    print(line("mint", mint))
+    print(f"  openssl speed -seconds 3 rsa2048       {openssl_one:>10.0f} sign/s (1 process)")
+    print(f"  openssl speed -seconds 3 -multi 2      {openssl_two:>10.0f} sign/s (2 processes)")
+    ratio = mint["rps"] / openssl_one
+    print(f"  ratio mint / openssl (1 process)       {ratio:>10.2f}   goal >= 0.60: {'met' if ratio >= 0.6 else 'NOT met'}")
+    print(f"  ratio mint / openssl (2 processes)     {mint['rps'] / openssl_two:>10.2f}")
+    print("\n(b) reads at 64 connections, beside a Hummingbird 2.28.1 hello-world route")
+    print(line("GET /hello (reference)", results["hello"]))
+    print(line("GET /v1/environment", results["environment"], results["hello"]))
+    print(line("GET /v1/client (signed in, native)", results["client"], results["hello"]))
+    failures = [name for name, r in results.items() if r["non2xx"]]
+    if failures:
+        print(f"\nnote: non-2xx answers in {', '.join(failures)}: those figures are not comparable")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Benchmark of the local Frontend API server on loopback (not a test; prints a report):
+#   (a) session-token mint req/s beside `openssl speed rsa2048` sign/s,
+#   (b) req/s and p99 of GET /v1/client and GET /v1/environment at 64 connections beside a Hummingbird
+#       hello-world route (Benchmarks/server/hello, built here with its own .build).
+# Usage: bash Benchmarks/server/run.sh [--seconds N]     (CLERK_TUI_BIN overrides the release binary)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+cd "$repo"
+
+for tool in wrk openssl; do
+  command -v "$tool" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool"; }
+done
+python3 -c 'import requests, yaml, openapi_schema_validator, pyotp, jwt' 2>/dev/null \
+  || python3 -m pip install -q --disable-pip-version-check -r Tests/requirements.txt
+
+if [ -z "${CLERK_TUI_BIN:-}" ]; then
+  echo "building clerk-tui (release)…" >&2
+  swift build -c release --product clerk-tui >&2
+  export CLERK_TUI_BIN="$repo/.build/release/clerk-tui"
+fi
+echo "building the hello-world reference (release)…" >&2
+swift build -c release --package-path "$here/hello" >&2
+
+exec python3 "$here/bench.py" --hello "$here/hello/.build/release/hello" "$@"

@@ -1,0 +1,20 @@
+"""Instance settings files (TOML, keys of Config/instance.sample.toml) used by the test modules."""
+from server import merge
+
+ALLOWED_ORIGIN = "http://localhost:3000"
+EVIL_ORIGIN = "https://evil.example"
+
+# The defaults plus what a test run needs: cheap hashes, no per-IP limits (every test comes from 127.0.0.1),
+# no resend cooldown. Modules that test the limits switch them back on.
+BASE = {
+    "application_name": "Contract Tests",
+    "environment": "development",
+    "allowed_origins": [ALLOWED_ORIGIN],
+    "password": {"hash_cost": 10},
+    "rate_limits": {"enabled": False},
+    "verification": {"resend_cooldown_seconds": 0},
+}
+
+
+def settings(**overrides) -> dict:
+    return merge(BASE, overrides)
