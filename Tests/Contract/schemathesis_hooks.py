@@ -1,0 +1,102 @@
+"""Schemathesis hooks (loaded through SCHEMATHESIS_HOOKS by run_schemathesis.py): every generated request
+goes out as a signed-in native client would send it.
+
+- `_is_native=true`, `clerk-api-version`, and the `Authorization` client token of a signed-in user;
+- operations that end or delete things (sign-out, session end/remove/revoke, DELETE /v1/me, DELETE /v1/me/totp)
+  get a fresh signed-in client each, so they cannot sign the shared client out from under the others;
+- a generated path id is swapped for a real one of that client when its length is even (deterministic per case,
+  so shrinking still reproduces), so the fuzzer reaches existing sign-ins, sign-ups and sessions as well as
+  unknown ids.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+
+import requests
+import schemathesis
+
+API_VERSION = "2026-05-12"
+CODE = "424242"
+PASSWORD = "schemathesis passphrase 1"
+DESTRUCTIVE = {"deleteUser", "deleteClientSessions", "removeClientSessionsAndRetainCookie", "endSession",
+               "removeSession", "revokeSession", "deleteTOTP"}
+
+
+class Device:
+    """A native client signed in as a fresh +clerk_test user, with a pending sign-in and sign-up of its own."""
+
+    def __init__(self, base_url: str):
+        self.base_url = base_url
+        self.http = requests.Session()
+        self.http.trust_env = False
+        self.token: str | None = None
+        email = f"fuzz-{uuid.uuid4().hex[:12]}+clerk_test@example.com"
+        sign_up = self.post("/v1/client/sign_ups", {"email_address": email, "password": PASSWORD})["response"]
+        self.post(f"/v1/client/sign_ups/{sign_up['id']}/prepare_verification", {"strategy": "email_code"})
+        done = self.post(f"/v1/client/sign_ups/{sign_up['id']}/attempt_verification",
+                         {"strategy": "email_code", "code": CODE})["response"]
+        self.session_id = done["created_session_id"]
+        # A second user whose sign-in sits on this client: fuzzed attempts lock that user, not this one.
+        other = f"fuzz-other-{uuid.uuid4().hex[:12]}+clerk_test@example.com"
+        other_device = requests.Session()
+        other_device.trust_env = False
+        other_sign_up = other_device.post(f"{base_url}/v1/client/sign_ups", params={"_is_native": "true"},
+                                          data={"email_address": other, "password": PASSWORD}, timeout=30)
+        other_sign_up.raise_for_status()
+        other_token = other_sign_up.headers["Authorization"]
+        other_id = other_sign_up.json()["response"]["id"]
+        for path, data in ((f"/v1/client/sign_ups/{other_id}/prepare_verification", {"strategy": "email_code"}),
+                           (f"/v1/client/sign_ups/{other_id}/attempt_verification",
+                            {"strategy": "email_code", "code": CODE})):
+            other_device.post(base_url + path, params={"_is_native": "true"}, data=data,
+                              headers={"Authorization": other_token}, timeout=30).raise_for_status()
+        self.sign_in_id = self.post("/v1/client/sign_ins", {"identifier": other})["response"]["id"]
+        pending = self.post("/v1/client/sign_ups",
+                            {"email_address": f"fuzz-pending-{uuid.uuid4().hex[:12]}+clerk_test@example.com"})
+        self.sign_up_id = pending["response"]["id"]
+
+    def post(self, path: str, data: dict) -> dict:
+        headers = {"clerk-api-version": API_VERSION}
+        if self.token:
+            headers["Authorization"] = self.token
+        response = self.http.post(self.base_url + path, params={"_is_native": "true"}, data=data,
+                                  headers=headers, timeout=30)
+        response.raise_for_status()
+        self.token = response.headers.get("Authorization", self.token)
+        return response.json()
+
+    def ids(self) -> dict:
+        return {"session_id": self.session_id, "sign_in_id": self.sign_in_id, "sign_up_id": self.sign_up_id}
+
+
+_shared: Device | None = None
+
+
+def shared_device() -> Device:
+    global _shared
+    if _shared is None:
+        _shared = Device(os.environ["FAPI_URL"])
+    return _shared
+
+
+@schemathesis.hook
+def before_call(context, case, kwargs):
+    operation_id = case.operation.definition.raw.get("operationId", "")
+    device = Device(os.environ["FAPI_URL"]) if operation_id in DESTRUCTIVE else shared_device()
+    query = dict(case.query or {})
+    query["_is_native"] = "true"
+    if case.path.startswith("/v1/me") and "_clerk_session_id" not in query:
+        query["_clerk_session_id"] = device.session_id
+    case.query = query
+    headers = dict(case.headers or {})
+    headers["Authorization"] = device.token
+    headers["clerk-api-version"] = API_VERSION
+    case.headers = headers
+    if case.path_parameters:
+        real = device.ids()
+        parameters = dict(case.path_parameters)
+        for name, value in parameters.items():
+            if name in real and len(str(value)) % 2 == 0:
+                parameters[name] = real[name]
+        case.path_parameters = parameters
