@@ -23,8 +23,9 @@ BAD_BODIES = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def account(server):
+    """A fresh user per test: failed attempts here must not add up to a lockout."""
     return sign_up(NativeClient(server.url))
 
 

@@ -80,7 +80,8 @@ def test_create_with_strategy_prepares_at_once(native):
     assert done.response["status"] == "complete"
 
 
-def test_verification_fails_after_five_wrong_codes(server, native, account):
+def test_verification_fails_after_five_wrong_codes(server, native):
+    account = sign_up(native(), unique_email("fivewrong", test_identity=False), server=server)
     client = native()
     started = start_sign_in(client, account["email"]).response
     email_factor = factor(started["supported_first_factors"], "email_code")
