@@ -1,0 +1,161 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Puts the terminal back however the process ends. At install it saves the tty's termios; on a
+/// normal exit, `exit()`, SIGTERM, SIGHUP, or a crash signal (Swift traps are SIGILL/SIGTRAP) it
+/// writes the escape sequences that undo the UI and restores termios. The signal path uses only
+/// async-signal-safe calls (write, tcsetattr, sigaction, raise): never ncurses.
+///
+/// SIGINT, SIGTERM and SIGHUP are reported through a pipe so the loop can exit cleanly (Ctrl-C
+/// becomes a key); a second SIGTERM/SIGHUP while the loop is stuck restores and exits at once.
+public enum TerminalGuard {
+    /// Read end of the signal pipe: one byte per SIGINT/SIGTERM/SIGHUP/SIGWINCH, the signal number.
+    public static var signalFD: Int32 { state.pointee.signalRead }
+
+    /// Saves `fd`'s termios and installs the handlers. Idempotent.
+    public static func install(fd: Int32) {
+        let s = state
+        guard !s.pointee.installed else { return }
+        s.pointee.ttyFD = fd
+        s.pointee.hasTermios = tcgetattr(fd, &s.pointee.termios) == 0
+        s.pointee.installed = true
+        s.pointee.active = true
+        if !s.pointee.atexitRegistered {
+            s.pointee.atexitRegistered = true
+            atexit { TerminalGuard.restoreNow() }
+        }
+        for signal in reportedSignals { install(signal, handler: reportSignal) }
+        for signal in crashSignals { install(signal, handler: restoreThenCrash) }
+    }
+
+    /// Sets the bytes that undo the full-screen UI (leave alternate screen, show cursor, ...).
+    public static func setRestoreSequence(_ bytes: [UInt8]) {
+        let s = state
+        let count = min(bytes.count, restoreCapacity)
+        for (index, byte) in bytes.prefix(count).enumerated() { s.pointee.restoreBytes[index] = byte }
+        s.pointee.restoreCount = count
+    }
+
+    /// Chains SIGWINCH after whatever handler is there (ncurses'), adding a wake-up byte.
+    public static func watchResize() {
+        install(SIGWINCH, handler: reportSignal)
+    }
+
+    /// Restores termios, puts back the previous handlers. Call after ncurses has cleaned up.
+    public static func uninstall() {
+        let s = state
+        guard s.pointee.installed else { return }
+        restoreNow()
+        for signal in reportedSignals + crashSignals + [SIGWINCH] { restoreHandler(signal) }
+        s.pointee.installed = false
+    }
+
+    /// Writes the restore sequence and termios once (signal-safe).
+    static func restoreNow() {
+        let s = state
+        guard s.pointee.active else { return }
+        s.pointee.active = false
+        if s.pointee.restoreCount > 0 {
+            _ = write(s.pointee.ttyFD, s.pointee.restoreBytes, s.pointee.restoreCount)
+        }
+        if s.pointee.hasTermios { _ = tcsetattr(s.pointee.ttyFD, TCSAFLUSH, &s.pointee.termios) }
+    }
+
+    // MARK: - Signal plumbing
+
+    private static let reportedSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    private static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
+    fileprivate static let restoreCapacity = 256
+    fileprivate static let signalSlots = 65
+
+    fileprivate struct State {
+        var installed = false
+        var active = false
+        var atexitRegistered = false
+        var ttyFD: Int32 = 0
+        var hasTermios = false
+        var termios = Glibc.termios()
+        let restoreBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: TerminalGuard.restoreCapacity)
+        var restoreCount = 0
+        var signalRead: Int32 = -1
+        var signalWrite: Int32 = -1
+        var terminateCount = 0
+        /// Previous handlers, indexed by signal number.
+        let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: TerminalGuard.signalSlots)
+        let saved = UnsafeMutablePointer<Bool>.allocate(capacity: TerminalGuard.signalSlots)
+    }
+
+    /// One allocation made before any handler exists, so handlers only dereference a pointer.
+    nonisolated(unsafe) fileprivate static let state: UnsafeMutablePointer<State> = {
+        let pointer = UnsafeMutablePointer<State>.allocate(capacity: 1)
+        pointer.initialize(to: State())
+        pointer.pointee.saved.initialize(repeating: false, count: signalSlots)
+        var fds: [Int32] = [-1, -1]
+        if pipe(&fds) == 0 {
+            for fd in fds {
+                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+                _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            }
+            pointer.pointee.signalRead = fds[0]
+            pointer.pointee.signalWrite = fds[1]
+        }
+        return pointer
+    }()
+
+    private typealias Handler = @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void
+
+    private static func install(_ signal: Int32, handler: Handler) {
+        let s = state
+        var action = sigaction()
+        action.__sigaction_handler.sa_sigaction = handler
+        action.sa_flags = SA_SIGINFO | SA_RESTART
+        sigemptyset(&action.sa_mask)
+        var old = sigaction()
+        _ = sigaction(signal, &action, &old)
+        if !s.pointee.saved[Int(signal)] {
+            s.pointee.previous[Int(signal)] = old
+            s.pointee.saved[Int(signal)] = true
+        }
+    }
+
+    private static func restoreHandler(_ signal: Int32) {
+        let s = state
+        guard s.pointee.saved[Int(signal)] else { return }
+        _ = sigaction(signal, s.pointee.previous + Int(signal), nil)
+        s.pointee.saved[Int(signal)] = false
+    }
+}
+
+/// SIGINT/SIGTERM/SIGHUP/SIGWINCH: tell the loop. SIGWINCH also runs the previous (ncurses') handler.
+private let reportSignal: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = { signal, info, context in
+    let s = TerminalGuard.state
+    if signal == SIGWINCH, s.pointee.saved[Int(SIGWINCH)] {
+        let previous = s.pointee.previous[Int(SIGWINCH)]
+        if previous.sa_flags & SA_SIGINFO != 0, let handler = previous.__sigaction_handler.sa_sigaction {
+            handler(signal, info, context)
+        } else if let handler = previous.__sigaction_handler.sa_handler,
+                  unsafeBitCast(handler, to: Int.self) > 1 {  // not SIG_DFL (0) or SIG_IGN (1)
+            handler(signal)
+        }
+    }
+    if signal == SIGTERM || signal == SIGHUP {
+        s.pointee.terminateCount += 1
+        if s.pointee.terminateCount > 1 {
+            TerminalGuard.restoreNow()
+            _exit(128 + signal)
+        }
+    }
+    var byte = UInt8(truncatingIfNeeded: signal)
+    _ = write(s.pointee.signalWrite, &byte, 1)
+}
+
+/// Crash signals: restore the terminal, then let the previous handler (or the default) run.
+private let restoreThenCrash: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = { signal, info, _ in
+    let s = TerminalGuard.state
+    TerminalGuard.restoreNow()
+    _ = sigaction(signal, s.pointee.previous + Int(signal), nil)
+    // A fault re-executes and reaches the previous handler; a signal sent by kill() must be re-raised.
+    if let info, info.pointee.si_code <= 0 { raise(signal) }
+    if signal == SIGABRT { raise(signal) }
+}
