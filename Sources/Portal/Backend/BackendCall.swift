@@ -1,0 +1,55 @@
+import FrontendAPI
+
+/// One Frontend API call a machine asks for. Each case is exactly one endpoint (protocol.md §4).
+public enum BackendCall: Equatable, Sendable {
+    /// `GET /v1/environment`
+    case loadEnvironment
+    /// `GET /v1/client`
+    case loadClient
+    /// `POST /v1/client/sign_ins`
+    case createSignIn(SignInCreateParams)
+    /// `GET /v1/client/sign_ins/{id}` (email-link polling)
+    case reloadSignIn(id: String)
+    /// `POST /v1/client/sign_ins/{id}/prepare_first_factor`
+    case prepareFirstFactor(signInID: String, PrepareFactorParams)
+    /// `POST /v1/client/sign_ins/{id}/attempt_first_factor`
+    case attemptFirstFactor(signInID: String, AttemptFactorParams)
+    /// `POST /v1/client/sign_ins/{id}/prepare_second_factor`
+    case prepareSecondFactor(signInID: String, PrepareFactorParams)
+    /// `POST /v1/client/sign_ins/{id}/attempt_second_factor`
+    case attemptSecondFactor(signInID: String, AttemptFactorParams)
+    /// `POST /v1/client/sign_ins/{id}/reset_password`
+    case resetPassword(signInID: String, password: SecretText, signOutOfOtherSessions: Bool)
+    /// `POST /v1/client/sign_ups`
+    case createSignUp(SignUpParams)
+    /// `PATCH /v1/client/sign_ups/{id}`
+    case updateSignUp(id: String, SignUpParams)
+    /// `GET /v1/client/sign_ups/{id}` (email-link polling)
+    case reloadSignUp(id: String)
+    /// `POST /v1/client/sign_ups/{id}/prepare_verification`
+    case prepareSignUpVerification(id: String, strategy: Strategy, redirectURL: String?)
+    /// `POST /v1/client/sign_ups/{id}/attempt_verification`
+    case attemptSignUpVerification(id: String, strategy: Strategy, code: SecretText)
+    /// `POST /v1/client/sessions/{id}/touch`
+    case touchSession(id: String, intent: TouchIntent)
+    /// `POST /v1/client/sessions/{id}/remove`
+    case removeSession(id: String)
+    /// `DELETE /v1/client/sessions`
+    case signOutAll
+    /// `POST /v1/me/change_password?_clerk_session_id={sessionID}`
+    case changePassword(sessionID: String, newPassword: SecretText, signOutOfOtherSessions: Bool)
+}
+
+/// The resource a ``BackendCall`` returns.
+public enum BackendResult: Equatable, Sendable {
+    case environment(Environment)
+    case client(Client?)
+    case signIn(SignIn)
+    case signUp(SignUp)
+    case session(Session)
+    case user(User)
+
+    public var signIn: SignIn? { if case .signIn(let value) = self { value } else { nil } }
+    public var signUp: SignUp? { if case .signUp(let value) = self { value } else { nil } }
+    public var session: Session? { if case .session(let value) = self { value } else { nil } }
+}

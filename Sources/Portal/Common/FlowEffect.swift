@@ -1,0 +1,32 @@
+/// What a machine asks the runtime to do. Machines never perform effects themselves.
+///
+/// `Outcome` is how the flow ends (signed in, transfer to sign-up, …); the parent machine consumes it.
+public enum FlowEffect<Outcome: Sendable & Equatable>: Sendable, Equatable {
+    /// Perform one Frontend API call and answer with a `response` event carrying the same id.
+    case call(RequestID, BackendCall)
+    /// Start (or restart) a timer; the runtime answers with `timerFired` events.
+    case startTimer(TimerID, every: Duration, repeats: Bool)
+    case cancelTimer(TimerID)
+    /// The flow is over.
+    case finish(Outcome)
+}
+
+extension FlowEffect {
+    /// Re-labels a child's effect for its parent, turning the child's outcome into the parent's.
+    public func map<Other>(_ transform: (Outcome) -> Other) -> FlowEffect<Other> {
+        switch self {
+        case .call(let id, let call): .call(id, call)
+        case .startTimer(let id, let every, let repeats): .startTimer(id, every: every, repeats: repeats)
+        case .cancelTimer(let id): .cancelTimer(id)
+        case .finish(let outcome): .finish(transform(outcome))
+        }
+    }
+
+    /// The child's outcome, if this effect ends the child's flow.
+    public var outcome: Outcome? {
+        if case .finish(let outcome) = self { outcome } else { nil }
+    }
+}
+
+/// The answer to a ``FlowEffect/call(_:_:)``.
+public typealias BackendOutcome = Result<BackendResult, PortalFailure>
