@@ -38,7 +38,8 @@ public struct BackupCode: Codable, Sendable, Equatable, Identifiable {
     }
 }
 
-extension BackupCode: CustomStringConvertible {
+extension BackupCode: CustomStringConvertible, CustomDebugStringConvertible {
     /// Redacts the codes.
     public var description: String { "BackupCode(id: \(id), codes: <\(codes.count) redacted>)" }
+    public var debugDescription: String { description }
 }

@@ -59,9 +59,10 @@ public struct TOTP: Codable, Sendable, Equatable, Identifiable {
     }
 }
 
-extension TOTP: CustomStringConvertible {
+extension TOTP: CustomStringConvertible, CustomDebugStringConvertible {
     /// Redacts the secret, URI and backup codes.
     public var description: String {
         "TOTP(id: \(id), verified: \(verified), secret: \(secret == nil ? "nil" : "<redacted>"))"
     }
+    public var debugDescription: String { description }
 }

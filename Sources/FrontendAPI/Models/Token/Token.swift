@@ -19,3 +19,9 @@ public struct Token: Codable, Sendable, Equatable {
         try container.encode(jwt, forKey: .jwt)
     }
 }
+
+extension Token: CustomStringConvertible, CustomDebugStringConvertible {
+    /// Redacts the JWT so tokens never reach logs.
+    public var description: String { "Token(jwt: <redacted>)" }
+    public var debugDescription: String { description }
+}
