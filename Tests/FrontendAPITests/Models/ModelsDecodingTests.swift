@@ -102,6 +102,23 @@ import Testing
         #expect(body.errors[0].meta?.lockoutExpiresInSeconds == 1800)
     }
 
+    @Test func errorMetaKeepsUnmodelledKeys() throws {
+        let json = #"{"code":"session_reverification_required","message":"m","long_message":"l","#
+            + #""meta":{"param_name":"password","reverification":{"level":"second_factor","after_minutes":10}}}"#
+        let error = try FAPIJSON.decode(ClerkAPIError.self, from: Data(json.utf8))
+        #expect(error.meta?.paramName == "password")
+        #expect(error.meta?.other == ["reverification": ["level": "second_factor", "after_minutes": 10]])
+        #expect(try jsonTree(FAPIJSON.encode(error)) == jsonTree(json))
+    }
+
+    @Test func reverificationNeedsASecondFactor() throws {
+        let verification = try Fixture.decode(SessionVerification.self, "session_reverification.json")
+        #expect(verification.level == .secondFactor)
+        #expect(verification.status == .needsSecondFactor)
+        #expect(verification.supportedSecondFactors?.map(\.strategy) == [.totp, .backupCode])
+        #expect(verification.session.factorVerificationAge == [0, 12])
+    }
+
     @Test func unknownFieldsAreIgnored() throws {
         let json = #"{"object":"token","jwt":"a.b.c","brand_new_field":{"x":[1]}}"#
         #expect(try FAPIJSON.decode(Token.self, from: Data(json.utf8)) == Token(jwt: "a.b.c"))

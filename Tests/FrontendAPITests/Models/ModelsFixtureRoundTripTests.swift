@@ -33,6 +33,7 @@ import Testing
         Case("organization_suggestion.json", OrganizationSuggestion.self),
         Case("organization_membership_requests.json", PaginatedList<OrganizationMembershipRequest>.self),
         Case("roles.json", PaginatedList<Role>.self),
+        Case("session_reverification.json", SessionVerification.self),
     ]
 
     @Test(arguments: cases)

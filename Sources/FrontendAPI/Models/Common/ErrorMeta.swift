@@ -1,4 +1,5 @@
-/// The `meta` object of a ``ClerkAPIError``. Only the keys clients act on are modelled; others are ignored.
+/// The `meta` object of a ``ClerkAPIError``. The keys clients act on are typed; any other keys are kept
+/// in ``other`` so they survive a round trip.
 public struct ErrorMeta: Codable, Sendable, Equatable {
     /// The form parameter the error is about (`identifier`, `password`, `code`, …).
     public var paramName: String?
@@ -10,10 +11,12 @@ public struct ErrorMeta: Codable, Sendable, Equatable {
     public var identifiers: [String]?
     /// Password-strength feedback, for `form_password_not_strong_enough`.
     public var zxcvbn: Zxcvbn?
+    /// Unmodelled keys, verbatim.
+    public var other: JSONObject
 
     public init(
         paramName: String? = nil, sessionID: String? = nil, lockoutExpiresInSeconds: Int? = nil,
-        emailAddresses: [String]? = nil, identifiers: [String]? = nil, zxcvbn: Zxcvbn? = nil
+        emailAddresses: [String]? = nil, identifiers: [String]? = nil, zxcvbn: Zxcvbn? = nil, other: JSONObject = [:]
     ) {
         self.paramName = paramName
         self.sessionID = sessionID
@@ -21,14 +24,41 @@ public struct ErrorMeta: Codable, Sendable, Equatable {
         self.emailAddresses = emailAddresses
         self.identifiers = identifiers
         self.zxcvbn = zxcvbn
+        self.other = other
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case paramName = "param_name"
         case sessionID = "session_id"
         case lockoutExpiresInSeconds = "lockout_expires_in_seconds"
         case emailAddresses = "email_addresses"
         case identifiers, zxcvbn
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        paramName = try c.decodeIfPresent(String.self, forKey: .paramName)
+        sessionID = try c.decodeIfPresent(String.self, forKey: .sessionID)
+        lockoutExpiresInSeconds = try c.decodeIfPresent(Int.self, forKey: .lockoutExpiresInSeconds)
+        emailAddresses = try c.decodeIfPresent([String].self, forKey: .emailAddresses)
+        identifiers = try c.decodeIfPresent([String].self, forKey: .identifiers)
+        zxcvbn = try c.decodeIfPresent(Zxcvbn.self, forKey: .zxcvbn)
+        let known = Set(CodingKeys.allCases.map(\.rawValue))
+        other = try decoder.singleValueContainer().decode(JSONObject.self).filter { !known.contains($0.key) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var extra = encoder.container(keyedBy: AnyKey.self)
+        for (key, value) in other {
+            try extra.encode(value, forKey: AnyKey(key))
+        }
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(paramName, forKey: .paramName)
+        try c.encodeIfPresent(sessionID, forKey: .sessionID)
+        try c.encodeIfPresent(lockoutExpiresInSeconds, forKey: .lockoutExpiresInSeconds)
+        try c.encodeIfPresent(emailAddresses, forKey: .emailAddresses)
+        try c.encodeIfPresent(identifiers, forKey: .identifiers)
+        try c.encodeIfPresent(zxcvbn, forKey: .zxcvbn)
     }
 
     /// zxcvbn feedback attached to a weak-password error.
@@ -57,4 +87,14 @@ public struct ErrorMeta: Codable, Sendable, Equatable {
             }
         }
     }
+}
+
+/// A coding key for arbitrary string keys.
+struct AnyKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+
+    init(_ stringValue: String) { self.stringValue = stringValue }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
