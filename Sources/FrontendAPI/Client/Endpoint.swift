@@ -1,0 +1,58 @@
+import Foundation
+
+/// One Frontend API operation: how to build the request and how to read its response.
+public struct Endpoint<Output: Sendable>: Sendable {
+    /// How the response body is wrapped (protocol.md §2.1).
+    enum Envelope: Sendable {
+        /// `{response: Output, client}`; a non-null `client` is applied.
+        case wrapped
+        /// `{response: Client|null, client}` of the `/v1/client` calls; `response` is the new client.
+        case client
+        /// The body is `Output` itself (`/environment`, `/tokens`, `/me/sessions/active`, well-known).
+        case bare
+        /// Bare per the spec, but accepted wrapped too (list endpoints whose real shape varies).
+        case bareOrWrapped
+    }
+
+    var method: HTTPMethod
+    /// Path below the origin, starting with `/v1/` or `/.well-known/`.
+    var path: String
+    var query: [(name: String, value: String)] = []
+    var body: FormFields?
+    /// A non-form body and its content type (multipart uploads); replaces ``body``.
+    var rawBody: (data: Data, contentType: String)?
+    var envelope: Envelope
+    /// Adds `_clerk_session_id` (`/v1/me*`, `/v1/organizations*`): the given session, else the active one.
+    var sessionScope: SessionScope = .none
+    /// Whether a retry may repeat the call after an ambiguous failure.
+    var isIdempotent: Bool
+
+    enum SessionScope: Sendable, Equatable {
+        case none
+        case active
+        case session(String)
+
+        /// The given session, else the active one.
+        static func me(_ sessionID: String?) -> Self {
+            sessionID.map(SessionScope.session) ?? .active
+        }
+    }
+
+    init(
+        _ method: HTTPMethod, _ path: String, query: [(name: String, value: String)] = [], body: FormFields? = nil,
+        envelope: Envelope = .wrapped, sessionScope: SessionScope = .none, isIdempotent: Bool? = nil
+    ) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.body = body
+        self.envelope = envelope
+        self.sessionScope = sessionScope
+        self.isIdempotent = isIdempotent ?? method.isIdempotent
+    }
+}
+
+/// Escapes one path segment (an id or template name) so it cannot change the path.
+func segment(_ value: String) -> String {
+    FormURLEncoding.escape(value).replacingOccurrences(of: "/", with: "%2F").replacingOccurrences(of: "?", with: "%3F")
+}
