@@ -119,6 +119,17 @@ import Testing
         #expect(verification.session.factorVerificationAge == [0, 12])
     }
 
+    @Test func listsDecodeFromPagesAndBareArrays() throws {
+        let page = try Fixture.decode(PaginatedList<Role>.self, "roles.json")
+        #expect(page.totalCount == 1 && page.data.first?.key == "org:admin")
+        let bare = try FAPIJSON.decode(
+            PaginatedList<Role>.self, from: JSONEncoder().encode(jsonTree(Fixture.data("roles.json")).objectValue?["data"]))
+        #expect(bare == page)
+        #expect(throws: DecodingError.self) {
+            try FAPIJSON.decode(PaginatedList<Role>.self, from: Data(#"{"total_count":1}"#.utf8))
+        }
+    }
+
     @Test func unknownFieldsAreIgnored() throws {
         let json = #"{"object":"token","jwt":"a.b.c","brand_new_field":{"x":[1]}}"#
         #expect(try FAPIJSON.decode(Token.self, from: Data(json.utf8)) == Token(jwt: "a.b.c"))

@@ -25,6 +25,8 @@ public struct AuthConfig: Codable, Sendable, Equatable {
     public var reverification: Bool
     /// Session Minter: token refreshes send the previous token (`token=`). Not in the spec schema.
     public var sessionMinter: Bool?
+    /// Preferred OTP delivery channel per strategy, e.g. `["phone_code": "whatsapp"]`. Not in the spec schema.
+    public var preferredChannels: [String: String]?
 
     public init(
         id: String, singleSessionMode: Bool, firstName: Requirement = .off, lastName: Requirement = .off,
@@ -33,7 +35,7 @@ public struct AuthConfig: Codable, Sendable, Equatable {
         identificationStrategies: [String] = [], firstFactors: [String] = [], secondFactors: [String] = [],
         emailAddressVerificationStrategies: [String] = [], enhancedEmailDeliverability: Bool = false,
         testMode: Bool = false, urlBasedSessionSyncing: Bool = true, claimedAt: Date? = nil,
-        reverification: Bool = false, sessionMinter: Bool? = nil
+        reverification: Bool = false, sessionMinter: Bool? = nil, preferredChannels: [String: String]? = nil
     ) {
         self.id = id
         self.singleSessionMode = singleSessionMode
@@ -54,6 +56,7 @@ public struct AuthConfig: Codable, Sendable, Equatable {
         self.claimedAt = claimedAt
         self.reverification = reverification
         self.sessionMinter = sessionMinter
+        self.preferredChannels = preferredChannels
     }
 
     enum CodingKeys: String, CodingKey {
@@ -73,6 +76,7 @@ public struct AuthConfig: Codable, Sendable, Equatable {
         case urlBasedSessionSyncing = "url_based_session_syncing"
         case claimedAt = "claimed_at"
         case sessionMinter = "session_minter"
+        case preferredChannels = "preferred_channels"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -96,6 +100,7 @@ public struct AuthConfig: Codable, Sendable, Equatable {
         claimedAt = try c.decodeIfPresent(Date.self, forKey: .claimedAt)
         reverification = try c.decode(.reverification, default: false)
         sessionMinter = try c.decodeIfPresent(Bool.self, forKey: .sessionMinter)
+        preferredChannels = try c.decodeIfPresent([String: String].self, forKey: .preferredChannels)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -120,6 +125,7 @@ public struct AuthConfig: Codable, Sendable, Equatable {
         try c.encode(claimedAt, forKey: .claimedAt)
         try c.encode(reverification, forKey: .reverification)
         try c.encodeIfPresent(sessionMinter, forKey: .sessionMinter)
+        try c.encodeIfPresent(preferredChannels, forKey: .preferredChannels)
     }
 
     /// A legacy attribute toggle.
