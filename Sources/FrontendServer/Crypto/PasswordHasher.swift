@@ -1,0 +1,43 @@
+import Crypto
+import Foundation
+import HummingbirdBcrypt
+import NIOPosix
+
+/// bcrypt over an HMAC-SHA-256 pre-hash, run on the NIO thread pool with bounded concurrency.
+///
+/// The pre-hash (base64 of HMAC-SHA-256 under the instance pepper, 44 ASCII bytes) means bcrypt never sees more
+/// than 72 bytes or a NUL byte, so long passwords are not truncated and embedded NULs are safe.
+final class PasswordHasher: Sendable {
+    private let pepper: SymmetricKey
+    private let cost: UInt8
+    private let permits: AsyncSemaphore
+    private let dummyHash: String
+
+    init(pepper: SymmetricKey, cost: Int, concurrency: Int = 2 * ProcessInfo.processInfo.activeProcessorCount) {
+        self.pepper = pepper
+        self.cost = UInt8(cost)
+        self.permits = AsyncSemaphore(concurrency)
+        self.dummyHash = Bcrypt.hash(RandomToken.secret(), cost: UInt8(cost))
+    }
+
+    private func prehash(_ password: String) -> String {
+        Data(HMAC<SHA256>.authenticationCode(for: Data(password.utf8), using: pepper)).base64EncodedString()
+    }
+
+    func hash(_ password: String) async throws -> String {
+        let input = prehash(password), cost = self.cost
+        return try await permits.withPermit {
+            try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(input, cost: cost) }
+        }
+    }
+
+    /// Verifies against `hash`, or against a dummy hash of the same cost when there is no account, so unknown
+    /// identifiers take as long as wrong passwords.
+    func verify(_ password: String, hash: String?) async throws -> Bool {
+        let input = prehash(password), target = hash ?? dummyHash
+        let matches = try await permits.withPermit {
+            try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(input, hash: target) }
+        }
+        return matches && hash != nil
+    }
+}

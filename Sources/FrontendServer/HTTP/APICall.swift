@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+
+/// One FAPI request, decoded once: form body, query flags, and how the client authenticates (native
+/// `Authorization` header or browser `__client` cookie).
+struct APICall: Sendable {
+    static let maxBodyBytes = 64 * 1024
+    static let cookieName = "__client"
+
+    let method: HTTPRequest.Method
+    let form: FormBody
+    let query: FormBody
+    let isNative: Bool
+    /// The client token the request presented, if any.
+    let presentedToken: String?
+    let origin: String?
+    let remoteIP: String
+
+    /// `_clerk_session_id`: the session `/v1/me*` calls act for.
+    var sessionIDParameter: String? { query.nonEmpty("_clerk_session_id") }
+
+    static func decode(_ request: Request, context: FAPIRequestContext) async throws(APIFailure) -> APICall {
+        let query = try FormBody(parsing: Substring(request.uri.query ?? ""))
+        let isNative = (try? query.bool("_is_native")) == true
+        var form = FormBody()
+        if request.method != .get && request.method != .head {
+            let buffer: ByteBuffer
+            do { buffer = try await request.body.collect(upTo: maxBodyBytes) } catch { throw .bodyTooLarge }
+            if buffer.readableBytes > 0 {
+                let type = request.headers[.contentType]?.lowercased() ?? "application/x-www-form-urlencoded"
+                guard type.hasPrefix("application/x-www-form-urlencoded") else { throw .bodyInvalid }
+                form = try FormBody(bytes: Array(buffer.readableBytesView))
+            }
+        }
+        let token: String?
+        if isNative {
+            var value = request.headers[.authorization]?.trimmingCharacters(in: .whitespaces) ?? ""
+            if value.lowercased().hasPrefix("bearer") { value = String(value.dropFirst(6)).trimmingCharacters(in: .whitespaces) }
+            token = value.isEmpty ? nil : value
+        } else {
+            token = request.cookies[cookieName]?.value
+        }
+        return APICall(method: request.method, form: form, query: query, isNative: isNative, presentedToken: token,
+                       origin: request.headers[.origin], remoteIP: context.remoteIP)
+    }
+}

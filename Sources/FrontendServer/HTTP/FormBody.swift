@@ -1,0 +1,96 @@
+import Foundation
+
+/// A decoded `application/x-www-form-urlencoded` body (protocol.md §1.5): repeated keys become arrays, `+` and
+/// `%20` are spaces, booleans are `true|false|1|0`. Bad escapes or invalid UTF-8 are rejected, never guessed.
+struct FormBody: Sendable {
+    private(set) var values: [String: [String]] = [:]
+
+    init() {}
+
+    init(parsing text: Substring) throws(APIFailure) {
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = try Self.decode(parts[0])
+            let value = parts.count > 1 ? try Self.decode(parts[1]) : ""
+            guard !key.isEmpty else { continue }
+            values[key, default: []].append(value)
+        }
+    }
+
+    init(bytes: [UInt8]) throws(APIFailure) {
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .bodyInvalid }
+        try self.init(parsing: Substring(text))
+    }
+
+    private static func decode(_ component: Substring) throws(APIFailure) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(component.utf8.count)
+        var iterator = component.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+                    throw .bodyInvalid
+                }
+                bytes.append(high << 4 | low)
+            default: bytes.append(byte)
+            }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .bodyInvalid }
+        return text
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    /// The last value for `key`, or nil when absent.
+    func string(_ key: String) -> String? { values[key]?.last }
+
+    /// The trimmed value for `key`, nil when absent or blank.
+    func nonEmpty(_ key: String) -> String? {
+        guard let value = string(key)?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+
+    func required(_ key: String) throws(APIFailure) -> String {
+        guard let value = nonEmpty(key) else { throw .paramMissing(key) }
+        return value
+    }
+
+    /// `true|1` or `false|0`; anything else is a 422 naming the field.
+    func bool(_ key: String) throws(APIFailure) -> Bool? {
+        guard let value = string(key) else { return nil }
+        switch value.lowercased() {
+        case "true", "1": return true
+        case "false", "0", "": return false
+        default: throw .paramInvalid(key, "\(key) must be a boolean.")
+        }
+    }
+
+    /// A JSON object given as a string field (e.g. `unsafe_metadata={"a":1}`), re-serialised canonically.
+    func jsonObject(_ key: String) throws(APIFailure) -> String? {
+        guard let text = string(key) else { return nil }
+        if text.isEmpty { return "{}" }
+        guard let data = text.data(using: .utf8), text.utf8.count <= 8192,
+              let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
+              object is [String: Any], nestingDepth(object) <= 16,
+              let canonical = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        else { throw .paramInvalid(key, "\(key) must be a JSON object.") }
+        return String(decoding: canonical, as: UTF8.self)
+    }
+
+    private func nestingDepth(_ value: Any) -> Int {
+        switch value {
+        case let dictionary as [String: Any]: 1 + (dictionary.values.map(nestingDepth).max() ?? 0)
+        case let array as [Any]: 1 + (array.map(nestingDepth).max() ?? 0)
+        default: 0
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import UnixSignals
+
+/// Where and how to run the local Frontend API.
+public struct LocalServerConfiguration: Sendable {
+    public var host: String
+    /// 0 picks a free port.
+    public var port: Int
+    /// Holds the SQLite file, the signing key and the pepper; created 0700.
+    public var dataDirectory: URL
+    /// Instance settings; `settingsFile` is read when `settings` is nil, defaults apply when both are nil.
+    public var settings: InstanceSettings?
+    public var settingsFile: String?
+    public var clock: any ServerClock
+    public var logger: Logger
+
+    public init(host: String = "127.0.0.1", port: Int = 0, dataDirectory: URL, settings: InstanceSettings? = nil,
+                settingsFile: String? = nil, clock: any ServerClock = SystemClock(),
+                logger: Logger = Logger(label: "clerk-tui.fapi")) {
+        self.host = host
+        self.port = port
+        self.dataDirectory = dataDirectory
+        self.settings = settings
+        self.settingsFile = settingsFile
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// `$XDG_DATA_HOME/clerk-tui/local`, or `~/.local/share/clerk-tui/local`.
+    public static var defaultDataDirectory: URL {
+        let environment = ProcessInfo.processInfo.environment
+        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share")
+        return base.appendingPathComponent("clerk-tui/local")
+    }
+}
+
+/// The local Frontend API running in-process on NIO. Start it, read `baseURL`, stop it when done.
+public final class LocalServer: Sendable {
+    /// `http://HOST:PORT`, without a trailing slash.
+    public let baseURL: String
+    public let port: Int
+    private let group: ServiceGroup
+    private let task: Task<Void, any Error>
+    private let database: Database
+
+    private init(baseURL: String, port: Int, group: ServiceGroup, task: Task<Void, any Error>, database: Database) {
+        self.baseURL = baseURL
+        self.port = port
+        self.group = group
+        self.task = task
+        self.database = database
+    }
+
+    /// Opens the store (running migrations), loads or creates the keys, binds and starts serving.
+    /// With `stopOnTerminationSignals` (for `serve`), SIGTERM and SIGINT trigger a graceful drain.
+    public static func start(_ configuration: LocalServerConfiguration,
+                             stopOnTerminationSignals: Bool = false) async throws -> LocalServer {
+        let shutdownSignals: [UnixSignal] = stopOnTerminationSignals ? [.sigterm, .sigint] : []
+        let settings = try configuration.settings ?? configuration.settingsFile.map(SettingsFile.load(path:)) ?? InstanceSettings()
+        try settings.validate()
+        let directory = configuration.dataDirectory
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let secrets = try InstanceSecrets.loadOrCreate(in: directory)
+        let database = try await Database.open(path: directory.appendingPathComponent("fapi.sqlite").path,
+                                               logger: configuration.logger)
+        let bound = BoundAddress()
+        let instanceBox = InstanceBox()
+        let application = Application(
+            responder: LazyResponder(box: instanceBox),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in await bound.set(channel.localAddress?.port ?? 0) },
+            logger: configuration.logger)
+        let group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: shutdownSignals,
+                                                      logger: configuration.logger))
+        let task = Task { try await group.run() }
+        let port = try await bound.wait(task: task)
+        let displayHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        let baseURL = "http://\(displayHost):\(port)"
+        let instance = FrontendInstance(settings: settings, database: database, clock: configuration.clock, secrets: secrets,
+                                        logger: configuration.logger, issuer: baseURL)
+        let gateway = Gateway(instance: instance)
+        instanceBox.set(MethodOverrideResponder(router: FAPIRoutes(instance: instance, gateway: gateway).build().buildResponder(),
+                                                gateway: gateway, logger: configuration.logger))
+        return LocalServer(baseURL: baseURL, port: port, group: group, task: task, database: database)
+    }
+
+    /// Waits until the server stops (a shutdown signal or `stop()`).
+    public func waitUntilStopped() async throws {
+        try await task.value
+        await database.close()
+    }
+
+    /// Stops accepting connections, drains in-flight requests, closes the store.
+    public func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = try? await task.value
+        await database.close()
+    }
+}

@@ -1,0 +1,104 @@
+import FrontendAPI
+
+/// `GET /v1/environment`: the instance settings in Clerk's Environment shape.
+struct EnvironmentPresenter {
+    let settings: InstanceSettings
+    let instanceID: String
+
+    func environment() -> FrontendAPI.Environment {
+        FrontendAPI.Environment(authConfig: authConfig, displayConfig: displayConfig, userSettings: userSettings)
+    }
+
+    private func requirement(_ identifier: IdentifierSettings) -> AuthConfig.Requirement {
+        !identifier.enabled ? .off : identifier.required ? .required : .on
+    }
+
+    private func requirement(_ field: ProfileFieldRequirement) -> AuthConfig.Requirement {
+        switch field { case .off: .off; case .optional: .on; case .required: .required }
+    }
+
+    private var firstFactors: [String] {
+        var factors: [String] = []
+        if settings.password.enabled { factors.append("password") }
+        if settings.emailAddress.enabled && settings.emailCodeFirstFactor { factors.append("email_code") }
+        if settings.phoneNumber.enabled && settings.phoneCodeFirstFactor { factors.append("phone_code") }
+        if settings.password.enabled {
+            if settings.emailAddress.enabled { factors.append("reset_password_email_code") }
+            if settings.phoneNumber.enabled { factors.append("reset_password_phone_code") }
+        }
+        return factors
+    }
+
+    private var secondFactors: [String] {
+        var factors: [String] = []
+        if settings.mfa.totp { factors.append("totp") }
+        if settings.mfa.phoneCode { factors.append("phone_code") }
+        if settings.mfa.backupCodes { factors.append("backup_code") }
+        return factors
+    }
+
+    private var authConfig: AuthConfig {
+        var strategies: [String] = []
+        if settings.emailAddress.enabled && settings.emailAddress.usedForFirstFactor { strategies.append("email_address") }
+        if settings.phoneNumber.enabled && settings.phoneNumber.usedForFirstFactor { strategies.append("phone_number") }
+        if settings.username.enabled && settings.username.usedForFirstFactor { strategies.append("username") }
+        return AuthConfig(
+            id: "aac_" + instanceID.dropFirst(4), singleSessionMode: !settings.sessions.multiSession,
+            firstName: requirement(settings.firstName), lastName: requirement(settings.lastName),
+            emailAddress: requirement(settings.emailAddress), phoneNumber: requirement(settings.phoneNumber),
+            username: requirement(settings.username), password: settings.password.enabled ? .required : .off,
+            identificationStrategies: strategies, firstFactors: firstFactors, secondFactors: secondFactors,
+            emailAddressVerificationStrategies: settings.emailAddress.enabled ? ["email_code"] : [],
+            testMode: settings.environment == .development, reverification: true, sessionMinter: false)
+    }
+
+    private var displayConfig: DisplayConfig {
+        DisplayConfig(
+            id: "display_config_" + instanceID.dropFirst(4),
+            instanceEnvironmentType: settings.environment == .development ? .development : .production,
+            applicationName: settings.applicationName,
+            preferredSignInStrategy: settings.password.enabled ? "password" : "otp",
+            showDevmodeWarning: settings.environment == .development)
+    }
+
+    private var userSettings: UserSettings {
+        func identifier(_ value: IdentifierSettings, codeStrategy: String?, secondFactor: Bool) -> UserSettings.Attribute {
+            let codeFactors = codeStrategy.map { [$0] } ?? []
+            return UserSettings.Attribute(
+                enabled: value.enabled, required: value.enabled && value.required,
+                usedForFirstFactor: value.enabled && value.usedForFirstFactor,
+                firstFactors: value.enabled ? codeFactors : [], usedForSecondFactor: value.enabled && secondFactor,
+                secondFactors: value.enabled && secondFactor ? ["phone_code"] : [],
+                verifications: value.enabled ? codeFactors : [], verifyAtSignUp: value.enabled && value.verifyAtSignUp)
+        }
+        func profile(_ field: ProfileFieldRequirement) -> UserSettings.Attribute {
+            UserSettings.Attribute(enabled: field != .off, required: field == .required)
+        }
+        let attributes: [String: UserSettings.Attribute] = [
+            "email_address": identifier(settings.emailAddress, codeStrategy: settings.emailCodeFirstFactor ? "email_code" : nil, secondFactor: false),
+            "phone_number": identifier(settings.phoneNumber, codeStrategy: settings.phoneCodeFirstFactor ? "phone_code" : nil,
+                                       secondFactor: settings.mfa.phoneCode),
+            "username": identifier(settings.username, codeStrategy: nil, secondFactor: false),
+            "first_name": profile(settings.firstName),
+            "last_name": profile(settings.lastName),
+            "password": UserSettings.Attribute(enabled: settings.password.enabled, required: settings.password.enabled),
+            "authenticator_app": UserSettings.Attribute(enabled: settings.mfa.totp, usedForSecondFactor: settings.mfa.totp,
+                                                        secondFactors: settings.mfa.totp ? ["totp"] : []),
+            "backup_code": UserSettings.Attribute(enabled: settings.mfa.backupCodes, usedForSecondFactor: settings.mfa.backupCodes,
+                                                  secondFactors: settings.mfa.backupCodes ? ["backup_code"] : []),
+            "web3_wallet": UserSettings.Attribute(enabled: false),
+            "passkey": UserSettings.Attribute(enabled: false),
+            "ticket": UserSettings.Attribute(enabled: false),
+        ]
+        let password = settings.password
+        return UserSettings(
+            attributes: attributes,
+            signIn: UserSettings.SignIn(secondFactorRequired: settings.mfa.required),
+            signUp: UserSettings.SignUp(progressive: true, mode: UserSettings.SignUp.Mode(rawValue: settings.signUpMode.rawValue)),
+            passwordSettings: UserSettings.PasswordSettings(
+                disableHIBP: true, minLength: password.minLength, maxLength: password.maxLength,
+                requireSpecialChar: password.requireSpecialChar, requireNumbers: password.requireNumbers,
+                requireUppercase: password.requireUppercase, requireLowercase: password.requireLowercase),
+            actions: UserSettings.Actions(deleteSelf: true, createOrganization: false))
+    }
+}

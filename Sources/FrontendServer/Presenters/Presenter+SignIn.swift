@@ -1,0 +1,82 @@
+import Foundation
+import FrontendAPI
+import SQLKit
+
+extension Presenter {
+    var supportedIdentifiers: [SignInIdentifier] {
+        let s = instance.settings
+        var list: [SignInIdentifier] = []
+        if s.emailAddress.enabled && s.emailAddress.usedForFirstFactor { list.append(.emailAddress) }
+        if s.phoneNumber.enabled && s.phoneNumber.usedForFirstFactor { list.append(.phoneNumber) }
+        if s.username.enabled && s.username.usedForFirstFactor { list.append(.username) }
+        return list
+    }
+
+    func signIn(_ record: SignInRecord, in db: any SQLDatabase) async throws -> SignIn {
+        var user: UserRecord? = nil
+        var identifications: [IdentificationRecord] = []
+        if let userID = record.userId {
+            user = try await UserRecord.find(userID, in: db)
+            identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: userID)
+        }
+        let first = try await instance.codes.find(owner: record.id, slot: "first_factor", in: db)
+        let second = try await instance.codes.find(owner: record.id, slot: "second_factor", in: db)
+        var secondFactors: [Factor]? = nil
+        if let user, record.status == "needs_second_factor" {
+            secondFactors = try await self.secondFactors(user, identifications: identifications, in: db)
+        }
+        return SignIn(
+            id: record.id, status: SignInStatus(rawValue: record.status), supportedIdentifiers: supportedIdentifiers,
+            identifier: record.identifier,
+            supportedFirstFactors: user.map { firstFactors($0, identifications: identifications, identifyingID: record.identificationId, identifier: record.identifier) },
+            supportedSecondFactors: secondFactors,
+            firstFactorVerification: verification(first), secondFactorVerification: verification(second),
+            userData: user.map { SignInUserData(firstName: $0.firstName, lastName: $0.lastName, imageURL: "", hasImage: false) },
+            createdSessionID: record.createdSessionId, abandonAt: Date(epochMilliseconds: record.abandonAt))
+    }
+
+    /// The first factors a user can use, the identifying identifier's first, with `safe_identifier == identifier`.
+    func firstFactors(_ user: UserRecord, identifications: [IdentificationRecord], identifyingID: String?,
+                      identifier: String?) -> [Factor] {
+        let s = instance.settings
+        var factors: [Factor] = []
+        if s.password.enabled, user.passwordDigest != nil { factors.append(Factor(strategy: .password)) }
+        let ordered = identifications.filter { $0.id == identifyingID } + identifications.filter { $0.id != identifyingID }
+        for identification in ordered where identification.verified {
+            let primary = identification.id == user.primaryEmailAddressId || identification.id == user.primaryPhoneNumberId
+            switch identification.kind {
+            case .emailAddress where s.emailCodeFirstFactor:
+                factors.append(Factor(strategy: .emailCode, safeIdentifier: identification.value,
+                                      emailAddressID: identification.id, primary: primary))
+            case .phoneNumber where s.phoneCodeFirstFactor && s.phoneNumber.enabled:
+                factors.append(Factor(strategy: .phoneCode, safeIdentifier: identification.value,
+                                      phoneNumberID: identification.id, primary: primary))
+            default: break
+            }
+        }
+        if s.password.enabled {
+            for identification in ordered where identification.verified {
+                let primary = identification.id == user.primaryEmailAddressId || identification.id == user.primaryPhoneNumberId
+                factors.append(identification.kind == .emailAddress
+                    ? Factor(strategy: .resetPasswordEmailCode, safeIdentifier: identification.value,
+                             emailAddressID: identification.id, primary: primary)
+                    : Factor(strategy: .resetPasswordPhoneCode, safeIdentifier: identification.value,
+                             phoneNumberID: identification.id, primary: primary))
+            }
+        }
+        return factors
+    }
+
+    func secondFactors(_ user: UserRecord, identifications: [IdentificationRecord], in db: any SQLDatabase) async throws -> [Factor] {
+        var factors: [Factor] = []
+        if user.totpVerified { factors.append(Factor(strategy: .totp)) }
+        for phone in identifications where phone.kind == .phoneNumber && phone.reservedForSecondFactor {
+            factors.append(Factor(strategy: .phoneCode, safeIdentifier: Identifiers.masked(phone.value, kind: .phoneNumber),
+                                  phoneNumberID: phone.id, isDefault: phone.defaultSecondFactor))
+        }
+        let codes = try await db.select().column("id").from(BackupCodeRecord.table).where("user_id", .equal, user.id)
+            .where("used_at", .is, SQLLiteral.null).limit(1).first()
+        if codes != nil { factors.append(Factor(strategy: .backupCode)) }
+        return factors
+    }
+}

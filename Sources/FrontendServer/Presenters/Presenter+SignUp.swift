@@ -1,0 +1,87 @@
+import Foundation
+import FrontendAPI
+import SQLKit
+
+extension Presenter {
+    func signUp(_ record: SignUpRecord, in db: any SQLDatabase) async throws -> SignUp {
+        let requirements = SignUpRequirements(settings: instance.settings)
+        let emailVerification = try await instance.codes.find(owner: record.id, slot: "email_address", in: db)
+        let phoneVerification = try await instance.codes.find(owner: record.id, slot: "phone_number", in: db)
+        let unverified = requirements.unverified(record, email: emailVerification, phone: phoneVerification)
+        func identification(_ value: String?, _ stored: VerificationRecord?, _ strategy: Strategy) -> Verification? {
+            guard value != nil else { return nil }
+            guard let stored, var rendered = verification(stored) else {
+                return Verification(status: .unverified, strategy: strategy, nextAction: .needsPrepare,
+                                    supportedStrategies: [strategy])
+            }
+            rendered.nextAction = stored.status == "verified" ? FrontendAPI.Verification.NextAction.none : .needsAttempt
+            rendered.supportedStrategies = [strategy]
+            return rendered
+        }
+        return SignUp(
+            id: record.id, status: SignUpStatus(rawValue: record.status),
+            requiredFields: requirements.required, optionalFields: requirements.optional,
+            missingFields: record.status == "complete" ? [] : requirements.missing(record),
+            unverifiedFields: record.status == "complete" ? [] : unverified,
+            verifications: SignUpVerifications(
+                emailAddress: identification(record.emailAddress, emailVerification, .emailCode),
+                phoneNumber: identification(record.phoneNumber, phoneVerification, .phoneCode)),
+            username: record.username, emailAddress: record.emailAddress, phoneNumber: record.phoneNumber,
+            passwordEnabled: record.passwordDigest != nil, firstName: record.firstName, lastName: record.lastName,
+            unsafeMetadata: jsonObject(record.unsafeMetadata), publicMetadata: [:],
+            createdSessionID: record.createdSessionId, createdUserID: record.createdUserId,
+            abandonAt: Date(epochMilliseconds: record.abandonAt), legalAcceptedAt: record.legalAcceptedAt.map { Date(epochMilliseconds: $0) })
+    }
+}
+
+/// Which sign-up fields an instance requires, and what a sign-up still lacks.
+struct SignUpRequirements {
+    let settings: InstanceSettings
+
+    var required: [SignUpField] {
+        var fields: [SignUpField] = []
+        if settings.emailAddress.enabled && settings.emailAddress.required { fields.append(.emailAddress) }
+        if settings.phoneNumber.enabled && settings.phoneNumber.required { fields.append(.phoneNumber) }
+        if settings.username.enabled && settings.username.required { fields.append(.username) }
+        if settings.password.enabled { fields.append(.password) }
+        if settings.firstName == .required { fields.append(.firstName) }
+        if settings.lastName == .required { fields.append(.lastName) }
+        return fields
+    }
+
+    var optional: [SignUpField] {
+        var fields: [SignUpField] = []
+        if settings.emailAddress.enabled && !settings.emailAddress.required { fields.append(.emailAddress) }
+        if settings.phoneNumber.enabled && !settings.phoneNumber.required { fields.append(.phoneNumber) }
+        if settings.username.enabled && !settings.username.required { fields.append(.username) }
+        if settings.firstName == .optional { fields.append(.firstName) }
+        if settings.lastName == .optional { fields.append(.lastName) }
+        return fields
+    }
+
+    func missing(_ record: SignUpRecord) -> [SignUpField] {
+        required.filter { field in
+            switch field {
+            case .emailAddress: record.emailAddress == nil
+            case .phoneNumber: record.phoneNumber == nil
+            case .username: record.username == nil
+            case .password: record.passwordDigest == nil
+            case .firstName: record.firstName == nil
+            case .lastName: record.lastName == nil
+            default: false
+            }
+        }
+    }
+
+    func unverified(_ record: SignUpRecord, email: VerificationRecord?, phone: VerificationRecord?) -> [SignUpField] {
+        var fields: [SignUpField] = []
+        if record.emailAddress != nil, settings.emailAddress.verifyAtSignUp, email?.status != "verified" { fields.append(.emailAddress) }
+        if record.phoneNumber != nil, settings.phoneNumber.verifyAtSignUp, phone?.status != "verified" { fields.append(.phoneNumber) }
+        return fields
+    }
+
+    func isComplete(_ record: SignUpRecord, email: VerificationRecord?, phone: VerificationRecord?) -> Bool {
+        missing(record).isEmpty && unverified(record, email: email, phone: phone).isEmpty
+            && (record.emailAddress != nil || record.phoneNumber != nil || record.username != nil)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import FrontendAPI
+import SQLKit
+
+/// Turns stored rows into FrontendAPI wire models, reading what it needs from the same transaction.
+struct Presenter: Sendable {
+    let instance: FrontendInstance
+    /// The request's Origin, carried into `azp` of minted tokens.
+    let origin: String?
+
+    private func date(_ ms: Int64) -> Date { Date(epochMilliseconds: ms) }
+    private func date(_ ms: Int64?) -> Date? { ms.map { Date(epochMilliseconds: $0) } }
+
+    // MARK: Client
+
+    func client(_ record: ClientRecord, in db: any SQLDatabase) async throws -> Client {
+        let lifecycle = Sessions(instance: instance), now = instance.nowMS
+        let sessions = try await SessionRecord.all(in: db, where: "client_id", equals: record.id)
+            .filter { ["active", "pending"].contains(lifecycle.effectiveStatus($0, now: now)) }
+        var rendered: [Session] = []
+        for session in sessions { rendered.append(try await self.session(session, in: db)) }
+        let signIn = try await record.signInId.asyncMap { try await SignInRecord.find($0, in: db) } ?? nil
+        let signUp = try await record.signUpId.asyncMap { try await SignUpRecord.find($0, in: db) } ?? nil
+        return Client(
+            id: record.id, sessions: rendered,
+            signIn: try await signIn.asyncMap { try await self.signIn($0, in: db) },
+            signUp: try await signUp.asyncMap { try await self.signUp($0, in: db) },
+            lastActiveSessionID: sessions.contains { $0.id == record.lastActiveSessionId } ? record.lastActiveSessionId : nil,
+            lastAuthenticationStrategy: record.lastAuthenticationStrategy,
+            cookieExpiresAt: nil, createdAt: date(record.createdAt), updatedAt: date(record.updatedAt))
+    }
+
+    // MARK: Session
+
+    func session(_ record: SessionRecord, in db: any SQLDatabase, withUser: Bool = true,
+                 activity: SessionActivity? = nil) async throws -> Session {
+        guard let user = try await UserRecord.find(record.userId, in: db) else { throw APIFailure.notFound("Session") }
+        let identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: user.id)
+        var token: Token? = nil
+        let status = Sessions(instance: instance).effectiveStatus(record, now: instance.nowMS)
+        if status == "active", instance.lockout.remaining(user, now: instance.nowMS) == nil {
+            token = Token(jwt: try mintToken(record, organizationID: record.lastActiveOrganizationId))
+        }
+        return Session(
+            id: record.id, status: SessionStatus(rawValue: status), expireAt: date(record.expireAt),
+            abandonAt: date(record.abandonAt), lastActiveAt: date(record.lastActiveAt), lastActiveToken: token,
+            lastActiveOrganizationID: record.lastActiveOrganizationId, actor: nil, tasks: nil,
+            user: withUser ? try await self.user(user, identifications: identifications, in: db) : nil,
+            publicUserData: publicUserData(user, identifications: identifications),
+            factorVerificationAge: factorAges(record), latestActivity: activity,
+            createdAt: date(record.createdAt), updatedAt: date(record.updatedAt))
+    }
+
+    /// Minutes since the first and second factor, -1 for never (the `fva` claim).
+    func factorAges(_ record: SessionRecord) -> [Int] {
+        let now = instance.nowMS
+        func minutes(_ at: Int64?) -> Int { at.map { Int(max(0, now - $0) / 60_000) } ?? -1 }
+        return [minutes(record.firstFactorAt), minutes(record.secondFactorAt)]
+    }
+
+    func mintToken(_ record: SessionRecord, organizationID: String?) throws -> String {
+        let now = Int64(instance.clock.now().timeIntervalSince1970)
+        let claims = SessionClaims(
+            iss: instance.issuer, sub: record.userId, sid: record.id, azp: origin, iat: now, nbf: now - 10,
+            exp: now + Int64(instance.settings.sessions.tokenLifetime), jti: RandomToken.base62(20), v: 2,
+            fva: factorAges(record), sts: record.status, o: organizationID.map { .init(id: $0) })
+        return try instance.signer.sign(claims)
+    }
+
+    func publicUserData(_ user: UserRecord, identifications: [IdentificationRecord]) -> PublicUserData {
+        let primary = identifications.first { $0.id == user.primaryEmailAddressId }
+            ?? identifications.first { $0.id == user.primaryPhoneNumberId } ?? identifications.first
+        return PublicUserData(firstName: user.firstName, lastName: user.lastName, imageURL: "", hasImage: false,
+                              identifier: primary?.value ?? user.username ?? "", userID: user.id, username: user.username)
+    }
+
+    // MARK: User
+
+    func user(_ record: UserRecord, identifications: [IdentificationRecord]? = nil, in db: any SQLDatabase) async throws -> User {
+        var identifications = identifications ?? []
+        if identifications.isEmpty {
+            identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: record.id)
+        }
+        let backupCodesLeft = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(BackupCodeRecord.table).where("user_id", .equal, record.id).where("used_at", .is, SQLLiteral.null)
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        let now = instance.nowMS
+        let locked = instance.lockout.remaining(record, now: now)
+        let verified = Verification(object: "verification_otp", status: .verified, strategy: .emailCode)
+        return User(
+            id: record.id, username: record.username, firstName: record.firstName, lastName: record.lastName,
+            imageURL: "", hasImage: false, primaryEmailAddressID: record.primaryEmailAddressId,
+            primaryPhoneNumberID: record.primaryPhoneNumberId, passwordEnabled: record.passwordDigest != nil,
+            twoFactorEnabled: record.totpVerified || backupCodesLeft > 0 || identifications.contains { $0.reservedForSecondFactor },
+            totpEnabled: record.totpVerified, backupCodeEnabled: backupCodesLeft > 0,
+            emailAddresses: identifications.filter { $0.kind == .emailAddress }.map {
+                EmailAddress(id: $0.id, emailAddress: $0.value, verification: $0.verified ? verified : nil,
+                             createdAt: date($0.createdAt), updatedAt: date($0.updatedAt))
+            },
+            phoneNumbers: identifications.filter { $0.kind == .phoneNumber }.map {
+                PhoneNumber(id: $0.id, phoneNumber: $0.value, reservedForSecondFactor: $0.reservedForSecondFactor,
+                            defaultSecondFactor: $0.defaultSecondFactor,
+                            verification: $0.verified ? Verification(object: "verification_otp", status: .verified, strategy: .phoneCode) : nil,
+                            createdAt: date($0.createdAt), updatedAt: date($0.updatedAt))
+            },
+            publicMetadata: jsonObject(record.publicMetadata), unsafeMetadata: jsonObject(record.unsafeMetadata),
+            lastSignInAt: date(record.lastSignInAt), locked: locked != nil, lockoutExpiresInSeconds: locked,
+            verificationAttemptsRemaining: instance.lockout.attemptsRemaining(record, now: now),
+            deleteSelfEnabled: true, createOrganizationEnabled: false, passwordLastUpdatedAt: date(record.passwordUpdatedAt),
+            lastActiveAt: date(record.lastActiveAt), mfaEnabledAt: date(record.mfaEnabledAt),
+            mfaDisabledAt: date(record.mfaDisabledAt), legalAcceptedAt: date(record.legalAcceptedAt),
+            createdAt: date(record.createdAt), updatedAt: date(record.updatedAt))
+    }
+
+    func jsonObject(_ text: String) -> JSONObject {
+        (try? FAPIJSON.decode(JSONObject.self, from: Data(text.utf8))) ?? [:]
+    }
+
+    // MARK: Verification
+
+    func verification(_ record: VerificationRecord?) -> Verification? {
+        guard let record else { return nil }
+        let object: String = switch record.strategy {
+        case "password": "verification_password"
+        case "totp": "verification_totp"
+        case "backup_code": "verification_backup_code"
+        default: "verification_otp"
+        }
+        let isCode = record.codeDigest != nil
+        return Verification(object: object, status: VerificationStatus(rawValue: record.status),
+                            strategy: Strategy(rawValue: record.strategy), attempts: isCode ? record.attempts : nil,
+                            expireAt: date(record.expireAt))
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

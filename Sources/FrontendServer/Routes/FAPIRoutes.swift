@@ -1,0 +1,167 @@
+import Foundation
+import FrontendAPI
+import Hummingbird
+
+/// The FAPI route table: one group per resource, each handler a thin call into a service.
+struct FAPIRoutes {
+    let instance: FrontendInstance
+    let gateway: Gateway
+
+    func build() -> Router<FAPIRequestContext> {
+        let router = Router(context: FAPIRequestContext.self)
+        wellKnown(router)
+        client(router.group("v1/client"))
+        signIns(router.group("v1/client/sign_ins"))
+        signUps(router.group("v1/client/sign_ups"))
+        sessions(router.group("v1/client/sessions"))
+        me(router.group("v1/me"))
+        return router
+    }
+
+    private func wellKnown(_ router: Router<FAPIRequestContext>) {
+        let environment = EnvironmentPresenter(settings: instance.settings, instanceID: instance.secrets.keyID)
+        router.get("v1/environment") { request, context in
+            try await gateway.serve(request, context) { exchange in try exchange.bare(environment.environment()) }
+        }
+        router.get("v1/health") { request, context in
+            try await gateway.serve(request, context) { exchange in try exchange.bare(["status": "healthy"]) }
+        }
+        router.get(".well-known/jwks.json") { request, context in
+            try await gateway.serve(request, context) { exchange in try exchange.bare(try instance.signer.jwks()) }
+        }
+        router.get(".well-known/openid-configuration") { request, context in
+            try await gateway.serve(request, context) { exchange in
+                try exchange.bare(OpenIDConfiguration(issuer: instance.issuer))
+            }
+        }
+    }
+
+    private func client(_ group: RouterGroup<FAPIRequestContext>) {
+        group.get { request, context in try await gateway.serve(request, context) { try await ClientEndpoints(exchange: $0).get() } }
+        group.post { request, context in try await gateway.serve(request, context) { try await ClientEndpoints(exchange: $0).create() } }
+        group.put { request, context in try await gateway.serve(request, context) { try await ClientEndpoints(exchange: $0).create() } }
+        group.delete { request, context in try await gateway.serve(request, context) { try await ClientEndpoints(exchange: $0).delete() } }
+        group.delete("sessions") { request, context in
+            try await gateway.serve(request, context) { try await ClientEndpoints(exchange: $0).endAllSessions() }
+        }
+    }
+
+    private func signIns(_ group: RouterGroup<FAPIRequestContext>) {
+        group.post { request, context in try await gateway.serve(request, context) { try await SignIns(exchange: $0).create() } }
+        group.get(":id") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await SignIns(exchange: $0).get(id) }
+        }
+        group.post(":id/prepare_first_factor") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { exchange in
+                try await FirstFactor(exchange: exchange).prepare(signInID: id, strategy: try exchange.call.form.required("strategy"))
+            }
+        }
+        group.post(":id/attempt_first_factor") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await FirstFactor(exchange: $0).attempt(signInID: id) }
+        }
+        group.post(":id/prepare_second_factor") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await SecondFactor(exchange: $0).prepare(signInID: id) }
+        }
+        group.post(":id/attempt_second_factor") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await SecondFactor(exchange: $0).attempt(signInID: id) }
+        }
+        group.post(":id/reset_password") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await FirstFactor(exchange: $0).resetPassword(signInID: id) }
+        }
+    }
+
+    private func signUps(_ group: RouterGroup<FAPIRequestContext>) {
+        group.post { request, context in try await gateway.serve(request, context) { try await SignUps(exchange: $0).create() } }
+        group.get(":id") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await SignUps(exchange: $0).get(id) }
+        }
+        group.patch(":id") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await SignUps(exchange: $0).update(id) }
+        }
+        group.post(":id/prepare_verification") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await SignUps(exchange: $0).prepareVerification(id) }
+        }
+        group.post(":id/attempt_verification") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await SignUps(exchange: $0).attemptVerification(id) }
+        }
+    }
+
+    private func sessions(_ group: RouterGroup<FAPIRequestContext>) {
+        group.get(":id") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await ClientEndpoints(exchange: $0).getSession(id) }
+        }
+        group.post(":id/touch") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await ClientEndpoints(exchange: $0).touch(id) }
+        }
+        group.post(":id/end") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await ClientEndpoints(exchange: $0).finish(id, status: "ended") }
+        }
+        group.post(":id/remove") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await ClientEndpoints(exchange: $0).finish(id, status: "removed") }
+        }
+        group.post(":id/tokens") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await ClientEndpoints(exchange: $0).token(id, template: nil) }
+        }
+        group.post(":id/tokens/:template") { request, context in
+            let id = try context.parameters.require("id"), template = try context.parameters.require("template")
+            return try await gateway.serve(request, context) { try await ClientEndpoints(exchange: $0).token(id, template: template) }
+        }
+    }
+
+    private func me(_ group: RouterGroup<FAPIRequestContext>) {
+        group.get { request, context in try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).get() } }
+        group.patch { request, context in try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).update() } }
+        group.delete { request, context in try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).delete() } }
+        group.post("totp") { request, context in try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).createTOTP() } }
+        group.delete("totp") { request, context in try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).deleteTOTP() } }
+        group.post("totp/attempt_verification") { request, context in
+            try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).verifyTOTP() }
+        }
+        group.post("backup_codes") { request, context in
+            try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).createBackupCodes() }
+        }
+        group.get("sessions") { request, context in
+            try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).sessions(activeOnly: false) }
+        }
+        group.get("sessions/active") { request, context in
+            try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).sessions(activeOnly: true) }
+        }
+        group.post("sessions/:id/revoke") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).revokeSession(id) }
+        }
+    }
+}
+
+/// The minimal OpenID discovery document this instance can honestly publish.
+struct OpenIDConfiguration: Encodable {
+    let issuer: String
+    var jwksURI: String { issuer + "/.well-known/jwks.json" }
+    enum CodingKeys: String, CodingKey {
+        case issuer, jwksURI = "jwks_uri", idTokenSigningAlgValuesSupported = "id_token_signing_alg_values_supported"
+        case responseTypesSupported = "response_types_supported", subjectTypesSupported = "subject_types_supported"
+    }
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(issuer, forKey: .issuer)
+        try c.encode(jwksURI, forKey: .jwksURI)
+        try c.encode(["RS256"], forKey: .idTokenSigningAlgValuesSupported)
+        try c.encode(["code"], forKey: .responseTypesSupported)
+        try c.encode(["public"], forKey: .subjectTypesSupported)
+    }
+}

@@ -1,0 +1,165 @@
+import SQLKit
+
+/// `prepare_first_factor` / `attempt_first_factor` / `reset_password` and what follows a verified factor.
+struct FirstFactor: Sendable {
+    let exchange: Exchange
+    var instance: FrontendInstance { exchange.instance }
+    var form: FormBody { exchange.call.form }
+
+    func prepare(signInID: String, strategy: String) async throws -> Reply {
+        guard ["email_code", "phone_code", "reset_password_email_code", "reset_password_phone_code"].contains(strategy) else {
+            throw APIFailure.strategyInvalid()
+        }
+        let isEmail = strategy.contains("email")
+        try await instance.database.write { db in
+            let (signIn, _) = try await SignIns.load(signInID, exchange: exchange, in: db)
+            guard signIn.status == "needs_first_factor", let userID = signIn.userId else {
+                throw APIFailure(.unprocessableContent, "sign_in_status_invalid", "This sign-in cannot be prepared now.")
+            }
+            let identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: userID)
+            let param = isEmail ? "email_address_id" : "phone_number_id"
+            let wanted = form.nonEmpty(param)
+            let kind: IdentificationKind = isEmail ? .emailAddress : .phoneNumber
+            guard let target = identifications.first(where: {
+                $0.kind == kind && $0.verified && (wanted == nil ? $0.id == signIn.identificationId || signIn.identificationId == nil : $0.id == wanted)
+            }) ?? (wanted == nil ? identifications.first { $0.kind == kind && $0.verified } : nil) else {
+                throw wanted == nil ? APIFailure.strategyInvalid() : APIFailure.paramInvalid(param)
+            }
+            try await instance.rateLimiter.hit(.identifierSend, key: target.value, in: db)
+            _ = try await instance.codes.prepare(
+                owner: signIn.id, slot: "first_factor", strategy: strategy,
+                to: .init(kind: kind, value: target.value, identificationID: target.id),
+                purpose: strategy.hasPrefix("reset_password") ? "reset_password" : "sign_in", in: db)
+        }
+        return try await SignIns(exchange: exchange).render(signInID: signInID, issuedToken: nil)
+    }
+
+    func attempt(signInID: String) async throws -> Reply {
+        try await instance.rateLimiter.hit(.attempt, key: exchange.call.remoteIP)
+        let strategy = try form.required("strategy")
+        switch strategy {
+        case "password": return try await attemptPassword(signInID: signInID, issuedToken: nil)
+        case "email_code", "phone_code", "reset_password_email_code", "reset_password_phone_code":
+            return try await attemptCode(signInID: signInID, strategy: strategy)
+        default: throw APIFailure.strategyInvalid()
+        }
+    }
+
+    func attemptPassword(signInID: String, issuedToken: String?) async throws -> Reply {
+        guard instance.settings.password.enabled else { throw APIFailure.strategyInvalid() }
+        let password = try form.required("password")
+        let (signIn, user) = try await instance.database.read { db in
+            let (signIn, _) = try await SignIns.load(signInID, exchange: exchange, in: db)
+            guard signIn.status == "needs_first_factor", let userID = signIn.userId,
+                  let user = try await UserRecord.find(userID, in: db) else {
+                throw APIFailure(.unprocessableContent, "sign_in_status_invalid", "This sign-in cannot take a first factor now.")
+            }
+            return (signIn, user)
+        }
+        try await instance.rateLimiter.hit(.identifierAttempt, key: user.id)
+        try instance.lockout.ensureUnlocked(user, now: instance.nowMS)
+        let matches = try await instance.passwords.verify(password, hash: user.passwordDigest)
+        let reply: (String?) = try await instance.writeCommitting { db in
+            let now = instance.nowMS
+            guard matches else {
+                try await instance.codes.record(owner: signIn.id, slot: "first_factor", strategy: "password", status: "failed", in: db)
+                let locked = try await instance.lockout.recordFailure(userID: user.id, now: now, in: db)
+                instance.logger.notice("failed sign-in attempt", metadata: ["user_id": "\(user.id)", "ip": "\(exchange.call.remoteIP)"])
+                return .rejected(locked ?? .passwordIncorrect)
+            }
+            try await instance.lockout.recordSuccess(userID: user.id, in: db)
+            try await instance.codes.record(owner: signIn.id, slot: "first_factor", strategy: "password", status: "verified", in: db)
+            return .success(try await complete(signInID: signIn.id, strategy: "password", in: db))
+        }
+        return try await SignIns(exchange: exchange).render(signInID: signInID, issuedToken: reply ?? issuedToken)
+    }
+
+    func attemptCode(signInID: String, strategy: String) async throws -> Reply {
+        let code = try form.required("code")
+        let token: String? = try await instance.writeCommitting { db in
+            let (signIn, _) = try await SignIns.load(signInID, exchange: exchange, in: db)
+            guard signIn.status == "needs_first_factor", let userID = signIn.userId,
+                  let user = try await UserRecord.find(userID, in: db) else {
+                return .rejected(APIFailure(.unprocessableContent, "sign_in_status_invalid", "This sign-in cannot take a first factor now."))
+            }
+            if let seconds = instance.lockout.remaining(user, now: instance.nowMS) { return .rejected(.userLocked(seconds: seconds)) }
+            switch try await instance.codes.attempt(owner: signIn.id, slot: "first_factor", strategy: strategy, code: code, in: db) {
+            case .rejected(let failure):
+                if failure.error.code == "form_code_incorrect",
+                   let locked = try await instance.lockout.recordFailure(userID: userID, now: instance.nowMS, in: db) {
+                    return .rejected(locked)
+                }
+                return .rejected(failure)
+            case .success:
+                try await instance.lockout.recordSuccess(userID: userID, in: db)
+                if strategy.hasPrefix("reset_password") {
+                    var updated = signIn
+                    updated.status = "needs_new_password"
+                    updated.firstFactorAt = instance.nowMS
+                    updated.updatedAt = instance.nowMS
+                    try await updated.save(in: db)
+                    return .success(nil)
+                }
+                return .success(try await complete(signInID: signIn.id, strategy: strategy, in: db))
+            }
+        }
+        return try await SignIns(exchange: exchange).render(signInID: signInID, issuedToken: token)
+    }
+
+    /// After a verified first factor: ask for a second one when the user has any, else create the session.
+    /// Returns the rotated client token when a session was created.
+    func complete(signInID: String, strategy: String, in db: any SQLDatabase) async throws -> String? {
+        guard var signIn = try await SignInRecord.find(signInID, in: db), let userID = signIn.userId,
+              let user = try await UserRecord.find(userID, in: db) else { throw APIFailure.notFound("Sign in") }
+        let now = instance.nowMS
+        signIn.firstFactorAt = signIn.firstFactorAt ?? now
+        signIn.updatedAt = now
+        let identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: userID)
+        let second = try await exchange.presenter.secondFactors(user, identifications: identifications, in: db)
+        if !second.isEmpty {
+            signIn.status = "needs_second_factor"
+            try await signIn.save(in: db)
+            return nil
+        }
+        return try await finish(&signIn, secondFactorAt: nil, strategy: strategy, in: db)
+    }
+
+    /// Creates the session and completes the sign-in.
+    func finish(_ signIn: inout SignInRecord, secondFactorAt: Int64?, strategy: String, in db: any SQLDatabase) async throws -> String {
+        guard var client = try await ClientRecord.find(signIn.clientId, in: db), let userID = signIn.userId else {
+            throw APIFailure.notFound("Sign in")
+        }
+        let (session, token) = try await Sessions(instance: instance).create(
+            on: &client, exchange: exchange, userID: userID, firstFactorAt: signIn.firstFactorAt,
+            secondFactorAt: secondFactorAt, strategy: strategy, in: db)
+        client.signInId = nil
+        try await client.save(in: db)
+        signIn.status = "complete"
+        signIn.createdSessionId = session.id
+        signIn.updatedAt = instance.nowMS
+        try await signIn.save(in: db)
+        return token
+    }
+
+    /// `POST …/reset_password`: sets the new password after a reset code, optionally ending other sessions.
+    func resetPassword(signInID: String) async throws -> Reply {
+        let password = try form.required("password")
+        try instance.passwordPolicy.validate(password)
+        let signOutOthers = try form.bool("sign_out_of_other_sessions") ?? false
+        let digest = try await instance.passwords.hash(password)
+        let token: String? = try await instance.database.write { db in
+            var (signIn, _) = try await SignIns.load(signInID, exchange: exchange, in: db)
+            guard signIn.status == "needs_new_password", let userID = signIn.userId else {
+                throw APIFailure(.unprocessableContent, "sign_in_status_invalid", "This sign-in does not need a new password.")
+            }
+            let now = instance.nowMS
+            try await db.update(UserRecord.table).set("password_digest", to: digest).set("password_updated_at", to: now)
+                .set("updated_at", to: now).where("id", .equal, userID).run()
+            if signOutOthers { try await Sessions(instance: instance).endAll(userID: userID, in: db) }
+            signIn.status = "needs_first_factor"
+            try await signIn.save(in: db)
+            return try await complete(signInID: signIn.id, strategy: "reset_password", in: db)
+        }
+        return try await SignIns(exchange: exchange).render(signInID: signInID, issuedToken: token)
+    }
+}

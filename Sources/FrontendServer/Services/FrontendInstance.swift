@@ -1,0 +1,52 @@
+import Foundation
+import Logging
+import SQLKit
+
+/// Everything one running instance needs: settings, store, clock, secrets and the services built on them.
+final class FrontendInstance: Sendable {
+    let settings: InstanceSettings
+    let database: Database
+    let clock: any ServerClock
+    let secrets: InstanceSecrets
+    let signer: SessionTokenSigner
+    let passwords: PasswordHasher
+    let passwordPolicy: PasswordPolicy
+    let logger: Logger
+    /// The `iss` of session tokens: this server's base URL.
+    let issuer: String
+
+    init(settings: InstanceSettings, database: Database, clock: any ServerClock, secrets: InstanceSecrets,
+         logger: Logger, issuer: String) {
+        self.settings = settings
+        self.database = database
+        self.clock = clock
+        self.secrets = secrets
+        self.signer = SessionTokenSigner(key: secrets.signingKey, keyID: secrets.keyID)
+        self.passwords = PasswordHasher(pepper: secrets.pepper, cost: settings.password.hashCost)
+        self.passwordPolicy = PasswordPolicy(settings: settings.password)
+        self.logger = logger
+        self.issuer = issuer
+    }
+
+    var nowMS: Int64 { clock.now().epochMilliseconds }
+    var lockout: Lockout { Lockout(settings: settings.lockout) }
+    var rateLimiter: RateLimiter { RateLimiter(settings: settings.rateLimits, database: database, clock: clock) }
+    var codes: CodeVerifications { CodeVerifications(instance: self) }
+
+    /// Runs a write transaction whose body may end in a rejection that must still be committed (failed-attempt
+    /// counters, a verification marked failed), then thrown.
+    func writeCommitting<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Outcome<T>) async throws -> T {
+        switch try await database.write(body) {
+        case .success(let value): return value
+        case .rejected(let failure): throw failure
+        }
+    }
+}
+
+/// The result of a transaction that commits either way.
+enum Outcome<T: Sendable>: Sendable {
+    case success(T)
+    case rejected(APIFailure)
+}
+
+extension APIFailure: @unchecked Sendable {}

@@ -1,0 +1,61 @@
+import Foundation
+import FrontendAPI
+import HTTPTypes
+import SQLKit
+
+/// What a handler produced: the JSON body plus any client token to hand out or clear.
+struct Reply: Sendable {
+    var status: HTTPTypes.HTTPResponse.Status = .ok
+    var body: Data
+    /// A new or rotated client token for the `Authorization` header (native) or `__client` cookie (browser).
+    var issuedToken: String? = nil
+    /// The client was destroyed: clear the cookie / native token.
+    var clearsToken = false
+}
+
+/// The per-request unit of work: the decoded call, the presenter, and client-token bookkeeping.
+struct Exchange: Sendable {
+    let instance: FrontendInstance
+    let call: APICall
+
+    var presenter: Presenter { Presenter(instance: instance, origin: call.origin) }
+
+    /// The client the request's token identifies, if any.
+    func client(in db: any SQLDatabase) async throws -> ClientRecord? {
+        guard let token = call.presentedToken else { return nil }
+        return try await ClientRecord.first(in: db, where: "token_digest", equals: instance.secrets.digest(token))
+    }
+
+    func requireClient(in db: any SQLDatabase) async throws -> ClientRecord {
+        guard let client = try await client(in: db) else { throw APIFailure.authenticationInvalid }
+        return client
+    }
+
+    /// The request's client, or a new one whose token must be returned.
+    func ensureClient(in db: any SQLDatabase) async throws -> (ClientRecord, issuedToken: String?) {
+        if let existing = try await client(in: db) { return (existing, nil) }
+        let now = instance.nowMS, token = RandomToken.secret()
+        let client = ClientRecord(id: RandomToken.id(.client), tokenDigest: instance.secrets.digest(token),
+                                  createdAt: now, updatedAt: now)
+        try await client.insert(in: db)
+        return (client, token)
+    }
+
+    /// Replaces the client's token (on every sign-in), so a token seen before sign-in cannot act for the session.
+    func rotateToken(_ client: inout ClientRecord) -> String {
+        let token = RandomToken.secret()
+        client.tokenDigest = instance.secrets.digest(token)
+        return token
+    }
+
+    /// `{response, client}` with the client rendered from the same transaction.
+    func envelope<R: Codable & Sendable & Equatable>(_ response: R, client: ClientRecord?, in db: any SQLDatabase,
+                                                       issuedToken: String? = nil) async throws -> Reply {
+        let rendered = try await client.asyncMap { try await presenter.client($0, in: db) }
+        return Reply(body: try FAPIJSON.encode(ClientResponse(response: response, client: rendered)), issuedToken: issuedToken)
+    }
+
+    func bare(_ value: some Encodable) throws -> Reply {
+        Reply(body: try FAPIJSON.encode(value))
+    }
+}

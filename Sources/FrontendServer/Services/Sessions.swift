@@ -1,0 +1,87 @@
+import SQLKit
+
+/// Session lifecycle on the server: creation at sign-in, expiry and inactivity, ending and revoking.
+struct Sessions: Sendable {
+    let instance: FrontendInstance
+
+    /// A session's status once `expire_at` / `abandon_at` are applied (the stored one may lag).
+    func effectiveStatus(_ session: SessionRecord, now: Int64) -> String {
+        guard session.status == "active" || session.status == "pending" else { return session.status }
+        if now >= session.expireAt { return "expired" }
+        if now >= session.abandonAt { return "abandoned" }
+        return session.status
+    }
+
+    /// Active sessions of a client, with lapsed ones marked in the database.
+    func active(clientID: String, in db: any SQLDatabase) async throws -> [SessionRecord] {
+        let now = instance.nowMS
+        var result: [SessionRecord] = []
+        for var session in try await SessionRecord.all(in: db, where: "client_id", equals: clientID) where session.status == "active" {
+            let status = effectiveStatus(session, now: now)
+            if status != session.status {
+                session.status = status
+                session.updatedAt = now
+                try await session.save(in: db)
+            } else {
+                result.append(session)
+            }
+        }
+        return result
+    }
+
+    /// Creates an active session for `userID` on `client`, makes it the client's current one and rotates the
+    /// client token. The caller saves the client.
+    func create(on client: inout ClientRecord, exchange: Exchange, userID: String, firstFactorAt: Int64?,
+                secondFactorAt: Int64?, strategy: String, in db: any SQLDatabase) async throws -> (SessionRecord, token: String) {
+        let now = instance.nowMS
+        let settings = instance.settings.sessions
+        let expireAt = now + Int64(settings.maxLifetime * 1000)
+        let abandonAt = settings.inactivityTimeout.map { min(expireAt, now + Int64($0 * 1000)) } ?? expireAt
+        if !settings.multiSession {
+            try await db.update(SessionRecord.table).set("status", to: "ended").set("updated_at", to: now)
+                .where("client_id", .equal, client.id).where("status", .equal, "active").run()
+        }
+        let session = SessionRecord(id: RandomToken.id(.sess), clientId: client.id, userId: userID, status: "active",
+                                    lastActiveAt: now, expireAt: expireAt, abandonAt: abandonAt,
+                                    lastActiveOrganizationId: nil, firstFactorAt: firstFactorAt,
+                                    secondFactorAt: secondFactorAt, createdAt: now, updatedAt: now)
+        try await session.insert(in: db)
+        try await db.update(UserRecord.table).set("last_sign_in_at", to: now).set("last_active_at", to: now)
+            .where("id", .equal, userID).run()
+        client.lastActiveSessionId = session.id
+        client.lastAuthenticationStrategy = strategy
+        client.updatedAt = now
+        let token = exchange.rotateToken(&client)
+        return (session, token)
+    }
+
+    /// Marks activity: moves `last_active_at` and the inactivity deadline.
+    func touch(_ session: inout SessionRecord, in db: any SQLDatabase) async throws {
+        let now = instance.nowMS
+        session.lastActiveAt = now
+        if let timeout = instance.settings.sessions.inactivityTimeout {
+            session.abandonAt = min(session.expireAt, now + Int64(timeout * 1000))
+        }
+        session.updatedAt = now
+        try await session.save(in: db)
+    }
+
+    /// Ends every active session of a user except `keeping` (password reset, lock, delete).
+    func endAll(userID: String, except keeping: String? = nil, status: String = "revoked", in db: any SQLDatabase) async throws {
+        let now = instance.nowMS
+        var query = db.update(SessionRecord.table).set("status", to: status).set("updated_at", to: now)
+            .where("user_id", .equal, userID).where("status", .equal, "active")
+        if let keeping { query = query.where("id", .notEqual, keeping) }
+        try await query.run()
+    }
+
+    /// Checks before a sign-in or sign-up starts on a client that already has sessions.
+    func ensureCanSignIn(client: ClientRecord?, userID: String?, in db: any SQLDatabase) async throws {
+        guard let client else { return }
+        let sessions = try await active(clientID: client.id, in: db)
+        if !instance.settings.sessions.multiSession, !sessions.isEmpty { throw APIFailure.sessionExists }
+        if let userID, let existing = sessions.first(where: { $0.userId == userID }) {
+            throw APIFailure.alreadySignedIn(sessionID: existing.id)
+        }
+    }
+}

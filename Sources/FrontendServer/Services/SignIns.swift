@@ -1,0 +1,107 @@
+import SQLKit
+
+/// `POST /v1/client/sign_ins` and the first-factor steps.
+struct SignIns: Sendable {
+    let exchange: Exchange
+    var instance: FrontendInstance { exchange.instance }
+    var form: FormBody { exchange.call.form }
+    var sessions: Sessions { Sessions(instance: instance) }
+
+    /// Finds the user an identifier names: email, phone or username as the instance allows.
+    static func findUser(identifier: String, settings: InstanceSettings,
+                         in db: any SQLDatabase) async throws -> (UserRecord, IdentificationRecord?)? {
+        if settings.emailAddress.enabled, let email = Identifiers.normalizedEmail(identifier),
+           let identification = try await IdentificationRecord.first(in: db, where: "value", equals: email),
+           identification.kind == .emailAddress, let user = try await UserRecord.find(identification.userId, in: db) {
+            return (user, identification)
+        }
+        if settings.phoneNumber.enabled, let phone = Identifiers.normalizedPhone(identifier),
+           let identification = try await IdentificationRecord.first(in: db, where: "value", equals: phone),
+           identification.kind == .phoneNumber, let user = try await UserRecord.find(identification.userId, in: db) {
+            return (user, identification)
+        }
+        if settings.username.enabled, let username = Identifiers.normalizedUsername(identifier),
+           let user = try await UserRecord.first(in: db, where: "username", equals: username) {
+            return (user, nil)
+        }
+        return nil
+    }
+
+    func create() async throws -> Reply {
+        try await instance.rateLimiter.hit(.createSignIn, key: exchange.call.remoteIP)
+        let identifier = form.nonEmpty("identifier")
+        let strategy = form.nonEmpty("strategy")
+        let password = form.string("password")
+        if let strategy, !["password", "email_code", "phone_code", "reset_password_email_code",
+                           "reset_password_phone_code"].contains(strategy) {
+            throw APIFailure.paramInvalid("strategy", "\(strategy) is not a supported strategy on this instance.")
+        }
+        if identifier == nil, strategy != nil || password != nil { throw APIFailure.paramMissing("identifier") }
+        let created: (signInID: String, token: String?, known: Bool) = try await instance.database.write { db in
+            let existingClient = try await exchange.client(in: db)
+            var found: (UserRecord, IdentificationRecord?)? = nil
+            if let identifier {
+                found = try await Self.findUser(identifier: identifier, settings: instance.settings, in: db)
+            }
+            if identifier != nil, found == nil { return ("", nil, false) }
+            try await sessions.ensureCanSignIn(client: existingClient, userID: found?.0.id, in: db)
+            var (client, token) = try await exchange.ensureClient(in: db)
+            let now = instance.nowMS
+            let signIn = SignInRecord(
+                id: RandomToken.id(.sia), clientId: client.id,
+                status: identifier == nil ? "needs_identifier" : "needs_first_factor",
+                identifier: found?.1?.value ?? found?.0.username ?? identifier, userId: found?.0.id,
+                identificationId: found?.1?.id, firstFactorAt: nil, createdSessionId: nil,
+                abandonAt: now + 24 * 3600 * 1000, createdAt: now, updatedAt: now)
+            try await signIn.insert(in: db)
+            client.signInId = signIn.id
+            client.updatedAt = now
+            try await client.save(in: db)
+            return (signIn.id, token, true)
+        }
+        if !created.known {
+            if let password {
+                // Same cost as a wrong password, so unknown accounts cannot be told apart by timing.
+                _ = try await instance.passwords.verify(password, hash: nil)
+            }
+            throw APIFailure.identifierNotFound
+        }
+        if password != nil, strategy == nil || strategy == "password" {
+            return try await FirstFactor(exchange: exchange).attemptPassword(signInID: created.signInID, issuedToken: created.token)
+        }
+        if let strategy, strategy != "password" {
+            var reply = try await FirstFactor(exchange: exchange).prepare(signInID: created.signInID, strategy: strategy)
+            reply.issuedToken = reply.issuedToken ?? created.token
+            return reply
+        }
+        return try await render(signInID: created.signInID, issuedToken: created.token)
+    }
+
+    func get(_ id: String) async throws -> Reply {
+        try await instance.database.read { db in
+            let client = try await exchange.requireClient(in: db)
+            guard let signIn = try await SignInRecord.find(id, in: db), signIn.clientId == client.id else {
+                throw APIFailure.notFound("Sign in")
+            }
+            return try await exchange.envelope(try await exchange.presenter.signIn(signIn, in: db), client: client, in: db)
+        }
+    }
+
+    func render(signInID: String, issuedToken: String?) async throws -> Reply {
+        try await instance.database.read { db in
+            guard let signIn = try await SignInRecord.find(signInID, in: db),
+                  let client = try await ClientRecord.find(signIn.clientId, in: db) else { throw APIFailure.notFound("Sign in") }
+            return try await exchange.envelope(try await exchange.presenter.signIn(signIn, in: db), client: client, in: db,
+                                               issuedToken: issuedToken)
+        }
+    }
+
+    /// The sign-in `id` of the request's client, ready for a factor step.
+    static func load(_ id: String, exchange: Exchange, in db: any SQLDatabase) async throws -> (SignInRecord, ClientRecord) {
+        let client = try await exchange.requireClient(in: db)
+        guard let signIn = try await SignInRecord.find(id, in: db), signIn.clientId == client.id else {
+            throw APIFailure.notFound("Sign in")
+        }
+        return (signIn, client)
+    }
+}

@@ -1,0 +1,220 @@
+import SQLKit
+
+/// `POST /v1/client/sign_ups`, `PATCH …/{id}`, `prepare_verification`, `attempt_verification`.
+struct SignUps: Sendable {
+    let exchange: Exchange
+    var instance: FrontendInstance { exchange.instance }
+    var form: FormBody { exchange.call.form }
+    var requirements: SignUpRequirements { SignUpRequirements(settings: instance.settings) }
+
+    /// Fields a create or update carries, validated and normalised; the password already hashed.
+    struct Fields: Sendable {
+        var email: String?, phone: String?, username: String?, firstName: String?, lastName: String?
+        var passwordDigest: String?, unsafeMetadata: String?, legalAccepted: Bool?
+    }
+
+    func parseFields() async throws -> Fields {
+        let s = instance.settings
+        var fields = Fields()
+        if let value = form.nonEmpty("email_address") {
+            guard s.emailAddress.enabled else { throw APIFailure.paramNotAllowed("email_address") }
+            guard let email = Identifiers.normalizedEmail(value) else {
+                throw APIFailure.paramInvalid("email_address", "email_address must be a valid email address.")
+            }
+            fields.email = email
+        }
+        if let value = form.nonEmpty("phone_number") {
+            guard s.phoneNumber.enabled else { throw APIFailure.paramNotAllowed("phone_number") }
+            guard let phone = Identifiers.normalizedPhone(value) else {
+                throw APIFailure.paramInvalid("phone_number", "phone_number must be a valid phone number in E.164 format.")
+            }
+            fields.phone = phone
+        }
+        if let value = form.nonEmpty("username") {
+            guard s.username.enabled else { throw APIFailure.paramNotAllowed("username") }
+            guard let username = Identifiers.normalizedUsername(value) else {
+                throw APIFailure.paramInvalid("username", "Usernames must be 4-64 letters, numbers, '_', '-' or '.'.")
+            }
+            fields.username = username
+        }
+        fields.firstName = form.nonEmpty("first_name").map { String($0.prefix(256)) }
+        fields.lastName = form.nonEmpty("last_name").map { String($0.prefix(256)) }
+        fields.unsafeMetadata = try form.jsonObject("unsafe_metadata")
+        fields.legalAccepted = try form.bool("legal_accepted")
+        if let password = form.string("password") {
+            guard s.password.enabled else { throw APIFailure.paramNotAllowed("password") }
+            try instance.passwordPolicy.validate(password)
+            fields.passwordDigest = try await instance.passwords.hash(password)
+        }
+        return fields
+    }
+
+    private func ensureAvailable(_ fields: Fields, in db: any SQLDatabase) async throws {
+        if let email = fields.email, try await IdentificationRecord.first(in: db, where: "value", equals: email) != nil {
+            throw APIFailure.identifierExists("email_address")
+        }
+        if let phone = fields.phone, try await IdentificationRecord.first(in: db, where: "value", equals: phone) != nil {
+            throw APIFailure.identifierExists("phone_number")
+        }
+        if let username = fields.username, try await UserRecord.first(in: db, where: "username", equals: username) != nil {
+            throw APIFailure.identifierExists("username")
+        }
+    }
+
+    private func apply(_ fields: Fields, to record: inout SignUpRecord) {
+        if let v = fields.email { record.emailAddress = v }
+        if let v = fields.phone { record.phoneNumber = v }
+        if let v = fields.username { record.username = v }
+        if let v = fields.firstName { record.firstName = v }
+        if let v = fields.lastName { record.lastName = v }
+        if let v = fields.passwordDigest { record.passwordDigest = v }
+        if let v = fields.unsafeMetadata { record.unsafeMetadata = v }
+        if fields.legalAccepted == true { record.legalAcceptedAt = record.legalAcceptedAt ?? instance.nowMS }
+    }
+
+    func create() async throws -> Reply {
+        try await instance.rateLimiter.hit(.createSignUp, key: exchange.call.remoteIP)
+        guard instance.settings.signUpMode == .public else { throw APIFailure.signUpRestricted }
+        let fields = try await parseFields()
+        let (id, token): (String, String?) = try await instance.database.write { db in
+            try await Sessions(instance: instance).ensureCanSignIn(client: try await exchange.client(in: db), userID: nil, in: db)
+            try await ensureAvailable(fields, in: db)
+            var (client, token) = try await exchange.ensureClient(in: db)
+            let now = instance.nowMS
+            var record = SignUpRecord(id: RandomToken.id(.sua), clientId: client.id, status: "missing_requirements",
+                                      unsafeMetadata: "{}", abandonAt: now + 24 * 3600 * 1000, createdAt: now, updatedAt: now)
+            apply(fields, to: &record)
+            try await record.insert(in: db)
+            client.signUpId = record.id
+            client.updatedAt = now
+            try await client.save(in: db)
+            let rotated = try await completeIfReady(record.id, in: db)
+            return (record.id, rotated ?? token)
+        }
+        return try await render(id, issuedToken: token)
+    }
+
+    func update(_ id: String) async throws -> Reply {
+        let fields = try await parseFields()
+        let token: String? = try await instance.database.write { db in
+            var (record, _) = try await load(id, in: db)
+            guard record.status == "missing_requirements" else {
+                throw APIFailure(.unprocessableContent, "sign_up_status_invalid", "This sign-up is already complete.")
+            }
+            try await ensureAvailable(fields, in: db)
+            if fields.email != nil, fields.email != record.emailAddress {
+                try await db.delete(from: VerificationRecord.table).where("owner_id", .equal, id).where("slot", .equal, "email_address").run()
+            }
+            if fields.phone != nil, fields.phone != record.phoneNumber {
+                try await db.delete(from: VerificationRecord.table).where("owner_id", .equal, id).where("slot", .equal, "phone_number").run()
+            }
+            apply(fields, to: &record)
+            record.updatedAt = instance.nowMS
+            try await record.save(in: db)
+            return try await completeIfReady(id, in: db)
+        }
+        return try await render(id, issuedToken: token)
+    }
+
+    func get(_ id: String) async throws -> Reply {
+        try await instance.database.read { db in
+            let (record, client) = try await load(id, in: db)
+            return try await exchange.envelope(try await exchange.presenter.signUp(record, in: db), client: client, in: db)
+        }
+    }
+
+    func prepareVerification(_ id: String) async throws -> Reply {
+        let strategy = try form.required("strategy")
+        guard strategy == "email_code" || strategy == "phone_code" else { throw APIFailure.strategyInvalid() }
+        try await instance.database.write { db in
+            let (record, _) = try await load(id, in: db)
+            let isEmail = strategy == "email_code"
+            guard record.status == "missing_requirements",
+                  let value = isEmail ? record.emailAddress : record.phoneNumber else { throw APIFailure.strategyInvalid() }
+            try await instance.rateLimiter.hit(.identifierSend, key: value, in: db)
+            _ = try await instance.codes.prepare(owner: id, slot: isEmail ? "email_address" : "phone_number", strategy: strategy,
+                                                 to: .init(kind: isEmail ? .emailAddress : .phoneNumber, value: value, identificationID: nil),
+                                                 purpose: "sign_up", in: db)
+        }
+        return try await render(id, issuedToken: nil)
+    }
+
+    func attemptVerification(_ id: String) async throws -> Reply {
+        try await instance.rateLimiter.hit(.attempt, key: exchange.call.remoteIP)
+        let strategy = try form.required("strategy")
+        let code = try form.required("code")
+        guard strategy == "email_code" || strategy == "phone_code" else { throw APIFailure.strategyInvalid() }
+        try await instance.rateLimiter.hit(.identifierAttempt, key: id)
+        let token: String? = try await instance.writeCommitting { db in
+            let (record, _) = try await load(id, in: db)
+            guard record.status == "missing_requirements" else {
+                return .rejected(APIFailure(.unprocessableContent, "sign_up_status_invalid", "This sign-up is already complete."))
+            }
+            let slot = strategy == "email_code" ? "email_address" : "phone_number"
+            switch try await instance.codes.attempt(owner: id, slot: slot, strategy: strategy, code: code, in: db) {
+            case .rejected(let failure): return .rejected(failure)
+            case .success: return .success(try await completeIfReady(id, in: db))
+            }
+        }
+        return try await render(id, issuedToken: token)
+    }
+
+    private func load(_ id: String, in db: any SQLDatabase) async throws -> (SignUpRecord, ClientRecord) {
+        let client = try await exchange.requireClient(in: db)
+        guard let record = try await SignUpRecord.find(id, in: db), record.clientId == client.id else {
+            throw APIFailure.notFound("Sign up")
+        }
+        return (record, client)
+    }
+
+    private func render(_ id: String, issuedToken: String?) async throws -> Reply {
+        try await instance.database.read { db in
+            guard let record = try await SignUpRecord.find(id, in: db),
+                  let client = try await ClientRecord.find(record.clientId, in: db) else { throw APIFailure.notFound("Sign up") }
+            return try await exchange.envelope(try await exchange.presenter.signUp(record, in: db), client: client, in: db,
+                                               issuedToken: issuedToken)
+        }
+    }
+
+    /// Creates the user and session once nothing is missing or unverified; returns the rotated client token.
+    private func completeIfReady(_ id: String, in db: any SQLDatabase) async throws -> String? {
+        guard var record = try await SignUpRecord.find(id, in: db), record.status == "missing_requirements" else { return nil }
+        let email = try await instance.codes.find(owner: id, slot: "email_address", in: db)
+        let phone = try await instance.codes.find(owner: id, slot: "phone_number", in: db)
+        guard requirements.isComplete(record, email: email, phone: phone) else { return nil }
+        try await ensureAvailable(Fields(email: record.emailAddress, phone: record.phoneNumber, username: record.username), in: db)
+        let now = instance.nowMS
+        var user = UserRecord(id: RandomToken.id(.user), username: record.username, firstName: record.firstName,
+                              lastName: record.lastName, passwordDigest: record.passwordDigest, totpVerified: false,
+                              totpLastStep: 0, unsafeMetadata: record.unsafeMetadata, publicMetadata: "{}",
+                              failedAttempts: 0, passwordUpdatedAt: record.passwordDigest == nil ? nil : now,
+                              legalAcceptedAt: record.legalAcceptedAt, createdAt: now, updatedAt: now)
+        var identifications: [IdentificationRecord] = []
+        if let value = record.emailAddress {
+            identifications.append(IdentificationRecord(id: RandomToken.id(.idn), userId: user.id, kind: .emailAddress, value: value,
+                                                        verified: email?.status == "verified" || !instance.settings.emailAddress.verifyAtSignUp,
+                                                        reservedForSecondFactor: false, defaultSecondFactor: false, createdAt: now, updatedAt: now))
+            user.primaryEmailAddressId = identifications.last?.id
+        }
+        if let value = record.phoneNumber {
+            identifications.append(IdentificationRecord(id: RandomToken.id(.idn), userId: user.id, kind: .phoneNumber, value: value,
+                                                        verified: phone?.status == "verified" || !instance.settings.phoneNumber.verifyAtSignUp,
+                                                        reservedForSecondFactor: false, defaultSecondFactor: false, createdAt: now, updatedAt: now))
+            user.primaryPhoneNumberId = identifications.last?.id
+        }
+        try await user.insert(in: db)
+        for identification in identifications { try await identification.insert(in: db) }
+        guard var client = try await ClientRecord.find(record.clientId, in: db) else { throw APIFailure.notFound("Sign up") }
+        let strategy = email != nil ? "email_code" : phone != nil ? "phone_code" : "password"
+        let (session, token) = try await Sessions(instance: instance).create(
+            on: &client, exchange: exchange, userID: user.id, firstFactorAt: now, secondFactorAt: nil, strategy: strategy, in: db)
+        client.signUpId = nil
+        try await client.save(in: db)
+        record.status = "complete"
+        record.createdUserId = user.id
+        record.createdSessionId = session.id
+        record.updatedAt = now
+        try await record.save(in: db)
+        return token
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// An instance's configuration, mirroring the Clerk Dashboard. Defaults: a development instance with
+/// email + password + email code, optional MFA (TOTP, backup codes) and multi-session.
+public struct InstanceSettings: Sendable, Equatable {
+    public var applicationName = "clerk-tui"
+    public var environment: InstanceEnvironment = .development
+    public var allowedOrigins: [String] = []
+    public var signUpMode: SignUpMode = .public
+    public var emailAddress = IdentifierSettings(enabled: true, required: true, usedForFirstFactor: true)
+    public var phoneNumber = IdentifierSettings(enabled: false, required: false, usedForFirstFactor: false)
+    public var username = IdentifierSettings(enabled: false, required: false, usedForFirstFactor: false)
+    public var firstName: ProfileFieldRequirement = .off
+    public var lastName: ProfileFieldRequirement = .off
+    public var password = PasswordSettings()
+    public var emailCodeFirstFactor = true
+    public var phoneCodeFirstFactor = true
+    public var mfa = MFASettings()
+    public var sessions = SessionSettings()
+    public var lockout = LockoutSettings()
+    public var rateLimits = RateLimitSettings()
+    public var verification = VerificationSettings()
+
+    public init() {}
+}
+
+public enum InstanceEnvironment: String, Sendable, Codable { case development, production }
+
+public enum SignUpMode: String, Sendable, Codable { case `public`, restricted, waitlist }
+
+public enum ProfileFieldRequirement: String, Sendable, Codable { case off, optional, required }
+
+/// One identifier (email address, phone number, username) as configured on the Dashboard.
+public struct IdentifierSettings: Sendable, Equatable {
+    public var enabled: Bool
+    public var required: Bool
+    /// Whether the identifier can be typed on the sign-in form.
+    public var usedForFirstFactor: Bool
+    public var verifyAtSignUp = true
+
+    public init(enabled: Bool, required: Bool, usedForFirstFactor: Bool, verifyAtSignUp: Bool = true) {
+        self.enabled = enabled
+        self.required = required
+        self.usedForFirstFactor = usedForFirstFactor
+        self.verifyAtSignUp = verifyAtSignUp
+    }
+}
+
+public struct PasswordSettings: Sendable, Equatable {
+    public var enabled = true
+    public var minLength = 8
+    public var maxLength = 128
+    public var requireUppercase = false
+    public var requireLowercase = false
+    public var requireNumbers = false
+    public var requireSpecialChar = false
+    /// Reject the shipped common-password list with `form_password_pwned`.
+    public var rejectCommon = true
+    /// bcrypt cost, at least 10.
+    public var hashCost = 12
+    public init() {}
+}
+
+public struct MFASettings: Sendable, Equatable {
+    public var totp = true
+    public var backupCodes = true
+    public var phoneCode = false
+    /// Whether every user must enrol a second factor (`user_settings.sign_in.second_factor.required`).
+    public var required = false
+    public init() {}
+}
+
+public struct SessionSettings: Sendable, Equatable {
+    public var multiSession = true
+    /// Maximum lifetime of a session, in seconds (default 7 days).
+    public var maxLifetime: TimeInterval = 7 * 24 * 3600
+    /// Inactivity timeout in seconds; nil disables it.
+    public var inactivityTimeout: TimeInterval? = nil
+    /// Session-token lifetime in seconds.
+    public var tokenLifetime: TimeInterval = 60
+    public init() {}
+}
+
+public struct LockoutSettings: Sendable, Equatable {
+    public var enabled = true
+    public var maxAttempts = 10
+    /// Lockout duration in seconds (default 60 minutes).
+    public var duration: TimeInterval = 3600
+    public init() {}
+}
+
+/// Clerk's per-IP limits (5 per 10 s to create sign-ins/ups, 3 per 10 s for attempts) and per-identifier limits.
+public struct RateLimitSettings: Sendable, Equatable {
+    public var enabled = true
+    /// Multiplies every limit (tests raise it; 1 = Clerk's values).
+    public var scale = 1.0
+    public init() {}
+}
+
+public struct VerificationSettings: Sendable, Equatable {
+    /// Lifetime of an emailed or texted code, in seconds.
+    public var codeLifetime: TimeInterval = 600
+    /// Wrong tries before a verification fails.
+    public var maxAttempts = 5
+    /// Minimum seconds between two sends to the same identifier.
+    public var resendCooldown: TimeInterval = 30
+    public init() {}
+}

@@ -1,0 +1,138 @@
+import Foundation
+import TOMLKit
+
+/// Reads instance settings from a TOML file (see `Config/instance.sample.toml`); every key is optional.
+public enum SettingsFile {
+    public struct Invalid: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public static func load(path: String) throws -> InstanceSettings {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw Invalid(description: "cannot read settings file \(path): \(error.localizedDescription)")
+        }
+        return try parse(text)
+    }
+
+    public static func parse(_ text: String) throws -> InstanceSettings {
+        let file: SettingsDocument
+        do { file = try TOMLDecoder().decode(SettingsDocument.self, from: text) } catch {
+            throw Invalid(description: "invalid settings: \(error)")
+        }
+        var settings = InstanceSettings()
+        try file.apply(to: &settings)
+        return settings
+    }
+}
+
+/// The TOML document's shape: optional everywhere, applied over the defaults.
+struct SettingsDocument: Decodable {
+    struct Identifier: Decodable {
+        var enabled: Bool?, required: Bool?, used_for_sign_in: Bool?, verify_at_sign_up: Bool?
+        func apply(to value: inout IdentifierSettings) {
+            if let enabled { value.enabled = enabled }
+            if let required { value.required = required }
+            if let used_for_sign_in { value.usedForFirstFactor = used_for_sign_in }
+            if let verify_at_sign_up { value.verifyAtSignUp = verify_at_sign_up }
+        }
+    }
+    struct Identifiers: Decodable { var email_address: Identifier?, phone_number: Identifier?, username: Identifier? }
+    struct Profile: Decodable { var first_name: ProfileFieldRequirement?, last_name: ProfileFieldRequirement? }
+    struct FirstFactors: Decodable { var email_code: Bool?, phone_code: Bool?, password: Bool? }
+    struct Password: Decodable {
+        var min_length: Int?, max_length: Int?, require_uppercase: Bool?, require_lowercase: Bool?
+        var require_numbers: Bool?, require_special_char: Bool?, reject_common: Bool?, hash_cost: Int?
+    }
+    struct MFA: Decodable { var totp: Bool?, backup_codes: Bool?, phone_code: Bool?, required: Bool? }
+    struct Sessions: Decodable {
+        var multi_session: Bool?, max_lifetime_minutes: Int?, inactivity_timeout_minutes: Int?, token_lifetime_seconds: Int?
+    }
+    struct Lockout: Decodable { var enabled: Bool?, max_attempts: Int?, duration_minutes: Int? }
+    struct RateLimits: Decodable { var enabled: Bool?, scale: Double? }
+    struct Verification: Decodable { var code_lifetime_minutes: Int?, max_attempts: Int?, resend_cooldown_seconds: Int? }
+
+    var application_name: String?
+    var environment: InstanceEnvironment?
+    var allowed_origins: [String]?
+    var sign_up_mode: SignUpMode?
+    var identifiers: Identifiers?
+    var profile: Profile?
+    var first_factors: FirstFactors?
+    var password: Password?
+    var mfa: MFA?
+    var sessions: Sessions?
+    var lockout: Lockout?
+    var rate_limits: RateLimits?
+    var verification: Verification?
+
+    func apply(to s: inout InstanceSettings) throws {
+        if let application_name { s.applicationName = application_name }
+        if let environment { s.environment = environment }
+        if let allowed_origins { s.allowedOrigins = allowed_origins }
+        if let sign_up_mode { s.signUpMode = sign_up_mode }
+        identifiers?.email_address?.apply(to: &s.emailAddress)
+        identifiers?.phone_number?.apply(to: &s.phoneNumber)
+        identifiers?.username?.apply(to: &s.username)
+        if let value = profile?.first_name { s.firstName = value }
+        if let value = profile?.last_name { s.lastName = value }
+        if let value = first_factors?.email_code { s.emailCodeFirstFactor = value }
+        if let value = first_factors?.phone_code { s.phoneCodeFirstFactor = value }
+        if let value = first_factors?.password { s.password.enabled = value }
+        if let p = password {
+            if let v = p.min_length { s.password.minLength = v }
+            if let v = p.max_length { s.password.maxLength = v }
+            if let v = p.require_uppercase { s.password.requireUppercase = v }
+            if let v = p.require_lowercase { s.password.requireLowercase = v }
+            if let v = p.require_numbers { s.password.requireNumbers = v }
+            if let v = p.require_special_char { s.password.requireSpecialChar = v }
+            if let v = p.reject_common { s.password.rejectCommon = v }
+            if let v = p.hash_cost { s.password.hashCost = v }
+        }
+        if let m = mfa {
+            if let v = m.totp { s.mfa.totp = v }
+            if let v = m.backup_codes { s.mfa.backupCodes = v }
+            if let v = m.phone_code { s.mfa.phoneCode = v }
+            if let v = m.required { s.mfa.required = v }
+        }
+        if let x = sessions {
+            if let v = x.multi_session { s.sessions.multiSession = v }
+            if let v = x.max_lifetime_minutes { s.sessions.maxLifetime = TimeInterval(v) * 60 }
+            if let v = x.inactivity_timeout_minutes { s.sessions.inactivityTimeout = v > 0 ? TimeInterval(v) * 60 : nil }
+            if let v = x.token_lifetime_seconds { s.sessions.tokenLifetime = TimeInterval(v) }
+        }
+        if let l = lockout {
+            if let v = l.enabled { s.lockout.enabled = v }
+            if let v = l.max_attempts { s.lockout.maxAttempts = v }
+            if let v = l.duration_minutes { s.lockout.duration = TimeInterval(v) * 60 }
+        }
+        if let r = rate_limits {
+            if let v = r.enabled { s.rateLimits.enabled = v }
+            if let v = r.scale { s.rateLimits.scale = v }
+        }
+        if let v = verification {
+            if let x = v.code_lifetime_minutes { s.verification.codeLifetime = TimeInterval(x) * 60 }
+            if let x = v.max_attempts { s.verification.maxAttempts = x }
+            if let x = v.resend_cooldown_seconds { s.verification.resendCooldown = TimeInterval(x) }
+        }
+        try s.validate()
+    }
+}
+
+extension InstanceSettings {
+    /// Rejects settings that would weaken the checklist's floors.
+    public func validate() throws {
+        func fail(_ message: String) -> SettingsFile.Invalid { SettingsFile.Invalid(description: message) }
+        guard password.hashCost >= 10, password.hashCost <= 16 else { throw fail("password.hash_cost must be 10...16") }
+        guard password.minLength >= 8 else { throw fail("password.min_length must be at least 8") }
+        guard password.maxLength >= 64, password.maxLength >= password.minLength else {
+            throw fail("password.max_length must be at least 64")
+        }
+        guard lockout.maxAttempts >= 5 else { throw fail("lockout.max_attempts must be at least 5") }
+        guard verification.maxAttempts >= 1, verification.codeLifetime > 0 else { throw fail("invalid verification settings") }
+        guard emailAddress.enabled || phoneNumber.enabled || username.enabled else {
+            throw fail("at least one identifier must be enabled")
+        }
+        guard rateLimits.scale > 0 else { throw fail("rate_limits.scale must be positive") }
+    }
+}

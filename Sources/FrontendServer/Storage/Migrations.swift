@@ -1,0 +1,161 @@
+import Foundation
+import SQLKit
+
+/// Versioned schema changes, applied in order inside one transaction each and recorded in `schema_migrations`.
+enum Migrations {
+    typealias Step = @Sendable (any SQLDatabase) async throws -> Void
+
+    static let steps: [(version: Int, apply: Step)] = [(1, initialSchema)]
+
+    static func run(on database: Database) async throws {
+        try await database.write { db in
+            try await db.create(table: "schema_migrations").ifNotExists()
+                .column("version", type: .bigint, .primaryKey(autoIncrement: false))
+                .column("applied_at", type: .bigint, .notNull)
+                .run()
+        }
+        for step in steps {
+            try await database.write { db in
+                let applied = try await db.select().column("version").from("schema_migrations")
+                    .where("version", .equal, step.version).first()
+                guard applied == nil else { return }
+                try await step.apply(db)
+                try await db.insert(into: "schema_migrations").columns("version", "applied_at")
+                    .values(SQLBind(step.version), SQLBind(Date().epochMilliseconds)).run()
+            }
+        }
+    }
+
+    private static func timestamps(_ builder: SQLCreateTableBuilder) -> SQLCreateTableBuilder {
+        builder.column("created_at", type: .bigint, .notNull).column("updated_at", type: .bigint, .notNull)
+    }
+
+    static let initialSchema: Step = { db in
+        try await timestamps(db.create(table: "users")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("username", type: .text, .unique)
+            .column("first_name", type: .text)
+            .column("last_name", type: .text)
+            .column("password_digest", type: .text)
+            .column("primary_email_address_id", type: .text)
+            .column("primary_phone_number_id", type: .text)
+            .column("totp_id", type: .text)
+            .column("totp_secret", type: .text)
+            .column("totp_verified", type: .int, .notNull, .default(0))
+            .column("totp_last_step", type: .bigint, .notNull, .default(0))
+            .column("totp_created_at", type: .bigint)
+            .column("unsafe_metadata", type: .text, .notNull, .default("{}"))
+            .column("public_metadata", type: .text, .notNull, .default("{}"))
+            .column("failed_attempts", type: .int, .notNull, .default(0))
+            .column("locked_until", type: .bigint)
+            .column("last_sign_in_at", type: .bigint)
+            .column("last_active_at", type: .bigint)
+            .column("password_updated_at", type: .bigint)
+            .column("mfa_enabled_at", type: .bigint)
+            .column("mfa_disabled_at", type: .bigint)
+            .column("legal_accepted_at", type: .bigint))
+            .run()
+
+        try await timestamps(db.create(table: "identifications")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("user_id", type: .text, .notNull, .references("users", "id", onDelete: .cascade))
+            .column("kind", type: .text, .notNull)
+            .column("value", type: .text, .notNull)
+            .column("verified", type: .int, .notNull, .default(0))
+            .column("reserved_for_second_factor", type: .int, .notNull, .default(0))
+            .column("default_second_factor", type: .int, .notNull, .default(0))
+            .unique("kind", "value"))
+            .run()
+
+        try await timestamps(db.create(table: "clients")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("token_digest", type: .text, .notNull, .unique)
+            .column("last_active_session_id", type: .text)
+            .column("sign_in_id", type: .text)
+            .column("sign_up_id", type: .text)
+            .column("last_authentication_strategy", type: .text))
+            .run()
+
+        try await timestamps(db.create(table: "sessions")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("client_id", type: .text, .notNull, .references("clients", "id", onDelete: .cascade))
+            .column("user_id", type: .text, .notNull, .references("users", "id", onDelete: .cascade))
+            .column("status", type: .text, .notNull)
+            .column("last_active_at", type: .bigint, .notNull)
+            .column("expire_at", type: .bigint, .notNull)
+            .column("abandon_at", type: .bigint, .notNull)
+            .column("last_active_organization_id", type: .text)
+            .column("first_factor_at", type: .bigint)
+            .column("second_factor_at", type: .bigint))
+            .run()
+        try await db.create(index: "sessions_by_client").on("sessions").column("client_id").run()
+        try await db.create(index: "sessions_by_user").on("sessions").column("user_id").run()
+
+        try await timestamps(db.create(table: "sign_ins")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("client_id", type: .text, .notNull, .references("clients", "id", onDelete: .cascade))
+            .column("status", type: .text, .notNull)
+            .column("identifier", type: .text)
+            .column("user_id", type: .text, .references("users", "id", onDelete: .cascade))
+            .column("identification_id", type: .text)
+            .column("first_factor_at", type: .bigint)
+            .column("created_session_id", type: .text)
+            .column("abandon_at", type: .bigint, .notNull))
+            .run()
+
+        try await timestamps(db.create(table: "sign_ups")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("client_id", type: .text, .notNull, .references("clients", "id", onDelete: .cascade))
+            .column("status", type: .text, .notNull)
+            .column("email_address", type: .text)
+            .column("phone_number", type: .text)
+            .column("username", type: .text)
+            .column("first_name", type: .text)
+            .column("last_name", type: .text)
+            .column("password_digest", type: .text)
+            .column("unsafe_metadata", type: .text, .notNull, .default("{}"))
+            .column("legal_accepted_at", type: .bigint)
+            .column("created_user_id", type: .text)
+            .column("created_session_id", type: .text)
+            .column("abandon_at", type: .bigint, .notNull))
+            .run()
+
+        try await timestamps(db.create(table: "verifications")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("owner_id", type: .text, .notNull)
+            .column("slot", type: .text, .notNull)
+            .column("strategy", type: .text, .notNull)
+            .column("status", type: .text, .notNull)
+            .column("code_digest", type: .text)
+            .column("attempts", type: .int, .notNull, .default(0))
+            .column("expire_at", type: .bigint)
+            .column("identification_id", type: .text)
+            .unique("owner_id", "slot"))
+            .run()
+
+        try await db.create(table: "backup_codes")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("user_id", type: .text, .notNull, .references("users", "id", onDelete: .cascade))
+            .column("code_digest", type: .text, .notNull)
+            .column("used_at", type: .bigint)
+            .column("created_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "backup_codes_by_user").on("backup_codes").column("user_id").run()
+
+        try await db.create(table: "rate_limits")
+            .column("key", type: .text, .primaryKey(autoIncrement: false))
+            .column("window_start", type: .bigint, .notNull)
+            .column("hits", type: .int, .notNull)
+            .run()
+
+        try await db.create(table: "outbox")
+            .column("sequence", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("id", type: .text, .notNull, .unique)
+            .column("channel", type: .text, .notNull)
+            .column("recipient", type: .text, .notNull)
+            .column("purpose", type: .text, .notNull)
+            .column("code", type: .text, .notNull)
+            .column("created_at", type: .bigint, .notNull)
+            .run()
+    }
+}

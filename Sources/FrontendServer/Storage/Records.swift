@@ -1,0 +1,147 @@
+/// Row types of the schema in `Migrations`. Timestamps are epoch milliseconds.
+
+struct UserRecord: Record {
+    static let table = "users"
+    var id: String
+    var username: String?
+    var firstName: String?
+    var lastName: String?
+    var passwordDigest: String?
+    var primaryEmailAddressId: String?
+    var primaryPhoneNumberId: String?
+    var totpId: String?
+    var totpSecret: String?
+    var totpVerified: Bool
+    var totpLastStep: Int64
+    var totpCreatedAt: Int64?
+    var unsafeMetadata: String
+    var publicMetadata: String
+    var failedAttempts: Int
+    var lockedUntil: Int64?
+    var lastSignInAt: Int64?
+    var lastActiveAt: Int64?
+    var passwordUpdatedAt: Int64?
+    var mfaEnabledAt: Int64?
+    var mfaDisabledAt: Int64?
+    var legalAcceptedAt: Int64?
+    var createdAt: Int64
+    var updatedAt: Int64
+}
+
+/// An email address or phone number that belongs to a user.
+struct IdentificationRecord: Record {
+    static let table = "identifications"
+    var id: String
+    var userId: String
+    var kind: IdentificationKind
+    var value: String
+    var verified: Bool
+    var reservedForSecondFactor: Bool
+    var defaultSecondFactor: Bool
+    var createdAt: Int64
+    var updatedAt: Int64
+}
+
+enum IdentificationKind: String, Codable, Sendable {
+    case emailAddress = "email_address"
+    case phoneNumber = "phone_number"
+}
+
+struct ClientRecord: Record {
+    static let table = "clients"
+    var id: String
+    var tokenDigest: String
+    var lastActiveSessionId: String?
+    var signInId: String?
+    var signUpId: String?
+    var lastAuthenticationStrategy: String?
+    var createdAt: Int64
+    var updatedAt: Int64
+}
+
+struct SessionRecord: Record {
+    static let table = "sessions"
+    var id: String
+    var clientId: String
+    var userId: String
+    var status: String
+    var lastActiveAt: Int64
+    var expireAt: Int64
+    var abandonAt: Int64
+    var lastActiveOrganizationId: String?
+    var firstFactorAt: Int64?
+    var secondFactorAt: Int64?
+    var createdAt: Int64
+    var updatedAt: Int64
+}
+
+struct SignInRecord: Record {
+    static let table = "sign_ins"
+    var id: String
+    var clientId: String
+    var status: String
+    var identifier: String?
+    var userId: String?
+    var identificationId: String?
+    var firstFactorAt: Int64?
+    var createdSessionId: String?
+    var abandonAt: Int64
+    var createdAt: Int64
+    var updatedAt: Int64
+}
+
+struct SignUpRecord: Record {
+    static let table = "sign_ups"
+    var id: String
+    var clientId: String
+    var status: String
+    var emailAddress: String?
+    var phoneNumber: String?
+    var username: String?
+    var firstName: String?
+    var lastName: String?
+    var passwordDigest: String?
+    var unsafeMetadata: String
+    var legalAcceptedAt: Int64?
+    var createdUserId: String?
+    var createdSessionId: String?
+    var abandonAt: Int64
+    var createdAt: Int64
+    var updatedAt: Int64
+}
+
+/// The state of one verification: a sign-in factor, a sign-up identifier, or a user's new identifier.
+struct VerificationRecord: Record {
+    static let table = "verifications"
+    var id: String
+    var ownerId: String
+    var slot: String
+    var strategy: String
+    var status: String
+    var codeDigest: String?
+    var attempts: Int
+    var expireAt: Int64?
+    var identificationId: String?
+    var createdAt: Int64
+    var updatedAt: Int64
+}
+
+struct BackupCodeRecord: Record {
+    static let table = "backup_codes"
+    var id: String
+    var userId: String
+    var codeDigest: String
+    var usedAt: Int64?
+    var createdAt: Int64
+}
+
+/// A code or link a development instance "sent".
+public struct OutboxMessage: Record, Equatable {
+    static let table = "outbox"
+    public var id: String
+    public var channel: String
+    public var recipient: String
+    public var purpose: String
+    public var code: String
+    public var createdAt: Int64
+}
