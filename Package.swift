@@ -58,7 +58,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
 
-        .testTarget(name: "FrontendAPITests", dependencies: ["FrontendAPI", "FrontendServer"]),
+        .testTarget(name: "FrontendAPITests", dependencies: ["FrontendAPI", "FrontendServer"], exclude: ["Fixtures"]),
         .testTarget(name: "FrontendServerTests", dependencies: ["FrontendServer", "FrontendAPI"]),
         .testTarget(name: "PortalTests", dependencies: ["Portal"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
