@@ -13,8 +13,9 @@ public enum TerminalGuard {
     /// Read end of the signal pipe: one byte per SIGINT/SIGTERM/SIGHUP/SIGWINCH, the signal number.
     public static var signalFD: Int32 { state.pointee.signalRead }
 
-    /// Saves `fd`'s termios and installs the handlers. Idempotent.
-    public static func install(fd: Int32) {
+    /// Saves `fd`'s termios and installs the handlers. Idempotent. With `reportSignals` false
+    /// (plain prompts), SIGINT/SIGTERM/SIGHUP restore the terminal and then act as before.
+    public static func install(fd: Int32, reportSignals: Bool = true) {
         let s = state
         guard !s.pointee.installed else { return }
         s.pointee.ttyFD = fd
@@ -25,8 +26,8 @@ public enum TerminalGuard {
             s.pointee.atexitRegistered = true
             atexit { TerminalGuard.restoreNow() }
         }
-        for signal in reportedSignals { install(signal, handler: reportSignal) }
-        for signal in crashSignals { install(signal, handler: restoreThenCrash) }
+        for signal in reportedSignals { install(signal, handler: reportSignals ? reportSignal : restoreThenResignal) }
+        for signal in crashSignals { install(signal, handler: restoreThenResignal) }
     }
 
     /// Sets the bytes that undo the full-screen UI (leave alternate screen, show cursor, ...).
@@ -150,12 +151,13 @@ private let reportSignal: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>
     _ = write(s.pointee.signalWrite, &byte, 1)
 }
 
-/// Crash signals: restore the terminal, then let the previous handler (or the default) run.
-private let restoreThenCrash: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = { signal, info, _ in
+/// Crash signals (and plain-mode interrupts): restore the terminal, then let the previous handler
+/// (or the default action) run.
+private let restoreThenResignal: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = { signal, info, _ in
     let s = TerminalGuard.state
     TerminalGuard.restoreNow()
     _ = sigaction(signal, s.pointee.previous + Int(signal), nil)
     // A fault re-executes and reaches the previous handler; a signal sent by kill() must be re-raised.
     if let info, info.pointee.si_code <= 0 { raise(signal) }
-    if signal == SIGABRT { raise(signal) }
+    if signal == SIGABRT || signal == SIGINT || signal == SIGTERM || signal == SIGHUP { raise(signal) }
 }
