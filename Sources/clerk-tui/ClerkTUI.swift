@@ -11,6 +11,8 @@ struct ClerkTUI: AsyncParsableCommand {
             embedded local Frontend API, which needs no Clerk account and no network.
             """,
         version: "0.1.0",
-        subcommands: []
+        subcommands: [
+            ServeCommand.self, OutboxCommand.self, TokenCommand.self, StatusCommand.self, SignOutCommand.self,
+        ]
     )
 }
