@@ -1,0 +1,61 @@
+import FrontendAPI
+
+/// What the sign-in flow takes from the environment and the runtime.
+public struct SignInConfig: Equatable, Sendable {
+    public var applicationName: String
+    /// The identifier field's kinds, in the order "Use phone" / "Use email" cycles through them.
+    public var identifierKinds: [IdentifierKind]
+    /// `password` or `otp` (`display_config.preferred_sign_in_strategy`).
+    public var preferredStrategy: String
+    /// Whether the start card also offers a password field.
+    public var instantPassword: Bool
+    /// Sign-in-or-up on one screen: an unknown identifier moves on to sign-up.
+    public var combinedFlow: Bool
+    public var signUpMode: UserSettings.SignUp.Mode
+    public var supportEmail: String?
+    /// Where email links land (`redirect_url` of an `email_link` prepare).
+    public var emailLinkRedirectURL: String?
+    public var passwordPolicy: PasswordPolicy
+    public var isDevelopment: Bool
+
+    public init(
+        applicationName: String, identifierKinds: [IdentifierKind], preferredStrategy: String = "password",
+        instantPassword: Bool = false, combinedFlow: Bool = true, signUpMode: UserSettings.SignUp.Mode = .public,
+        supportEmail: String? = nil, emailLinkRedirectURL: String? = nil,
+        passwordPolicy: PasswordPolicy = PasswordPolicy(.init()), isDevelopment: Bool = false
+    ) {
+        self.applicationName = applicationName
+        self.identifierKinds = identifierKinds.isEmpty ? [.emailOrUsername] : identifierKinds
+        self.preferredStrategy = preferredStrategy
+        self.instantPassword = instantPassword
+        self.combinedFlow = combinedFlow
+        self.signUpMode = signUpMode
+        self.supportEmail = supportEmail
+        self.emailLinkRedirectURL = emailLinkRedirectURL
+        self.passwordPolicy = passwordPolicy
+        self.isDevelopment = isDevelopment
+    }
+
+    /// Reads the instance settings. Combined flow is on unless sign-up is restricted, as in clerk-js.
+    public init(environment: Environment, emailLinkRedirectURL: String? = nil) {
+        let settings = environment.userSettings
+        let display = environment.displayConfig
+        let firstFactor = { (name: String) in settings.enabledAttribute(name)?.usedForFirstFactor == true }
+        var kinds: [IdentifierKind] = []
+        switch (firstFactor("email_address"), firstFactor("username")) {
+        case (true, true): kinds.append(.emailOrUsername)
+        case (true, false): kinds.append(.email)
+        case (false, true): kinds.append(.username)
+        case (false, false): break
+        }
+        if firstFactor("phone_number") { kinds.append(.phone) }
+        self.init(
+            applicationName: display.applicationName, identifierKinds: kinds,
+            preferredStrategy: display.preferredSignInStrategy,
+            instantPassword: settings.enabledAttribute("password") != nil && display.preferredSignInStrategy == "password",
+            combinedFlow: settings.signUp.mode != .restricted, signUpMode: settings.signUp.mode,
+            supportEmail: display.supportEmail, emailLinkRedirectURL: emailLinkRedirectURL,
+            passwordPolicy: PasswordPolicy(settings.passwordSettings),
+            isDevelopment: display.instanceEnvironmentType == .development)
+    }
+}

@@ -1,0 +1,316 @@
+import Foundation
+import FrontendAPI
+
+extension SignInMachine {
+    /// Applies `event` and returns the effects to perform.
+    public mutating func update(_ event: Event) -> [Effect] {
+        switch event {
+        case .identifierChanged(let text):
+            return identifierChanged(text)
+        case .switchIdentifierKind:
+            guard step == .start, config.identifierKinds.count > 1 else { return [] }
+            identifierKindIndex = (identifierKindIndex + 1) % config.identifierKinds.count
+            identifier = ""
+            errors = .none
+            return []
+        case .passwordChanged(let text):
+            password = text
+            errors.fields["password"] = nil
+            return []
+        case .codeChanged(let text):
+            return codeChanged(text)
+        case .newPasswordChanged(let text):
+            newPassword.password = text
+            errors.fields["password"] = nil
+            return []
+        case .confirmPasswordChanged(let text):
+            newPassword.confirmation = text
+            errors.fields["confirm_password"] = nil
+            return []
+        case .toggleSignOutOfOtherSessions:
+            newPassword.signOutOfOtherSessions.toggle()
+            return []
+        case .submit:
+            return submit()
+        case .forgotPassword:
+            return forgotPassword()
+        case .resend:
+            return resend()
+        case .useAnotherMethod:
+            return useAnotherMethod()
+        case .chooseFactor(let factor):
+            return choose(factor)
+        case .getHelp:
+            guard case .alternatives = step else { return [] }
+            step = .getHelp
+            return []
+        case .back:
+            return back()
+        case .goToSignUp:
+            guard step == .start else { return [] }
+            step = .done
+            return [.finish(config.signUpMode == .waitlist ? .joinWaitlist : .signUp)]
+        case .retry:
+            guard let pending = unavailable, canSubmit else { return [] }
+            unavailable = nil
+            return [send(pending.call, pending.purpose)]
+        case .response(let id, let outcome):
+            guard let pending = inFlight.removeValue(forKey: id) else { return [] }
+            return handle(outcome, for: pending)
+        case .timerFired(let timer):
+            guard timer.scope == requests.scope else { return [] }
+            return timerFired(timer.kind)
+        }
+    }
+
+    // MARK: Start card
+
+    private mutating func identifierChanged(_ text: String) -> [Effect] {
+        guard step == .start else { return [] }
+        identifier = text
+        errors.fields["identifier"] = nil
+        lockoutSeconds = nil
+        // A leading "+" means a phone number: switch the field, as Clerk does.
+        if text.hasPrefix("+"), identifierKind != .phone,
+            let phone = config.identifierKinds.firstIndex(of: .phone)
+        {
+            identifierKindIndex = phone
+        }
+        return []
+    }
+
+    private mutating func submit() -> [Effect] {
+        guard canSubmit else { return [] }
+        switch step {
+        case .start:
+            return createSignIn(withPassword: config.instantPassword && !password.isEmpty, forgotPassword: false)
+        case .password:
+            guard let factor = firstFactor, let signIn else { return [] }
+            errors = .none
+            return [
+                send(
+                    .attemptFirstFactor(signInID: signIn.id, AttemptFactorParams(strategy: .password, password: password)),
+                    .attempt(factor, .firstFactor))
+            ]
+        case .code:
+            return attemptCode()
+        case .resetPassword:
+            return submitNewPassword()
+        case .emailLink(expired: true):
+            return resend()
+        default:
+            return []
+        }
+    }
+
+    mutating func createSignIn(withPassword: Bool, forgotPassword: Bool) -> [Effect] {
+        errors = .none
+        let trimmed = identifier.trimmingCharacters(in: .whitespaces)
+        let params = SignInCreateParams(
+            identifier: trimmed, strategy: withPassword ? .password : nil, password: withPassword ? password : nil)
+        return [send(.createSignIn(params), .create(withPassword: withPassword, forgotPassword: forgotPassword))]
+    }
+
+    private mutating func forgotPassword() -> [Effect] {
+        guard canSubmit else { return [] }
+        switch step {
+        case .start:
+            return createSignIn(withPassword: false, forgotPassword: true)
+        case .password:
+            errors = .none
+            step = .alternatives(resetPasswordFactor == nil ? .all : .forgotPassword)
+            return []
+        default:
+            return []
+        }
+    }
+
+    // MARK: Code cards
+
+    private mutating func codeChanged(_ text: SecretText) -> [Effect] {
+        guard case .code = step, let factor = codeFactor else { return [] }
+        code = text
+        errors.fields["code"] = nil
+        let isOneTimeCode = factor.strategy != .backupCode
+        if isOneTimeCode, text.count == Self.codeLength, text.value.allSatisfy(\.isNumber), canSubmit {
+            return attemptCode()
+        }
+        return []
+    }
+
+    private mutating func attemptCode() -> [Effect] {
+        guard case .code(let stage) = step, let factor = codeFactor, let signIn, !code.isEmpty else { return [] }
+        errors = .none
+        let params = AttemptFactorParams(strategy: factor.strategy, code: code)
+        let call: BackendCall =
+            stage == .firstFactor
+            ? .attemptFirstFactor(signInID: signIn.id, params) : .attemptSecondFactor(signInID: signIn.id, params)
+        return [send(call, .attempt(factor, stage))]
+    }
+
+    private mutating func resend() -> [Effect] {
+        guard offersResend, resendSeconds == 0, canSubmit else { return [] }
+        switch step {
+        case .code(let stage):
+            guard let factor = codeFactor else { return [] }
+            return prepare(factor, stage, resend: true)
+        case .emailLink:
+            guard let factor = firstFactor else { return [] }
+            var effects = prepare(factor, .firstFactor, resend: true)
+            if case .emailLink(expired: true) = step {
+                errors = .none
+                effects.append(.startTimer(timer(.emailLinkPoll), every: .seconds(1), repeats: true))
+            }
+            step = .emailLink(expired: false)
+            return effects
+        default:
+            return []
+        }
+    }
+
+    // MARK: Reset password
+
+    private mutating func submitNewPassword() -> [Effect] {
+        guard let signIn else { return [] }
+        if let feedback = newPasswordFeedback, !feedback.isSatisfied {
+            errors.fields["password"] = feedback.message
+            return []
+        }
+        guard !newPassword.password.isEmpty else { return [] }
+        guard newPassword.password == newPassword.confirmation else {
+            errors.fields["confirm_password"] = Copy.Field.passwordsDoNotMatch
+            return []
+        }
+        errors = .none
+        let call = BackendCall.resetPassword(
+            signInID: signIn.id, password: newPassword.password,
+            signOutOfOtherSessions: newPassword.signOutOfOtherSessions)
+        return [send(call, .resetPassword)]
+    }
+
+    // MARK: Method lists and navigation
+
+    private mutating func useAnotherMethod() -> [Effect] {
+        guard offersAnotherMethod else { return [] }
+        errors = .none
+        let effects = leaveFactorCard()
+        if case .code(.secondFactor) = step {
+            step = .secondFactorAlternatives
+        } else {
+            step = .alternatives(.all)
+        }
+        return effects
+    }
+
+    private mutating func choose(_ factor: Factor) -> [Effect] {
+        errors = .none
+        switch step {
+        case .alternatives:
+            previousFirstFactor = firstFactor
+            firstFactor = factor
+            return showFirstFactor(factor)
+        case .secondFactorAlternatives:
+            secondFactor = factor
+            return showSecondFactor(factor)
+        default:
+            return []
+        }
+    }
+
+    private mutating func back() -> [Effect] {
+        errors.fields = [:]
+        switch step {
+        case .start, .done, .resetPasswordSuccess:
+            return []
+        case .getHelp:
+            step = .alternatives(.all)
+            return []
+        case .alternatives:
+            guard alternativesCanGoBack, let factor = firstFactor else { return [] }
+            errors = .none
+            return showFirstFactor(factor)
+        case .secondFactorAlternatives:
+            guard let factor = secondFactor else { return [] }
+            return showSecondFactor(factor)
+        case .code(.firstFactor) where codeFactor.map { FactorChoice.resetStrategies.contains($0.strategy) } ?? false:
+            // Leaving the reset code returns to the "Forgot Password?" list.
+            let effects = leaveFactorCard()
+            firstFactor = previousFirstFactor
+            step = .alternatives(.forgotPassword)
+            return effects
+        default:
+            // "Edit identifier" / "Sign in as a different user": start over.
+            return restart()
+        }
+    }
+
+    /// Back to an empty start card, dropping every call in flight.
+    mutating func restart() -> [Effect] {
+        let effects = leaveFactorCard()
+        inFlight = [:]
+        unavailable = nil
+        step = .start
+        signIn = nil
+        password = SecretText()
+        firstFactor = nil
+        previousFirstFactor = nil
+        secondFactor = nil
+        preparedFactors = []
+        passwordWasReset = false
+        newPassword = NewPasswordForm()
+        return effects
+    }
+
+    /// Stops the timers of a code or link card.
+    mutating func leaveFactorCard() -> [Effect] {
+        code = SecretText()
+        var effects: [Effect] = []
+        if resendSeconds > 0 {
+            resendSeconds = 0
+            effects.append(.cancelTimer(timer(.resendCooldown)))
+        }
+        if case .emailLink = step {
+            effects.append(.cancelTimer(timer(.emailLinkPoll)))
+            inFlight = inFlight.filter { $0.value.purpose != .poll }
+        }
+        return effects
+    }
+
+    // MARK: Timers
+
+    private mutating func timerFired(_ kind: TimerID.Kind) -> [Effect] {
+        switch kind {
+        case .resendCooldown:
+            resendSeconds = max(resendSeconds - 1, 0)
+            return resendSeconds == 0 ? [.cancelTimer(timer(.resendCooldown))] : []
+        case .rateLimit:
+            let left = (rateLimitSeconds ?? 0) - 1
+            rateLimitSeconds = left > 0 ? left : nil
+            return left > 0 ? [] : [.cancelTimer(timer(.rateLimit))]
+        case .lockout:
+            let left = (lockoutSeconds ?? 0) - 1
+            lockoutSeconds = left > 0 ? left : nil
+            if left <= 0 { errors.card = nil }
+            return left > 0 ? [] : [.cancelTimer(timer(.lockout))]
+        case .emailLinkPoll:
+            guard case .emailLink(expired: false) = step, let signIn, !inFlight.values.contains(where: { $0.purpose == .poll }) else {
+                return []
+            }
+            return [send(.reloadSignIn(id: signIn.id), .poll)]
+        case .successDelay:
+            guard case .resetPasswordSuccess(let sessionID) = step else { return [] }
+            step = .done
+            return [.finish(.signedIn(sessionID: sessionID))]
+        }
+    }
+
+    // MARK: Helpers
+
+    mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect {
+        let id = requests.next()
+        inFlight[id] = PendingCall(call: call, purpose: purpose)
+        return .call(id, call)
+    }
+
+    func timer(_ kind: TimerID.Kind) -> TimerID { TimerID(scope: requests.scope, kind: kind) }
+}

@@ -1,0 +1,234 @@
+import FrontendAPI
+
+/// The sign-in flow (Clerk's SignIn component) as a pure state machine.
+///
+/// Feed it ``Event``s (keys the screen turned into intents, backend answers, timer fires) with
+/// ``update(_:)``; it changes its state and returns the ``Effect``s the runtime must perform. The server
+/// drives the steps: after every call the machine routes on `sign_in.status`.
+public struct SignInMachine: Equatable, Sendable {
+    public typealias Effect = FlowEffect<SignInOutcome>
+
+    public let config: SignInConfig
+    /// The card on screen.
+    public internal(set) var step: Step = .start
+    /// The identifier field: its kind ("Use phone" cycles it) and text.
+    public internal(set) var identifierKindIndex = 0
+    public internal(set) var identifier = ""
+    /// The start card's password (instant password) or the password card's.
+    public internal(set) var password = SecretText()
+    /// The code being typed on a code card.
+    public internal(set) var code = SecretText()
+    /// The new password on the reset card.
+    public internal(set) var newPassword = NewPasswordForm()
+    /// The latest sign-in the server returned.
+    public internal(set) var signIn: SignIn?
+    public internal(set) var errors = FormErrors.none
+    /// Seconds before "Resend" is available again; 0 when it is.
+    public internal(set) var resendSeconds = 0
+    /// Seconds left of a 429; submitting is disabled meanwhile.
+    public internal(set) var rateLimitSeconds: Int?
+    /// Seconds left of a `user_locked` lockout, for the notice.
+    public internal(set) var lockoutSeconds: Int?
+    /// The call that failed because the server was unreachable; "Try again" re-sends it.
+    public internal(set) var unavailable: PendingCall?
+
+    /// The first factor in use, and the one before it (the reset card's back link returns to it).
+    public internal(set) var firstFactor: Factor?
+    var previousFirstFactor: Factor?
+    public internal(set) var secondFactor: Factor?
+    var preparedFactors: Set<String> = []
+    /// The password was reset in this sign-in: completion shows the success card first.
+    var passwordWasReset = false
+
+    var requests: RequestCounter
+    var inFlight: [RequestID: PendingCall] = [:]
+
+    public init(config: SignInConfig, scope: Int, identifier: String = "") {
+        self.config = config
+        self.requests = RequestCounter(scope: scope)
+        self.identifier = identifier
+    }
+
+    /// Cards of the sign-in flow.
+    public enum Step: Equatable, Sendable {
+        /// Identifier (and instant password).
+        case start
+        /// Factor one: "Enter your password".
+        case password
+        /// A code card: email/SMS code, reset-password code, TOTP, backup code.
+        case code(CodeStage)
+        /// "Check your email" while an email link is outstanding; `expired` once the link expired.
+        case emailLink(expired: Bool)
+        /// "Use another method" for factor one.
+        case alternatives(AlternativesMode)
+        /// "Use another method" for factor two.
+        case secondFactorAlternatives
+        /// "Get help": contact support.
+        case getHelp
+        /// "Set new password"; `required` when the server demands it (not after a reset code).
+        case resetPassword(required: Bool)
+        /// "Your password was successfully changed…", then the session is activated.
+        case resetPasswordSuccess(sessionID: String?)
+        /// "Cannot sign in": no factor this terminal can use.
+        case noAvailableMethods
+        /// The flow has finished; the parent moves on.
+        case done
+    }
+
+    /// Whose code a code card takes.
+    public enum CodeStage: Equatable, Sendable {
+        case firstFactor
+        case secondFactor
+    }
+
+    /// Variants of the first-factor method list.
+    public enum AlternativesMode: Equatable, Sendable {
+        case all
+        /// "Forgot Password?": reset first, other methods below.
+        case forgotPassword
+        /// After `form_password_pwned` / `form_password_compromised`: no way back to the password.
+        case passwordCompromised
+    }
+
+    /// Why a call is in flight, so its answer is routed correctly.
+    enum Purpose: Equatable, Sendable {
+        case create(withPassword: Bool, forgotPassword: Bool)
+        case prepare(Factor, CodeStage)
+        case attempt(Factor, CodeStage)
+        case poll
+        case resetPassword
+    }
+
+    /// A call and its purpose, kept to retry after the server was unreachable.
+    public struct PendingCall: Equatable, Sendable {
+        let call: BackendCall
+        let purpose: Purpose
+    }
+
+    /// Events: what the user did, what the server answered, which timer fired.
+    public enum Event: Equatable, Sendable {
+        case identifierChanged(String)
+        /// "Use phone" / "Use email": the next identifier kind.
+        case switchIdentifierKind
+        case passwordChanged(SecretText)
+        /// Typing a code; six digits submit by themselves.
+        case codeChanged(SecretText)
+        case newPasswordChanged(SecretText)
+        case confirmPasswordChanged(SecretText)
+        case toggleSignOutOfOtherSessions
+        /// The card's primary button (Continue, Reset Password, …).
+        case submit
+        case forgotPassword
+        case resend
+        case useAnotherMethod
+        case chooseFactor(Factor)
+        case getHelp
+        /// Back link, "Edit identifier" or "Sign in as a different user".
+        case back
+        /// The footer's "Sign up" / "Join waitlist" link.
+        case goToSignUp
+        /// "Try again" after the server was unreachable.
+        case retry
+        case response(RequestID, BackendOutcome)
+        case timerFired(TimerID)
+    }
+
+    // MARK: Derived state for views
+
+    public var identifierKind: IdentifierKind { config.identifierKinds[identifierKindIndex] }
+
+    /// The kind "Use …" switches to, if there is more than one.
+    public var nextIdentifierKind: IdentifierKind? {
+        config.identifierKinds.count > 1
+            ? config.identifierKinds[(identifierKindIndex + 1) % config.identifierKinds.count] : nil
+    }
+
+    /// A call other than background polling is running: buttons show a spinner and ignore presses.
+    public var isBusy: Bool { inFlight.values.contains { $0.purpose != .poll } }
+
+    public var canSubmit: Bool { !isBusy && rateLimitSeconds == nil }
+
+    /// The factor on the current code card.
+    public var codeFactor: Factor? {
+        guard case .code(let stage) = step else { return nil }
+        return stage == .firstFactor ? firstFactor : secondFactor
+    }
+
+    /// Whether the current card offers "Didn't receive a code? Resend".
+    public var offersResend: Bool {
+        switch step {
+        case .emailLink: true
+        case .code: codeFactor.map { Self.preparedStrategies.contains($0.strategy) } ?? false
+        default: false
+        }
+    }
+
+    /// First factors listed on the alternatives card.
+    public var alternativeFactors: [Factor] {
+        FactorChoice.alternativeFirstFactors(signIn?.supportedFirstFactors ?? [], excluding: firstFactor)
+    }
+
+    /// Second factors listed on the factor-two alternatives card.
+    public var alternativeSecondFactors: [Factor] {
+        FactorChoice.alternativeSecondFactors(signIn?.supportedSecondFactors ?? [], excluding: secondFactor)
+    }
+
+    public var resetPasswordFactor: Factor? {
+        FactorChoice.resetPasswordFactor(signIn?.supportedFirstFactors ?? [])
+    }
+
+    /// "Use another method" is offered only when there is another method.
+    public var offersAnotherMethod: Bool {
+        switch step {
+        case .code(.secondFactor): !alternativeSecondFactors.isEmpty
+        case .password, .code(.firstFactor), .emailLink: !alternativeFactors.isEmpty
+        default: false
+        }
+    }
+
+    /// Whether the alternatives card has a back link.
+    public var alternativesCanGoBack: Bool {
+        guard case .alternatives(let mode) = step, mode != .passwordCompromised, let factor = firstFactor else {
+            return false
+        }
+        return FactorChoice.localFirstFactors.contains(factor.strategy)
+    }
+
+    /// The identifier shown in the identity preview of factor cards.
+    public var identityPreview: String { signIn?.identifier ?? identifier }
+
+    /// Live password-rule feedback on the reset card.
+    public var newPasswordFeedback: PasswordFeedback? { config.passwordPolicy.feedback(newPassword.password) }
+
+    /// The card-level message: an error, the rate-limit countdown, or the server-unreachable notice.
+    public var notice: String? {
+        if unavailable != nil { return Copy.serverUnavailable }
+        if let seconds = rateLimitSeconds { return Copy.rateLimited(seconds: seconds) }
+        if let seconds = lockoutSeconds, let card = errors.card { return card + " " + Copy.lockedFor(seconds: seconds) }
+        return errors.card
+    }
+
+    /// Strategies whose code or link is sent by a prepare call.
+    static let preparedStrategies: Set<Strategy> = [
+        .emailCode, .phoneCode, .resetPasswordEmailCode, .resetPasswordPhoneCode, .emailLink,
+    ]
+    static let resendCooldown = 30
+    static let emailLinkResendCooldown = 60
+    static let codeLength = 6
+    static let resetSuccessDelay: Duration = .seconds(2)
+}
+
+/// How a sign-in ends.
+public enum SignInOutcome: Equatable, Sendable {
+    /// Signed in; the session the server created.
+    case signedIn(sessionID: String?)
+    /// Already signed in (`session_exists` / `identifier_already_signed_in`): activate that session, or the
+    /// client's last active one when `nil`.
+    case activateExistingSession(id: String?)
+    /// Combined flow: the identifier has no account; continue with sign-up.
+    case transferToSignUp(identifier: String, attribute: IdentifierAttribute)
+    /// The footer link: go to sign-up.
+    case signUp
+    /// Sign-up is waitlist-only.
+    case joinWaitlist
+}
