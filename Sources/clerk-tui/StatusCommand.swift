@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import FrontendAPI
+
+/// `clerk-tui status`: the instance, who is signed in, the active session and organization.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Show the instance and who is signed in.")
+
+    @OptionGroup var instance: InstanceOptions
+    @Flag(help: "Print JSON instead of text.") var json = false
+
+    func run() async throws {
+        let report = try await withConnection(instance) { client in
+            StatusReport(instance: client.instance, client: try await client.refreshClient())
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(report.text)
+        }
+    }
+}
+
+/// What `status` shows; never includes tokens.
+struct StatusReport: Encodable {
+    struct SessionSummary: Encodable {
+        var id: String
+        var status: String
+        var userID: String?
+        var identifier: String?
+        var name: String?
+        var activeOrganizationID: String?
+        var isActive: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case id, status, identifier, name
+            case userID = "user_id"
+            case activeOrganizationID = "active_organization_id"
+            case isActive = "is_active"
+        }
+    }
+
+    var frontendAPI: String
+    var instanceType: String
+    var signedIn: Bool
+    var activeSessionID: String?
+    var activeOrganizationID: String?
+    var sessions: [SessionSummary]
+
+    enum CodingKeys: String, CodingKey {
+        case sessions
+        case frontendAPI = "frontend_api"
+        case instanceType = "instance_type"
+        case signedIn = "signed_in"
+        case activeSessionID = "active_session_id"
+        case activeOrganizationID = "active_organization_id"
+    }
+
+    init(instance: Instance, client: Client?) {
+        frontendAPI = instance.baseURL.absoluteString
+        instanceType = switch instance.kind {
+        case .development: "development"
+        case .production: "production"
+        case .local: "local"
+        }
+        let signedIn = (client?.sessions ?? []).filter { $0.status == .active || $0.status == .pending }
+        let active = client?.lastActiveSession.flatMap { session in signedIn.contains { $0.id == session.id } ? session : nil }
+        self.signedIn = active != nil
+        activeSessionID = active?.id
+        activeOrganizationID = active?.lastActiveOrganizationID
+        sessions = signedIn.map { session in
+            let name = [session.user?.firstName, session.user?.lastName].compactMap { $0 }.joined(separator: " ")
+            return SessionSummary(
+                id: session.id, status: session.status.rawValue, userID: session.user?.id,
+                identifier: session.publicUserData?.identifier, name: name.isEmpty ? nil : name,
+                activeOrganizationID: session.lastActiveOrganizationID, isActive: session.id == active?.id)
+        }
+    }
+
+    var text: String {
+        var lines = ["Instance: \(frontendAPI) (\(instanceType))"]
+        guard !sessions.isEmpty else {
+            lines.append("Signed out")
+            return lines.joined(separator: "\n")
+        }
+        for session in sessions {
+            let who = [session.identifier, session.name.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+            let marker = session.isActive ? "*" : " "
+            let organization = session.activeOrganizationID.map { ", organization \($0)" } ?? ", personal account"
+            lines.append("\(marker) \(who.isEmpty ? session.userID ?? "unknown user" : who) — \(session.id)\(organization)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

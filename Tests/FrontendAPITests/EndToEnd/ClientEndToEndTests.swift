@@ -1,0 +1,176 @@
+import Foundation
+import FrontendServer
+import Testing
+@testable import FrontendAPI
+
+/// The client against the real local server over HTTP on loopback.
+@Suite("Client end to end", .serialized)
+struct ClientEndToEndTests {
+    @Test func signUpCompletesAndActivatesASession() async throws {
+        let local = try await LocalInstance.start()
+        defer { Task { await local.stop() } }
+        let environment = try await local.client.environment()
+        #expect(environment.authConfig.singleSessionMode == false)
+
+        let signUp = try await local.signUp()
+
+        #expect(signUp.status == .complete)
+        let sessionID = try #require(signUp.createdSessionID)
+        let state = await local.client.state.client
+        #expect(state?.lastActiveSessionID == sessionID)
+        #expect(state?.lastActiveSession?.user?.emailAddresses.first?.emailAddress == "ada+clerk_test@example.com")
+        // The token came in the first response's Authorization header and is on disk, private.
+        let stored = try #require(try local.tokenStore.load())
+        let firstAuthorization = local.transport.exchanges.compactMap { $0.response?.headers["Authorization"] }.first
+        #expect(stored == firstAuthorization)
+        let mode = try FileManager.default.attributesOfItem(atPath: local.tokenStore.fileURL.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func signInWithPasswordThenSecondFactorlessCompletion() async throws {
+        let local = try await LocalInstance.start()
+        defer { Task { await local.stop() } }
+        try await local.signUp(local.secondClient())
+
+        let started = try await local.client.createSignIn(SignInParameters(identifier: "ada+clerk_test@example.com"))
+        #expect(started.status == .needsFirstFactor)
+        let wrong = await #expect(throws: APIError.self) {
+            try await local.client.attemptFirstFactor(signInID: started.id, AttemptFactorParameters(strategy: .password, password: "nope-nope-nope"))
+        }
+        #expect(wrong?.code == "form_password_incorrect")
+        let done = try await local.client.attemptFirstFactor(
+            signInID: started.id, AttemptFactorParameters(strategy: .password, password: LocalInstance.password))
+        #expect(done.status == .complete)
+        let user = try await local.client.user()
+        #expect(user.emailAddresses.map(\.emailAddress) == ["ada+clerk_test@example.com"])
+        // /v1/me carried the active session.
+        let meRequest = try #require(local.transport.requests(path: "/v1/me").last)
+        #expect(meRequest.url.query?.contains("_clerk_session_id=\(done.createdSessionID ?? "-")") == true)
+    }
+
+    @Test func sessionTokensAreCachedSeededAndRefreshed() async throws {
+        let local = try await LocalInstance.start()
+        defer { Task { await local.stop() } }
+        let signUp = try await local.signUp()
+        let sessionID = try #require(signUp.createdSessionID)
+        let seeded = try #require(await local.client.state.client?.lastActiveSession?.lastActiveToken?.jwt)
+
+        // Seeded from last_active_token: no /tokens call needed.
+        let first = try #require(try await local.client.getToken())
+        #expect(first == seeded)
+        #expect(local.transport.requests(path: "/v1/client/sessions/\(sessionID)/tokens").isEmpty)
+        #expect(SessionJWT(first)?.sessionID == sessionID)
+
+        // skipCache always goes to the server, and the fresh token replaces the cached one.
+        let forced = try #require(try await local.client.getToken(skipCache: true))
+        #expect(local.transport.requests(path: "/v1/client/sessions/\(sessionID)/tokens").count == 1)
+        #expect(SessionJWT(forced)?.sessionID == sessionID)
+        #expect(try await local.client.getToken() == forced)
+        #expect(local.transport.requests(path: "/v1/client/sessions/\(sessionID)/tokens").count == 1)
+    }
+
+    @Test func aTokenCloseToExpiryIsRefreshed() async throws {
+        // Tokens live 8 s here, inside the 10 s buffer, so every cached token counts as stale.
+        let local = try await LocalInstance.start { $0.sessions.tokenLifetime = 8 }
+        defer { Task { await local.stop() } }
+        let sessionID = try #require(try await local.signUp().createdSessionID)
+        let path = "/v1/client/sessions/\(sessionID)/tokens"
+        _ = try await local.client.getToken()
+        _ = try await local.client.getToken()
+        #expect(local.transport.requests(path: path).count == 2)
+        // Concurrent callers share one fetch.
+        async let a = local.client.getToken()
+        async let b = local.client.getToken()
+        let (tokenA, tokenB) = try await (a, b)
+        #expect(tokenA == tokenB)
+        #expect(local.transport.requests(path: path).count == 3)
+    }
+
+    @Test func theClientTokenRotatesAcrossSignInsAndSurvivesARestart() async throws {
+        let local = try await LocalInstance.start()
+        defer { Task { await local.stop() } }
+        try await local.signUp()
+        let tokensSeen = local.transport.exchanges.compactMap { $0.response?.headers["Authorization"] }
+        #expect(try local.tokenStore.load() == tokensSeen.last)
+
+        // A new process with the same state directory picks the client up again.
+        let restarted = FrontendClient(instance: local.client.instance, tokenStore: local.tokenStore)
+        let client = try #require(try await restarted.refreshClient())
+        #expect(client.id == (await local.client.state.client?.id))
+        #expect(client.lastActiveSession?.status == .active)
+    }
+
+    @Test func signOutEndsEverySessionAndTokensStop() async throws {
+        let local = try await LocalInstance.start()
+        defer { Task { await local.stop() } }
+        try await local.signUp()
+        #expect(try await local.client.getToken() != nil)
+
+        var updates = await local.client.state.updates().makeAsyncIterator()
+        _ = await updates.next()  // the current client
+        try await local.client.signOutAll()
+        let afterSignOut = await updates.next()
+        #expect(afterSignOut??.lastActiveSessionID == nil)
+        #expect(try await local.client.getToken() == nil)
+        #expect(try await local.client.refreshClient()?.lastActiveSession == nil)
+    }
+
+    @Test func removingOneOfTwoSessionsKeepsTheOther() async throws {
+        let local = try await LocalInstance.start()
+        defer { Task { await local.stop() } }
+        let first = try #require(try await local.signUp(email: "one+clerk_test@example.com").createdSessionID)
+        let second = try #require(try await local.signUp(email: "two+clerk_test@example.com").createdSessionID)
+        #expect(await local.client.state.client?.lastActiveSessionID == second)
+        try await local.client.touchSession(first, activeOrganizationID: "")
+        #expect(await local.client.state.client?.lastActiveSessionID == first)
+        let removed = try await local.client.removeSession(first)
+        #expect(removed.status == .removed)
+        let sessions = await local.client.state.client?.sessions.filter { $0.status == .active }.map(\.id)
+        #expect(sessions == [second])
+    }
+
+    @Test func rateLimitedSignInsBackOffAndReportRetryAfter() async throws {
+        let local = try await LocalInstance.start()
+        defer { Task { await local.stop() } }
+        var rateLimited: APIError?
+        for _ in 0..<6 where rateLimited == nil {
+            do {
+                _ = try await local.client.createSignIn(SignInParameters(identifier: "nobody+clerk_test@example.com"))
+            } catch let error as APIError where error.isRateLimited {
+                rateLimited = error
+            } catch let error as APIError where error.code == "form_identifier_not_found" {
+                continue
+            }
+        }
+        let error = try #require(rateLimited)
+        #expect(error.retryAfter != nil)
+        // The 429 was retried once before being reported.
+        let statuses = local.transport.exchanges.compactMap(\.response?.status)
+        #expect(statuses.suffix(2) == [429, 429])
+    }
+
+    @Test func aStoppedServerIsATransportErrorNotAnAPIError() async throws {
+        let local = try await LocalInstance.start()
+        try await local.client.environment()
+        await local.stop()
+        let error = await #expect(throws: TransportError.self) { try await local.client.environment() }
+        #expect(error?.kind == .cannotConnect || error?.kind == .connectionLost)
+    }
+
+    @Test func userProfileCallsRoundTrip() async throws {
+        let local = try await LocalInstance.start()
+        defer { Task { await local.stop() } }
+        try await local.signUp()
+        let updated = try await local.client.updateUser(UserUpdateParameters(firstName: "Ada", lastName: "Lovelace"))
+        #expect(updated.firstName == "Ada")
+        #expect(await local.client.state.client?.lastActiveSession?.user?.lastName == "Lovelace")
+        let added = try await local.client.createEmailAddress("second+clerk_test@example.com")
+        _ = try await local.client.prepareEmailAddressVerification(added.id, strategy: .emailCode)
+        let verified = try await local.client.attemptEmailAddressVerification(added.id, code: LocalInstance.testCode)
+        #expect(verified.verification?.status == .verified)
+        let deleted = try await local.client.deleteEmailAddress(added.id)
+        #expect(deleted.deleted)
+        let sessions = try await local.client.activeSessions()
+        #expect(sessions.count == 1)
+    }
+}
