@@ -58,6 +58,9 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
 
+        // Benchmarks/client/run.sh: FrontendAPI client timing (not shipped).
+        .executableTarget(name: "client-bench", dependencies: ["FrontendAPI"], path: "Benchmarks/client/Sources"),
+
         .testTarget(name: "FrontendAPITests", dependencies: ["FrontendAPI", "FrontendServer"], exclude: ["Fixtures"]),
         .testTarget(name: "FrontendServerTests", dependencies: ["FrontendServer", "FrontendAPI"]),
         .testTarget(name: "PortalTests", dependencies: ["Portal"]),
