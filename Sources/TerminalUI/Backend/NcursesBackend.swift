@@ -48,7 +48,7 @@ final class NcursesBackend: TerminalBackend {
         self.screen = screen
         terminalName = name
         colorLevel = options.colorLevel ?? ColorLevel.detect(
-            environment: options.environment, terminalName: name, hasColors: has_colors(), colors: Int(cn_colors()))
+            environment: options.environment, terminalName: name, hasColors: has_colors(), colors: Int(tigetnum("colors")))
         configure(mouse: options.mouse)
     }
 
@@ -77,7 +77,7 @@ final class NcursesBackend: TerminalBackend {
         // Home/End as tmux, screen and rxvt send them, whatever terminfo says.
         for sequence in ["\u{1B}[1~", "\u{1B}[7~", "\u{1B}[H", "\u{1B}OH"] { define_key(sequence, KEY_HOME) }
         for sequence in ["\u{1B}[4~", "\u{1B}[8~", "\u{1B}[F", "\u{1B}OF"] { define_key(sequence, KEY_END) }
-        putp("\u{1B}[?2004h")
+        emit("\u{1B}[?2004h")
         setMouse(mouse)
         TerminalGuard.setRestoreSequence(restoreSequence())
         TerminalGuard.watchResize()
@@ -93,6 +93,13 @@ final class NcursesBackend: TerminalBackend {
             }
         }
         return bytes + Array("\u{1B}[?2004l\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l".utf8)
+    }
+
+    /// Writes a mode sequence straight to the terminal (`putp` would go to C's stdout buffer).
+    private func emit(_ sequence: String) {
+        fflush(output)
+        let bytes = Array(sequence.utf8)
+        _ = bytes.withUnsafeBytes { write(fileno(output), $0.baseAddress, $0.count) }
     }
 
     var size: Size {
@@ -238,9 +245,9 @@ final class NcursesBackend: TerminalBackend {
     /// Leaves the UI: stop paste and mouse reports, end ncurses, restore the saved termios.
     func close() {
         if mouseEnabled { mousemask(0, nil) }
-        putp("\u{1B}[?2004l")
         curs_set(1)
         endwin()
+        emit("\u{1B}[?2004l")
         delscreen(screen)
         fclose(input)
         fclose(output)

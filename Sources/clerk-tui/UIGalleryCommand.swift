@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import TerminalUI
+
+/// `clerk-tui ui-gallery`: a hidden form with one of each input widget, driven by the tmux tests
+/// and the frame benchmark.
+struct UIGalleryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ui-gallery",
+        abstract: "Show the terminal UI widget gallery.",
+        shouldDisplay: false
+    )
+
+    @Flag(help: "Ask with plain line prompts instead of the full-screen UI.")
+    var plain = false
+
+    @Option(help: "Theme name or path to a .toml file (default: $CLERK_TUI_THEME, else default).")
+    var theme: String?
+
+    @Option(help: "Colour level: mono, 8, 16, 256 or truecolor (default: detected).")
+    var color: String?
+
+    @Flag(help: "Capture the mouse (off by default: it prevents selecting text).")
+    var mouse = false
+
+    @Option(help: ArgumentHelp("Write frame timings to this file on exit.", visibility: .hidden))
+    var frameStats: String?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let level: ColorLevel?
+        if let color {
+            guard let parsed = ColorLevel(name: color) else { throw ValidationError("unknown colour level \"\(color)\"") }
+            level = parsed
+        } else {
+            level = nil
+        }
+        let chosenTheme: Theme
+        do {
+            chosenTheme = try ThemeCatalog(environment: environment).load(option: theme, environment: environment)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        guard InterfaceMode.detect(plainRequested: plain, environment: environment) == .fullScreen else {
+            try runPlain()
+            return
+        }
+        let options = TerminalOptions(theme: chosenTheme, colorLevel: level, mouse: mouse, environment: environment)
+        do {
+            let outcome = try await Program.run(ScreenStack(root: GalleryScreen()), options: options)
+            if let frameStats {
+                try outcome.frameStats.description.write(toFile: frameStats, atomically: true, encoding: .utf8)
+            }
+        } catch TerminalError.noTerminfo(let tried) {
+            FileHandle.standardError.write(Data("clerk-tui: no terminal description for \(tried.joined(separator: ", ")); using plain prompts\n".utf8))
+            try runPlain()
+        } catch TerminalError.terminated(let signal) {
+            throw ExitCode(128 + signal)
+        }
+    }
+
+    private func runPlain() throws {
+        var prompter = PlainPrompter()
+        var form = GalleryForm()
+        do {
+            for field in GalleryForm.Field.allCases {
+                form.apply(try prompter.ask(form.question(for: field)))
+            }
+        } catch {
+            throw ExitCode.failure
+        }
+        prompter.say(form.status)
+    }
+}
