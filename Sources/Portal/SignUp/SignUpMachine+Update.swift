@@ -1,0 +1,181 @@
+import Foundation
+import FrontendAPI
+
+extension SignUpMachine {
+    /// A sign-up continuing a sign-in whose identifier has no account (combined flow). The identifier is
+    /// prefilled; when the form needs nothing else the sign-up is created right away.
+    public static func transfer(
+        config: SignUpConfig, scope: Int, identifier: String, attribute: IdentifierAttribute
+    ) -> (SignUpMachine, [Effect]) {
+        var machine = SignUpMachine(config: config, scope: scope)
+        guard machine.step == .start else { return (machine, []) }
+        let field: SignUpField =
+            switch attribute {
+            case .emailAddress: .emailAddress
+            case .phoneNumber: .phoneNumber
+            case .username: .username
+            }
+        machine.usesPhone = field == .phoneNumber
+        machine.values[field] = identifier
+        let othersNeeded = machine.visibleFields.contains { $0.field != field } || config.legalConsent
+        guard !othersNeeded, field != .username else { return (machine, []) }
+        return (machine, machine.update(.submit))
+    }
+
+    /// Applies `event` and returns the effects to perform.
+    public mutating func update(_ event: Event) -> [Effect] {
+        switch event {
+        case .fieldChanged(let field, let text):
+            values[field] = text
+            errors.fields[field.rawValue] = nil
+            return []
+        case .passwordChanged(let text):
+            password = text
+            errors.fields["password"] = nil
+            return []
+        case .toggleLegalAccepted:
+            legalAccepted.toggle()
+            errors.fields["legal_accepted"] = nil
+            return []
+        case .switchEmailPhone:
+            guard emailPhoneSwitchLabel != nil else { return [] }
+            usesPhone.toggle()
+            errors = .none
+            return []
+        case .submit:
+            return submit()
+        case .codeChanged(let text):
+            guard case .verifyCode = step else { return [] }
+            code = text
+            errors.fields["code"] = nil
+            if text.count == Self.codeLength, text.value.allSatisfy(\.isNumber), canSubmit { return attempt() }
+            return []
+        case .resend:
+            return resend()
+        case .back:
+            guard step != .start, step != .restricted, step != .done else { return [] }
+            let effects = leaveVerification()
+            inFlight = [:]
+            errors = .none
+            step = .start
+            return effects
+        case .goToSignIn:
+            guard step == .start || step == .restricted || step == .continueMissing else { return [] }
+            let effects = leaveVerification()
+            step = .done
+            return effects + [.finish(.signIn)]
+        case .joinWaitlist:
+            guard step == .restricted, config.mode == .waitlist else { return [] }
+            step = .done
+            return [.finish(.joinWaitlist)]
+        case .retry:
+            guard let pending = unavailable, canSubmit else { return [] }
+            unavailable = nil
+            return [send(pending.call, pending.purpose)]
+        case .response(let id, let outcome):
+            guard let pending = inFlight.removeValue(forKey: id) else { return [] }
+            return handle(outcome, for: pending)
+        case .timerFired(let timer):
+            guard timer.scope == requests.scope else { return [] }
+            return timerFired(timer.kind)
+        }
+    }
+
+    private mutating func submit() -> [Effect] {
+        guard canSubmit else { return [] }
+        switch step {
+        case .start, .continueMissing:
+            let fields = visibleFields
+            if fields.contains(where: { $0.field == .password }), let feedback = passwordFeedback,
+                !feedback.isSatisfied
+            {
+                errors.fields["password"] = feedback.message
+                return []
+            }
+            errors = .none
+            let params = parameters(for: fields)
+            if step == .continueMissing, let signUp {
+                return [send(.updateSignUp(id: signUp.id, params), .update)]
+            }
+            return [send(.createSignUp(params), .create)]
+        case .verifyCode:
+            return attempt()
+        case .verifyEmailLink(expired: true):
+            return resend()
+        default:
+            return []
+        }
+    }
+
+    /// The body for the fields on the card; empty optional fields are left out.
+    private func parameters(for fields: [FieldSpec]) -> SignUpParams {
+        var params = SignUpParams(locale: "en-US")
+        for spec in fields {
+            let value = (values[spec.field] ?? "").trimmingCharacters(in: .whitespaces)
+            let text: String? = value.isEmpty ? nil : value
+            switch spec.field {
+            case .firstName: params.firstName = text
+            case .lastName: params.lastName = text
+            case .username: params.username = text
+            case .emailAddress: params.emailAddress = text
+            case .phoneNumber: params.phoneNumber = text
+            case .password: params.password = password.isEmpty ? nil : password
+            default: break
+            }
+        }
+        if showsLegalConsent { params.legalAccepted = legalAccepted }
+        return params
+    }
+
+    private mutating func attempt() -> [Effect] {
+        guard case .verifyCode(let field) = step, let signUp, !code.isEmpty, canSubmit else { return [] }
+        errors = .none
+        let strategy: Strategy = field == .phoneNumber ? .phoneCode : .emailCode
+        return [send(.attemptSignUpVerification(id: signUp.id, strategy: strategy, code: code), .attempt(field))]
+    }
+
+    private mutating func resend() -> [Effect] {
+        guard resendSeconds == 0, canSubmit else { return [] }
+        switch step {
+        case .verifyCode(let field):
+            return prepare(field)
+        case .verifyEmailLink(let expired):
+            var effects = prepare(.emailAddress)
+            if expired {
+                errors = .none
+                effects.append(.startTimer(timer(.emailLinkPoll), every: .seconds(1), repeats: true))
+            }
+            step = .verifyEmailLink(expired: false)
+            return effects
+        default:
+            return []
+        }
+    }
+
+    private mutating func timerFired(_ kind: TimerID.Kind) -> [Effect] {
+        switch kind {
+        case .resendCooldown:
+            resendSeconds = max(resendSeconds - 1, 0)
+            return resendSeconds == 0 ? [.cancelTimer(timer(.resendCooldown))] : []
+        case .rateLimit:
+            let left = (rateLimitSeconds ?? 0) - 1
+            rateLimitSeconds = left > 0 ? left : nil
+            return left > 0 ? [] : [.cancelTimer(timer(.rateLimit))]
+        case .emailLinkPoll:
+            guard case .verifyEmailLink(expired: false) = step, let signUp,
+                !inFlight.values.contains(where: { $0.purpose == .poll })
+            else { return [] }
+            return [send(.reloadSignUp(id: signUp.id), .poll)]
+        case .lockout, .successDelay:
+            return []
+        }
+    }
+
+    mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect {
+        let id = requests.next()
+        inFlight[id] = PendingCall(call: call, purpose: purpose)
+        return .call(id, call)
+    }
+
+    func timer(_ kind: TimerID.Kind) -> TimerID { TimerID(scope: requests.scope, kind: kind) }
+}
