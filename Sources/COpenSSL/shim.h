@@ -4,3 +4,4 @@
 #include <openssl/bn.h>
 #include <openssl/err.h>
 #include <openssl/core_names.h>
+#include <openssl/param_build.h>

@@ -25,8 +25,8 @@ struct ServeCommand: AsyncParsableCommand {
         do { server = try await LocalServer.start(configuration, stopOnTerminationSignals: true) } catch {
             throw ValidationError("cannot start the Frontend API: \(error)")
         }
-        print("Frontend API listening on \(server.baseURL)")
-        fflush(stdout)
+        // Written unbuffered: scripts wait for this exact line.
+        FileHandle.standardOutput.write(Data("Frontend API listening on \(server.baseURL)\n".utf8))
         try await server.waitUntilStopped()
     }
 }
