@@ -167,14 +167,12 @@ class Server:
             return ""
 
     def outbox(self) -> list[dict]:
-        """What a development instance "sent": `clerk-tui outbox --data-dir DIR --json`."""
-        result = subprocess.run([binary(), "outbox", "--data-dir", str(self.data_dir), "--json"],
+        """What a development instance "sent", oldest first: `clerk-tui outbox --data-dir DIR --json`
+        (one JSON object per line)."""
+        result = subprocess.run([binary(), "outbox", "--data-dir", str(self.data_dir), "--json", "--limit", "100000"],
                                 capture_output=True, timeout=60, cwd=REPO_ROOT)
         assert result.returncode == 0, f"outbox failed: {result.stderr.decode(errors='replace')}"
-        decoded = json.loads(result.stdout or b"[]")
-        if isinstance(decoded, dict):
-            for key in ("messages", "items", "data", "outbox"):
-                if isinstance(decoded.get(key), list):
-                    return decoded[key]
-        assert isinstance(decoded, list), f"unexpected outbox JSON: {decoded!r}"
-        return decoded
+        return [json.loads(line) for line in result.stdout.decode().splitlines() if line.strip()]
+
+    def outbox_ids(self) -> set[str]:
+        return {str(entry.get("id")) for entry in self.outbox()}

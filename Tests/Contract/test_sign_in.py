@@ -51,14 +51,14 @@ def test_email_code_sign_in_from_outbox(server, native, account):
     client = native()
     started = start_sign_in(client, account["email"]).response
     email_factor = factor(started["supported_first_factors"], "email_code")
-    before = len(server.outbox())
+    before = server.outbox_ids()
     prepared = client.post(f"/v1/client/sign_ins/{started['id']}/prepare_first_factor",
                            {"strategy": "email_code", "email_address_id": email_factor["email_address_id"]})
     verification = prepared.expect(200).response["first_factor_verification"]
     assert verification["object"] == "verification_otp" and verification["strategy"] == "email_code"
     assert verification["status"] == "unverified"
     assert verification["expire_at"] > 10**12
-    code = outbox_code(server, account["email"], after=before)
+    code = outbox_code(server, account["email"], exclude=before)
     assert code not in prepared.text, "the code must not be in the response"
     wrong = "%06d" % ((int(code) + 1) % 10**6)
     client.post(f"/v1/client/sign_ins/{started['id']}/attempt_first_factor",
@@ -85,10 +85,10 @@ def test_verification_fails_after_five_wrong_codes(server, native):
     client = native()
     started = start_sign_in(client, account["email"]).response
     email_factor = factor(started["supported_first_factors"], "email_code")
-    before = len(server.outbox())
+    before = server.outbox_ids()
     client.post(f"/v1/client/sign_ins/{started['id']}/prepare_first_factor",
                 {"strategy": "email_code", "email_address_id": email_factor["email_address_id"]}).expect(200)
-    code = outbox_code(server, account["email"], after=before)
+    code = outbox_code(server, account["email"], exclude=before)
     wrong = "%06d" % ((int(code) + 1) % 10**6)
     for _ in range(5):
         reply = client.post(f"/v1/client/sign_ins/{started['id']}/attempt_first_factor",
@@ -151,11 +151,11 @@ def test_reset_password_with_email_code(server, native):
     started = start_sign_in(client, email).response
     reset_factor = factor(started["supported_first_factors"], "reset_password_email_code")
     assert reset_factor, f"reset_password_email_code must be offered; {started}"
-    before = len(server.outbox())
+    before = server.outbox_ids()
     client.post(f"/v1/client/sign_ins/{started['id']}/prepare_first_factor",
                 {"strategy": "reset_password_email_code",
                  "email_address_id": reset_factor["email_address_id"]}).expect(200)
-    code = outbox_code(server, email, after=before)
+    code = outbox_code(server, email, exclude=before)
     attempted = client.post(f"/v1/client/sign_ins/{started['id']}/attempt_first_factor",
                             {"strategy": "reset_password_email_code", "code": code}).expect(200)
     assert attempted.response["status"] == "needs_new_password", attempted.describe()
