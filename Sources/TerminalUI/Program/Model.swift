@@ -15,3 +15,16 @@ extension Model {
     public func start() -> [Command] { [] }
     public var minimumSize: Size { Size(width: 40, height: 12) }
 }
+
+extension Model {
+    /// One frame at `size`: the view, or the "terminal too small" notice below `minimumSize`.
+    public func frame(size: Size) -> Buffer {
+        var buffer = Buffer(size: size)
+        if size.contains(minimumSize) {
+            view(into: &buffer)
+        } else {
+            TooSmallNotice(required: minimumSize).render(into: &buffer, area: buffer.area)
+        }
+        return buffer
+    }
+}

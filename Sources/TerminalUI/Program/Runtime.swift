@@ -109,12 +109,7 @@ final class Runtime<M: Model> {
 
     private func render() {
         let started = clock.now
-        var buffer = Buffer(size: backend.size)
-        if backend.size.contains(model.minimumSize) {
-            model.view(into: &buffer)
-        } else {
-            TooSmallNotice(required: model.minimumSize).render(into: &buffer, area: buffer.area)
-        }
+        let buffer = model.frame(size: backend.size)
         let built = clock.now
         backend.draw(buffer)
         stats.frames += 1

@@ -9,12 +9,13 @@ public protocol Screen {
     mutating func update(_ event: Event) -> EventResult
     /// Draws into `area` (the screen minus the help bar).
     func view(into buffer: inout Buffer, area: Rect)
+    /// Below this (plus the help bar's row) the stack shows "terminal too small".
     var minimumSize: Size { get }
 }
 
 extension Screen {
     public func start() -> [Command] { [] }
-    public var minimumSize: Size { Size(width: 40, height: 12) }
+    public var minimumSize: Size { Size(width: 40, height: 11) }
 }
 
 /// Whether a screen used an event.

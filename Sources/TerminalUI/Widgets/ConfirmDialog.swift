@@ -58,25 +58,24 @@ public struct ConfirmDialog: Hashable, Sendable {
 
     public func render(into buffer: inout Buffer, area: Rect) {
         let width = min(area.width - 2, 56)
-        let inner = width - 4
-        let messageLines = Paragraph.wrap(message, width: inner)
+        let messageLines = Paragraph.wrap(message, width: width - 4)
+        // Border, message, a blank line, [prompt, field, blank line,] buttons, border.
         let phraseRows = confirmationPhrase == nil ? 0 : 3
-        let height = min(area.height, messageLines.count + phraseRows + 5)
+        let height = min(area.height, messageLines.count + phraseRows + 4)
         let box = area.centered(Size(width: width, height: height))
         buffer.fill(box, style: Style(foreground: .text, background: .background))
         let content = Border(title: title, role: confirmButton.kind == .danger ? .danger : .border)
             .render(into: &buffer, area: box).inset(by: .horizontal(1))
-        let (messageArea, afterMessage) = content.takingTop(messageLines.count)
-        var rest = afterMessage
+        // The buttons keep their row however small the box gets; the text gives way.
+        let (body, buttons) = content.takingBottom(1)
+        let (messageArea, afterMessage) = body.takingTop(messageLines.count)
         Paragraph(message, style: .fg(.text)).render(into: &buffer, area: messageArea)
         if let phrase = confirmationPhrase {
-            let (prompt, afterPrompt) = rest.takingTop(2).1.takingTop(1)
+            let (prompt, afterPrompt) = afterMessage.takingTop(1).1.takingTop(1)
             buffer.write("Type \"\(phrase)\" to confirm", in: prompt, style: .fg(.muted))
-            let (fieldRow, afterField) = afterPrompt.takingTop(1)
-            phraseField.render(into: &buffer, area: fieldRow, focused: focus == .phrase)
-            rest = afterField
+            phraseField.render(into: &buffer, area: afterPrompt.takingTop(1).0, focused: focus == .phrase)
         }
-        let buttons = rest.takingBottom(1).1
+        guard !buttons.isEmpty else { return }
         let confirmX = buttons.maxX - confirmButton.width
         let cancelX = confirmX - 1 - cancelButton.width
         cancelButton.render(into: &buffer, area: Rect(x: cancelX, y: buttons.y, width: cancelButton.width, height: 1), focused: focus == .cancel)
