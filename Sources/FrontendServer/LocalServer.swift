@@ -78,8 +78,20 @@ public final class LocalServer: Sendable {
             logger: configuration.logger)
         let group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: shutdownSignals,
                                                       logger: configuration.logger))
-        let task = Task { try await group.run() }
-        let port = try await bound.wait(task: task)
+        let task = Task {
+            do {
+                try await group.run()
+                await bound.fail(ServerDidNotStart(underlying: nil))
+            } catch {
+                await bound.fail(ServerDidNotStart(underlying: error))
+                throw error
+            }
+        }
+        let port: Int
+        do { port = try await bound.port() } catch {
+            await database.close()
+            throw error
+        }
         let displayHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         let baseURL = "http://\(displayHost):\(port)"
         let instance = FrontendInstance(settings: settings, database: database, clock: configuration.clock, secrets: secrets,

@@ -19,35 +19,30 @@ struct LazyResponder: HTTPResponder {
     }
 }
 
-/// The port the listener bound, published once by `onServerRunning`.
+/// The port the listener bound, published once by `onServerRunning`, or the failure that ended the server first.
 actor BoundAddress {
-    private var port: Int?
-    private var waiters: [CheckedContinuation<Int, Never>] = []
+    private var result: Result<Int, any Error>?
+    private var waiters: [CheckedContinuation<Int, any Error>] = []
 
-    func set(_ value: Int) {
-        port = value
-        for waiter in waiters { waiter.resume(returning: value) }
+    func set(_ port: Int) { finish(.success(port)) }
+
+    func fail(_ error: any Error) { finish(.failure(error)) }
+
+    private func finish(_ value: Result<Int, any Error>) {
+        guard result == nil else { return }
+        result = value
+        for waiter in waiters { waiter.resume(with: value) }
         waiters = []
     }
 
-    /// The bound port; fails if the server task ends first (e.g. the port is taken).
-    nonisolated func wait(task: Task<Void, any Error>) async throws -> Int {
-        try await withThrowingTaskGroup(of: Int?.self) { group in
-            group.addTask { await self.value() }
-            group.addTask {
-                try await task.value
-                return nil
-            }
-            guard let first = try await group.next(), let port = first else {
-                throw CancellationError()
-            }
-            group.cancelAll()
-            return port
-        }
+    func port() async throws -> Int {
+        if let result { return try result.get() }
+        return try await withCheckedThrowingContinuation { waiters.append($0) }
     }
+}
 
-    private func value() async -> Int {
-        if let port { return port }
-        return await withCheckedContinuation { waiters.append($0) }
-    }
+/// Raised when the server task ends before it bound (for example, the port is taken).
+struct ServerDidNotStart: Error, CustomStringConvertible {
+    let underlying: (any Error)?
+    var description: String { underlying.map { "\($0)" } ?? "the server stopped before listening" }
 }
