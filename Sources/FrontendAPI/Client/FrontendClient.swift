@@ -214,19 +214,23 @@ public final class FrontendClient: Sendable {
             task = Task { [weak self] in
                 var failures = 0
                 while !Task.isCancelled {
-                    guard let self else { return }
-                    do {
-                        _ = try await self.getToken()
-                        failures = 0
-                    } catch is CancellationError {
-                        return
-                    } catch {
-                        failures += 1
-                    }
+                    guard let outcome = await self?.refreshTick() else { return }
+                    failures = outcome ? 0 : failures + 1
                     let seconds = failures == 0 ? 5.0 : min(5 * pow(2, Double(failures)), 60) * .random(in: 0.8...1.2)
                     try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
                 }
             }
+        }
+    }
+
+    /// One poll of the refresher; false when the token could not be obtained.
+    private func refreshTick() async -> Bool {
+        do {
+            _ = try await getToken()
+            return true
+        } catch {
+            logger.debug("Background session token refresh failed: \(type(of: error))")
+            return false
         }
     }
 

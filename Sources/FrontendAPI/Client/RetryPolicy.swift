@@ -13,7 +13,7 @@ struct RetryPolicy: Sendable {
     static func delay(after response: HTTPResponse, idempotent: Bool, now: Date = Date()) -> Duration? {
         switch response.status {
         case 425, 429: break
-        case 408, 500, 502, 503, 504 where idempotent: break
+        case 408, 500, 502, 503, 504: guard idempotent else { return nil }
         default: return nil
         }
         return clamp(serverDelay(response.headers, now: now) ?? 0.5)
@@ -23,7 +23,7 @@ struct RetryPolicy: Sendable {
     static func delay(after error: TransportError, idempotent: Bool) -> Duration? {
         switch error.kind {
         case .cannotConnect: clamp(0.5)
-        case .connectionLost, .timedOut where idempotent: clamp(0.5)
+        case .connectionLost, .timedOut: idempotent ? clamp(0.5) : nil
         default: nil
         }
     }

@@ -14,7 +14,7 @@ struct LocalInstance {
     static func start(_ configure: (inout InstanceSettings) -> Void = { _ in }) async throws -> LocalInstance {
         let directory = FileManager.default.temporaryDirectory.appending(path: "fapi-e2e-\(UUID().uuidString)")
         var settings = InstanceSettings()
-        settings.password.hashCost = 4
+        settings.password.hashCost = 10
         configure(&settings)
         let server = try await LocalServer.start(LocalServerConfiguration(dataDirectory: directory, settings: settings))
         return LocalInstance(server: server, dataDirectory: directory)
