@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssh.git", from: "0.15.1"),
     ],
     targets: [
         // System-library shims: headers and link flags only.
@@ -50,9 +52,17 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "CQREncode", "TOMLKit"]),
         // Screens: views of Portal machines drawn with TerminalUI.
         .target(name: "Screens", dependencies: ["Portal", "TerminalUI"]),
+        // `clerk-tui ssh`: the SSH server that runs one child portal per session on its own pty.
+        .target(name: "SSHFrontDoor", dependencies: [
+            .product(name: "NIOSSH", package: "swift-nio-ssh"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The command-line program: argument parsing and wiring only.
         .executableTarget(name: "clerk-tui", dependencies: [
-            "FrontendAPI", "FrontendServer", "Portal", "Screens", "TerminalUI",
+            "FrontendAPI", "FrontendServer", "Portal", "Screens", "TerminalUI", "SSHFrontDoor",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -66,6 +76,7 @@ let package = Package(
         .testTarget(name: "PortalTests", dependencies: ["Portal"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ScreensTests", dependencies: ["Screens", "TerminalUI", "Portal"]),
+        .testTarget(name: "SSHFrontDoorTests", dependencies: ["SSHFrontDoor"]),
     ],
     swiftLanguageModes: [.v6]
 )
