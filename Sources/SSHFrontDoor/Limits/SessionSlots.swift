@@ -1,0 +1,28 @@
+import Foundation
+
+/// The cap on concurrent portal sessions (children). A session takes a slot before its child starts and
+/// gives it back when the child is gone.
+final class SessionSlots: @unchecked Sendable {
+    let capacity: Int
+    private let lock = NSLock()
+    private var used = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// Takes a slot; false when all are taken.
+    func acquire() -> Bool {
+        lock.withLock {
+            guard used < capacity else { return false }
+            used += 1
+            return true
+        }
+    }
+
+    func release() {
+        lock.withLock { used = max(0, used - 1) }
+    }
+
+    var inUse: Int { lock.withLock { used } }
+}
