@@ -74,6 +74,11 @@ enum Fixtures {
             createdAt: date, updatedAt: date)
     }
 
+    static let user = User(
+        id: "user_1", imageURL: "", passwordEnabled: true, twoFactorEnabled: false, totpEnabled: false,
+        backupCodeEnabled: false, deleteSelfEnabled: true, createOrganizationEnabled: true, createdAt: date,
+        updatedAt: date)
+
     static func client(_ sessions: [Session], active: String?) -> Client {
         Client(id: "client_1", sessions: sessions, lastActiveSessionID: active, createdAt: date, updatedAt: date)
     }

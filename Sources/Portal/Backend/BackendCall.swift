@@ -38,6 +38,10 @@ public enum BackendCall: Equatable, Sendable {
     case signOutAll
     /// `POST /v1/me/change_password?_clerk_session_id={sessionID}`
     case changePassword(sessionID: String, newPassword: SecretText, signOutOfOtherSessions: Bool)
+    /// `POST /v1/me/totp?_clerk_session_id={sessionID}`
+    case createTOTP(sessionID: String)
+    /// `POST /v1/me/totp/attempt_verification?_clerk_session_id={sessionID}`
+    case verifyTOTP(sessionID: String, code: SecretText)
 }
 
 /// The resource a ``BackendCall`` returns.
@@ -48,8 +52,10 @@ public enum BackendResult: Equatable, Sendable {
     case signUp(SignUp)
     case session(Session)
     case user(User)
+    case totp(TOTP)
 
     public var signIn: SignIn? { if case .signIn(let value) = self { value } else { nil } }
     public var signUp: SignUp? { if case .signUp(let value) = self { value } else { nil } }
     public var session: Session? { if case .session(let value) = self { value } else { nil } }
+    public var totp: TOTP? { if case .totp(let value) = self { value } else { nil } }
 }

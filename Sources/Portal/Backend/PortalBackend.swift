@@ -31,6 +31,8 @@ public protocol PortalBackend: Sendable {
     func signOutAll() async throws(PortalFailure) -> Client?
     func changePassword(sessionID: String, newPassword: SecretText, signOutOfOtherSessions: Bool)
         async throws(PortalFailure) -> User
+    func createTOTP(sessionID: String) async throws(PortalFailure) -> TOTP
+    func verifyTOTP(sessionID: String, code: SecretText) async throws(PortalFailure) -> TOTP
 }
 
 extension BackendCall {
@@ -83,6 +85,10 @@ extension BackendCall {
             .user(
                 try await backend.changePassword(
                     sessionID: sessionID, newPassword: newPassword, signOutOfOtherSessions: signOut))
+        case .createTOTP(let sessionID):
+            .totp(try await backend.createTOTP(sessionID: sessionID))
+        case .verifyTOTP(let sessionID, let code):
+            .totp(try await backend.verifyTOTP(sessionID: sessionID, code: code))
         }
     }
 }

@@ -12,13 +12,14 @@ public enum FlowEffect<Outcome: Sendable & Equatable>: Sendable, Equatable {
 }
 
 extension FlowEffect {
-    /// Re-labels a child's effect for its parent, turning the child's outcome into the parent's.
-    public func map<Other>(_ transform: (Outcome) -> Other) -> FlowEffect<Other> {
+    /// A child's call or timer effect, re-labelled for its parent; `nil` for `finish`, which the parent
+    /// handles itself.
+    public func forwarded<Other>() -> FlowEffect<Other>? {
         switch self {
         case .call(let id, let call): .call(id, call)
         case .startTimer(let id, let every, let repeats): .startTimer(id, every: every, repeats: repeats)
         case .cancelTimer(let id): .cancelTimer(id)
-        case .finish(let outcome): .finish(transform(outcome))
+        case .finish: nil
         }
     }
 

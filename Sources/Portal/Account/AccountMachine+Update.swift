@@ -1,0 +1,90 @@
+import FrontendAPI
+
+extension AccountMachine {
+    public mutating func update(_ event: Event) -> [Effect] {
+        switch event {
+        case .clientChanged(let client):
+            sessions = Self.signedIn(client)
+            activeSessionID = client.lastActiveSessionID
+            if sessions.isEmpty, step != .chooseAccount { return [.finish(.signedOut)] }
+            return []
+        case .openMenu:
+            guard step == .home else { return [] }
+            step = .menu
+            errors = .none
+            return []
+        case .closeMenu:
+            guard step == .menu else { return [] }
+            step = .home
+            return []
+        case .select(let item):
+            guard !isBusy else { return [] }
+            errors = .none
+            return select(item)
+        case .retry:
+            guard let pending = unavailable, !isBusy else { return [] }
+            unavailable = nil
+            return [send(pending.call, pending.purpose)]
+        case .response(let id, let outcome):
+            guard let pending = inFlight.removeValue(forKey: id) else { return [] }
+            switch outcome {
+            case .success:
+                return succeeded(pending.purpose)
+            case .failure(let failure):
+                if case .unavailable = failure {
+                    unavailable = pending
+                } else {
+                    errors = FormErrors(failure.errors, fieldNames: [])
+                }
+                return []
+            }
+        }
+    }
+
+    private mutating func select(_ item: Item) -> [Effect] {
+        switch item {
+        case .manageAccount:
+            guard let id = activeSessionID else { return [] }
+            step = .home
+            return [.finish(.manageAccount(sessionID: id))]
+        case .switchTo(let session):
+            return [send(.touchSession(id: session.id, intent: .selectSession), .touch(session.id))]
+        case .addAccount:
+            guard !singleSessionMode else { return [] }
+            step = .home
+            return [.finish(.addAccount)]
+        case .signOut:
+            // Signing out of one of several accounts removes only it; the last one ends the client's sessions.
+            guard let id = activeSessionID else { return [] }
+            if singleSessionMode || sessions.count <= 1 { return [send(.signOutAll, .signOutAll)] }
+            return [send(.removeSession(id: id), .remove(id))]
+        case .signOutAll:
+            return [send(.signOutAll, .signOutAll)]
+        }
+    }
+
+    private mutating func succeeded(_ purpose: Purpose) -> [Effect] {
+        switch purpose {
+        case .touch(let id):
+            activeSessionID = id
+            step = .home
+            return [.finish(.switched(sessionID: id))]
+        case .remove(let id):
+            sessions.removeAll { $0.id == id }
+            if activeSessionID == id { activeSessionID = nil }
+            if sessions.isEmpty { return [.finish(.signedOut)] }
+            step = .chooseAccount
+            return []
+        case .signOutAll:
+            sessions = []
+            activeSessionID = nil
+            return [.finish(.signedOut)]
+        }
+    }
+
+    mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect {
+        let id = requests.next()
+        inFlight[id] = PendingCall(call: call, purpose: purpose)
+        return .call(id, call)
+    }
+}

@@ -1,0 +1,123 @@
+import FrontendAPI
+
+/// The signed-in home: Clerk's UserButton menu and the multi-session account switcher.
+///
+/// Single-session instances offer "Manage account" and "Sign out"; multi-session instances add the other
+/// signed-in accounts (select to switch), "Add account" and "Sign out of all accounts".
+public struct AccountMachine: Equatable, Sendable {
+    public typealias Effect = FlowEffect<AccountOutcome>
+
+    public let singleSessionMode: Bool
+    /// Signed-in sessions (`active` or `pending`), in the client's order.
+    public internal(set) var sessions: [Session]
+    public internal(set) var activeSessionID: String?
+    public internal(set) var step: Step = .home
+    public internal(set) var errors = FormErrors.none
+    public internal(set) var unavailable: PendingCall?
+
+    var requests: RequestCounter
+    var inFlight: [RequestID: PendingCall] = [:]
+
+    public init(client: Client, singleSessionMode: Bool, scope: Int) {
+        self.singleSessionMode = singleSessionMode
+        self.requests = RequestCounter(scope: scope)
+        self.sessions = Self.signedIn(client)
+        self.activeSessionID = client.lastActiveSessionID
+    }
+
+    public enum Step: Equatable, Sendable {
+        /// The home card with the menu closed.
+        case home
+        /// The UserButton popover.
+        case menu
+        /// "Choose an account", shown after signing out of one of several accounts.
+        case chooseAccount
+    }
+
+    /// One entry of the menu or the account list.
+    public enum Item: Equatable, Sendable {
+        case manageAccount
+        case switchTo(Session)
+        case addAccount
+        case signOut
+        case signOutAll
+    }
+
+    enum Purpose: Equatable, Sendable {
+        case touch(String)
+        case remove(String)
+        case signOutAll
+    }
+
+    public struct PendingCall: Equatable, Sendable {
+        let call: BackendCall
+        let purpose: Purpose
+    }
+
+    public enum Event: Equatable, Sendable {
+        case clientChanged(Client)
+        case openMenu
+        /// Escape: closes the menu.
+        case closeMenu
+        case select(Item)
+        case retry
+        case response(RequestID, BackendOutcome)
+    }
+
+    // MARK: Derived state for views
+
+    public var activeSession: Session? { sessions.first { $0.id == activeSessionID } }
+    public var otherSessions: [Session] { sessions.filter { $0.id != activeSessionID } }
+
+    /// The popover's entries, in Clerk's order.
+    public var menuItems: [Item] {
+        if singleSessionMode { return [.manageAccount, .signOut] }
+        var items: [Item] = [.manageAccount, .signOut]
+        items += otherSessions.map(Item.switchTo)
+        items.append(.addAccount)
+        if sessions.count > 1 { items.append(.signOutAll) }
+        return items
+    }
+
+    /// The account switcher's entries.
+    public var chooseItems: [Item] { sessions.map(Item.switchTo) + [.addAccount, .signOutAll] }
+
+    public var isBusy: Bool { !inFlight.isEmpty }
+
+    public var notice: String? { unavailable != nil ? Copy.serverUnavailable : errors.card }
+
+    /// The label of an entry.
+    public static func label(_ item: Item) -> String {
+        switch item {
+        case .manageAccount: Copy.UserButton.manageAccount
+        case .switchTo(let session): displayName(session)
+        case .addAccount: Copy.UserButton.addAccount
+        case .signOut: Copy.UserButton.signOut
+        case .signOutAll: Copy.UserButton.signOutAll
+        }
+    }
+
+    /// "Ada Lovelace" when the user has a name, otherwise the identifier.
+    public static func displayName(_ session: Session) -> String {
+        let data = session.publicUserData
+        let name = [data?.firstName, data?.lastName].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        return name.isEmpty ? identifier(session) : name
+    }
+
+    public static func identifier(_ session: Session) -> String { session.publicUserData?.identifier ?? session.id }
+
+    static func signedIn(_ client: Client) -> [Session] {
+        client.sessions.filter { $0.status == .active || $0.status == .pending }
+    }
+}
+
+/// How the home card hands over to another flow.
+public enum AccountOutcome: Equatable, Sendable {
+    case manageAccount(sessionID: String)
+    /// "Add account": sign in to another account alongside this one.
+    case addAccount
+    /// Another session is now active.
+    case switched(sessionID: String)
+    /// No account is signed in any more.
+    case signedOut
+}

@@ -1,0 +1,243 @@
+import FrontendAPI
+
+extension PortalMachine {
+    public mutating func update(_ event: Event) -> [Effect] {
+        switch event {
+        case .start:
+            guard route == .loading || isUnavailable else { return [] }
+            route = .loading
+            environment = nil
+            clientLoaded = false
+            inFlight = [:]
+            return [send(.loadEnvironment, .environment), send(.loadClient, .client)]
+        case .retry:
+            return isUnavailable ? update(.start) : forwardRetry()
+        case .clientChanged(let client):
+            self.client = client
+            clientLoaded = true
+            switch route {
+            case .home, .task: return settle()
+            default: return []
+            }
+        case .signIn(let event):
+            guard case .signIn(var machine) = route else { return [] }
+            let effects = machine.update(event)
+            route = .signIn(machine)
+            return absorb(effects) { $0.signInFinished($1) }
+        case .signUp(let event):
+            guard case .signUp(var machine) = route else { return [] }
+            let effects = machine.update(event)
+            route = .signUp(machine)
+            return absorb(effects) { $0.signUpFinished($1) }
+        case .account(let event):
+            guard case .home(var machine) = route else { return [] }
+            let effects = machine.update(event)
+            route = .home(machine)
+            return absorb(effects) { $0.accountFinished($1) }
+        case .task(let event):
+            guard case .task(var machine) = route else { return [] }
+            let effects = machine.update(event)
+            route = .task(machine)
+            return absorb(effects) { $0.taskFinished($1) }
+        case .response(let id, let outcome):
+            if let purpose = inFlight.removeValue(forKey: id) { return handle(outcome, for: purpose) }
+            return forwardToChild(response: id, outcome)
+        case .timerFired(let timer):
+            switch route {
+            case .signIn: return update(.signIn(.timerFired(timer)))
+            case .signUp: return update(.signUp(.timerFired(timer)))
+            default: return []
+            }
+        }
+    }
+
+    private var isUnavailable: Bool { if case .unavailable = route { true } else { false } }
+
+    private mutating func forwardRetry() -> [Effect] {
+        switch route {
+        case .signIn: update(.signIn(.retry))
+        case .signUp: update(.signUp(.retry))
+        case .home: update(.account(.retry))
+        case .task: update(.task(.retry))
+        case .loading, .unavailable: []
+        }
+    }
+
+    private mutating func forwardToChild(response id: RequestID, _ outcome: BackendOutcome) -> [Effect] {
+        switch route {
+        case .signIn: update(.signIn(.response(id, outcome)))
+        case .signUp: update(.signUp(.response(id, outcome)))
+        case .home: update(.account(.response(id, outcome)))
+        case .task: update(.task(.response(id, outcome)))
+        case .loading, .unavailable: []
+        }
+    }
+
+    // MARK: The portal's own calls
+
+    private mutating func handle(_ outcome: BackendOutcome, for purpose: Purpose) -> [Effect] {
+        switch (purpose, outcome) {
+        case (.environment, .success(.environment(let environment))):
+            self.environment = environment
+            return clientLoaded ? settle() : []
+        case (.client, .success(.client(let client))):
+            self.client = client
+            clientLoaded = true
+            return environment != nil ? settle() : []
+        case (.activate(let sessionID), .success):
+            client?.lastActiveSessionID = sessionID
+            return settle()
+        case (.signOut, .success):
+            return [send(.loadClient, .client)]
+        case (.environment, .failure(let failure)), (.client, .failure(let failure)):
+            if route == .loading {
+                inFlight = [:]
+                route = .unavailable(failure)
+            }
+            return []
+        case (.activate, .failure), (.signOut, .failure):
+            // The session could not be activated or ended: reload and show what the client now holds.
+            return [send(.loadClient, .client)]
+        default:
+            return []
+        }
+    }
+
+    /// Shows what the client's sessions call for: a pending task, the home, or sign-in.
+    mutating func settle() -> [Effect] {
+        guard let environment, clientLoaded else { return [] }
+        guard let client, let active = client.lastActiveSession, active.status == .active || active.status == .pending
+        else {
+            if case .signIn = route { return [] }
+            return showSignIn()
+        }
+        if active.status == .pending, let key = active.tasks?.first?.key {
+            if case .task(let current) = route, current.sessionID == active.id, current.task == key { return [] }
+            route = .task(
+                SessionTaskMachine(
+                    task: key, sessionID: active.id, identifier: AccountMachine.identifier(active),
+                    passwordPolicy: PasswordPolicy(environment.userSettings.passwordSettings), scope: nextScope()))
+            return []
+        }
+        if case .home(var account) = route {
+            let effects = account.update(.clientChanged(client))
+            route = .home(account)
+            return absorb(effects) { $0.accountFinished($1) }
+        }
+        route = .home(
+            AccountMachine(
+                client: client, singleSessionMode: environment.authConfig.singleSessionMode, scope: nextScope()))
+        return []
+    }
+
+    mutating func showSignIn() -> [Effect] {
+        guard let environment else { return [] }
+        let config = SignInConfig(environment: environment, emailLinkRedirectURL: emailLinkRedirectURL)
+        route = .signIn(SignInMachine(config: config, scope: nextScope()))
+        return []
+    }
+
+    mutating func showSignUp() -> [Effect] {
+        guard let environment else { return [] }
+        route = .signUp(SignUpMachine(config: signUpConfig(environment), scope: nextScope()))
+        return []
+    }
+
+    func signUpConfig(_ environment: Environment) -> SignUpConfig {
+        SignUpConfig(environment: environment, emailLinkRedirectURL: emailLinkRedirectURL)
+    }
+
+    /// A new session exists: show it once the client knows it.
+    mutating func signedIn(_ sessionID: String?) -> [Effect] {
+        if let sessionID, client?.sessions.contains(where: { $0.id == sessionID }) == true {
+            client?.lastActiveSessionID = sessionID
+            return settle()
+        }
+        return [send(.loadClient, .client)]
+    }
+
+    // MARK: Child outcomes
+
+    mutating func signInFinished(_ outcome: SignInOutcome) -> [Effect] {
+        switch outcome {
+        case .signedIn(let sessionID):
+            return signedIn(sessionID)
+        case .activateExistingSession(let id):
+            guard let target = id ?? client?.lastActiveSessionID else { return [send(.loadClient, .client)] }
+            return [send(.touchSession(id: target, intent: .selectSession), .activate(sessionID: target))]
+        case .transferToSignUp(let identifier, let attribute):
+            guard let environment else { return [] }
+            let (machine, effects) = SignUpMachine.transfer(
+                config: signUpConfig(environment), scope: nextScope(), identifier: identifier, attribute: attribute)
+            route = .signUp(machine)
+            return absorb(effects) { $0.signUpFinished($1) }
+        case .signUp, .joinWaitlist:
+            // The sign-up card explains waitlist and restricted modes itself.
+            return showSignUp()
+        }
+    }
+
+    mutating func signUpFinished(_ outcome: SignUpOutcome) -> [Effect] {
+        switch outcome {
+        case .signedUp(let sessionID): signedIn(sessionID)
+        case .signIn: showSignIn()
+        case .joinWaitlist: [.finish(.joinWaitlist)]
+        }
+    }
+
+    mutating func accountFinished(_ outcome: AccountOutcome) -> [Effect] {
+        switch outcome {
+        case .manageAccount(let sessionID):
+            return [.finish(.manageAccount(sessionID: sessionID))]
+        case .addAccount:
+            return showSignIn()
+        case .switched(let sessionID):
+            client?.lastActiveSessionID = sessionID
+            return settle()
+        case .signedOut:
+            client?.sessions.removeAll()
+            client?.lastActiveSessionID = nil
+            return showSignIn()
+        }
+    }
+
+    mutating func taskFinished(_ outcome: SessionTaskOutcome) -> [Effect] {
+        switch outcome {
+        case .completed:
+            return [send(.loadClient, .client)]
+        case .signOut(let sessionID):
+            let signedIn = client?.sessions.filter { $0.status == .active || $0.status == .pending } ?? []
+            let call: BackendCall = signedIn.count > 1 ? .removeSession(id: sessionID) : .signOutAll
+            return [send(call, .signOut)]
+        }
+    }
+
+    // MARK: Helpers
+
+    /// Passes a child's calls and timers through and handles its outcome.
+    mutating func absorb<Outcome>(
+        _ effects: [FlowEffect<Outcome>], _ finished: (inout PortalMachine, Outcome) -> [Effect]
+    ) -> [Effect] {
+        var result: [Effect] = []
+        for effect in effects {
+            if let outcome = effect.outcome {
+                result += finished(&self, outcome)
+            } else if let forwarded: Effect = effect.forwarded() {
+                result.append(forwarded)
+            }
+        }
+        return result
+    }
+
+    mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect {
+        let id = requests.next()
+        inFlight[id] = purpose
+        return .call(id, call)
+    }
+
+    /// A fresh scope for a new child, so answers and timers of an old child never reach it.
+    mutating func nextScope() -> Int {
+        lastScope += 1
+        return lastScope
+    }
+}

@@ -1,0 +1,71 @@
+import FrontendAPI
+
+/// The whole portal: loads the instance, then shows sign-in, sign-up, a session task or the signed-in home,
+/// as the client's sessions require. It owns the child machines and routes events and answers to them.
+///
+/// Runtime contract: perform every `.call` with ``BackendCall/perform(on:)`` and send back
+/// `.response(id, outcome)`; run timers and send `.timerFired`; whenever the backend's client changes,
+/// send `.clientChanged` (before the `.response` of the call that changed it).
+public struct PortalMachine: Equatable, Sendable {
+    public typealias Effect = FlowEffect<PortalExit>
+
+    public internal(set) var environment: Environment?
+    public internal(set) var client: Client?
+    public internal(set) var route: Route = .loading
+    /// Where email links land; passed to the sign-in and sign-up flows.
+    public let emailLinkRedirectURL: String?
+
+    var clientLoaded = false
+    var requests = RequestCounter(scope: 0)
+    var inFlight: [RequestID: Purpose] = [:]
+    var lastScope = 0
+
+    public init(emailLinkRedirectURL: String? = nil) {
+        self.emailLinkRedirectURL = emailLinkRedirectURL
+    }
+
+    /// What is on screen.
+    public enum Route: Equatable, Sendable {
+        /// Loading the environment and client.
+        case loading
+        /// The instance could not be loaded; "Try again" reloads.
+        case unavailable(PortalFailure)
+        case signIn(SignInMachine)
+        case signUp(SignUpMachine)
+        case home(AccountMachine)
+        case task(SessionTaskMachine)
+    }
+
+    enum Purpose: Equatable, Sendable {
+        case environment
+        case client
+        case activate(sessionID: String)
+        case signOut
+    }
+
+    public enum Event: Equatable, Sendable {
+        /// Load the instance (first event the runtime sends).
+        case start
+        case retry
+        case clientChanged(Client?)
+        case signIn(SignInMachine.Event)
+        case signUp(SignUpMachine.Event)
+        case account(AccountMachine.Event)
+        case task(SessionTaskMachine.Event)
+        case response(RequestID, BackendOutcome)
+        case timerFired(TimerID)
+    }
+
+    /// Development instances show a "Development mode" badge and where codes go.
+    public var isDevelopment: Bool { environment?.displayConfig.instanceEnvironmentType == .development }
+
+    public var applicationName: String { environment?.displayConfig.applicationName ?? "" }
+}
+
+/// What the portal hands to the program around it.
+public enum PortalExit: Equatable, Sendable {
+    /// "Manage account" (the profile screens live outside the portal).
+    case manageAccount(sessionID: String)
+    /// "Join waitlist": the instance's waitlist.
+    case joinWaitlist
+}

@@ -1,0 +1,91 @@
+import FrontendAPI
+
+/// A task a `pending` session must finish before it becomes active (Clerk's SessionTasks):
+/// `reset-password` (a new password) and `setup-mfa` (an authenticator app, then backup codes).
+public struct SessionTaskMachine: Equatable, Sendable {
+    public typealias Effect = FlowEffect<SessionTaskOutcome>
+
+    public let task: SessionTask.Key
+    public let sessionID: String
+    /// For the footer: "Signed in as {identifier}".
+    public let identifier: String
+    public let passwordPolicy: PasswordPolicy
+    public internal(set) var step: Step
+    public internal(set) var newPassword = NewPasswordForm()
+    public internal(set) var code = SecretText()
+    /// The authenticator being set up: its secret and `otpauth://` URI, later its backup codes.
+    public internal(set) var totp: TOTP?
+    public internal(set) var errors = FormErrors.none
+    public internal(set) var unavailable: PendingCall?
+
+    var requests: RequestCounter
+    var inFlight: [RequestID: PendingCall] = [:]
+
+    public init(task: SessionTask.Key, sessionID: String, identifier: String, passwordPolicy: PasswordPolicy, scope: Int) {
+        self.task = task
+        self.sessionID = sessionID
+        self.identifier = identifier
+        self.passwordPolicy = passwordPolicy
+        self.requests = RequestCounter(scope: scope)
+        self.step =
+            switch task {
+            case .resetPassword: .resetPassword
+            case .setupMFA: .chooseMethod
+            default: .unsupported
+            }
+    }
+
+    public enum Step: Equatable, Sendable {
+        /// "Reset your password": new password, confirmation, "Sign out of all other devices".
+        case resetPassword
+        /// "Set up two-step verification": choose the method.
+        case chooseMethod
+        /// "Add authenticator application": the QR code / key and the verification code.
+        case verifyAuthenticator
+        /// "Authenticator application verification enabled": the backup codes, then Continue.
+        case backupCodes
+        /// A task this terminal cannot do (e.g. choose-organization): continue in a browser.
+        case unsupported
+    }
+
+    enum Purpose: Equatable, Sendable {
+        case changePassword
+        case createTOTP
+        case verifyTOTP
+    }
+
+    public struct PendingCall: Equatable, Sendable {
+        let call: BackendCall
+        let purpose: Purpose
+    }
+
+    public enum Event: Equatable, Sendable {
+        case newPasswordChanged(SecretText)
+        case confirmPasswordChanged(SecretText)
+        case toggleSignOutOfOtherSessions
+        /// "Authenticator application".
+        case chooseAuthenticatorApp
+        case codeChanged(SecretText)
+        /// The card's primary button.
+        case submit
+        /// Cancel on the authenticator card: back to the method choice.
+        case back
+        /// The footer's "Sign out".
+        case signOut
+        case retry
+        case response(RequestID, BackendOutcome)
+    }
+
+    public var isBusy: Bool { !inFlight.isEmpty }
+    public var newPasswordFeedback: PasswordFeedback? { passwordPolicy.feedback(newPassword.password) }
+    public var notice: String? { unavailable != nil ? Copy.serverUnavailable : errors.card }
+
+    static let codeLength = 6
+}
+
+/// How a session task ends.
+public enum SessionTaskOutcome: Equatable, Sendable {
+    /// The task is done; the session may have another task or be active.
+    case completed
+    case signOut(sessionID: String)
+}
