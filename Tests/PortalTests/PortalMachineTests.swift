@@ -1,0 +1,195 @@
+import FrontendAPI
+import Testing
+
+@testable import Portal
+
+@Suite struct PortalMachineTests {
+    static let ada = Fixtures.session("sess_a", identifier: "ada@acme.test")
+
+    /// Answers every call in `effects` whose result `results` provides, in order.
+    static func answer(
+        _ machine: inout PortalMachine, _ effects: [PortalMachine.Effect], _ results: KeyValuePairs<BackendCall, BackendOutcome>
+    ) -> [PortalMachine.Effect] {
+        var produced: [PortalMachine.Effect] = []
+        for case .call(let id, let call) in effects {
+            if let outcome = results.first(where: { $0.key == call })?.value { produced += machine.update(.response(id, outcome)) }
+        }
+        return produced
+    }
+
+    static func booted(client: Client?, env: Environment = Fixtures.environment()) -> PortalMachine {
+        var machine = PortalMachine(emailLinkRedirectURL: "https://acme.test/verify")
+        let start = machine.update(.start)
+        #expect(start.calls() == [.loadEnvironment, .loadClient])
+        _ = answer(&machine, start, [.loadEnvironment: .success(.environment(env)), .loadClient: .success(.client(client))])
+        return machine
+    }
+
+    @Test func noClientOpensSignIn() {
+        let machine = Self.booted(client: nil)
+        guard case .signIn(let signIn) = machine.route else {
+            Issue.record("expected sign-in, got \(machine.route)")
+            return
+        }
+        #expect(signIn.config.applicationName == "Acme")
+        #expect(machine.isDevelopment)
+    }
+
+    @Test func signedInClientOpensHome() {
+        let machine = Self.booted(client: Fixtures.client([Self.ada], active: "sess_a"))
+        guard case .home(let account) = machine.route else {
+            Issue.record("expected home, got \(machine.route)")
+            return
+        }
+        #expect(account.activeSession == Self.ada)
+    }
+
+    @Test func pendingSessionOpensItsTask() {
+        let pending = Fixtures.session(
+            "sess_p", identifier: "ada@acme.test", status: .pending, tasks: [SessionTask(key: .setupMFA)])
+        let machine = Self.booted(client: Fixtures.client([pending], active: "sess_p"))
+        guard case .task(let task) = machine.route else {
+            Issue.record("expected task, got \(machine.route)")
+            return
+        }
+        #expect(task.task == .setupMFA)
+        #expect(task.identifier == "ada@acme.test")
+    }
+
+    @Test func unreachableInstanceCanBeRetried() {
+        var machine = PortalMachine()
+        let start = machine.update(.start)
+        _ = Self.answer(&machine, start, [.loadEnvironment: .failure(.unavailable(reason: "refused"))])
+        #expect(machine.route == .unavailable(.unavailable(reason: "refused")))
+        // The client's late answer does not leave the error screen.
+        _ = Self.answer(&machine, start, [.loadClient: .success(.client(nil))])
+        #expect(machine.route == .unavailable(.unavailable(reason: "refused")))
+        #expect(machine.update(.retry).calls() == [.loadEnvironment, .loadClient])
+    }
+
+    @Test func signInThenHomeThenSignOut() {
+        var machine = Self.booted(client: nil)
+        let create = machine.update(.signIn(.identifierChanged("ada@acme.test"))) + machine.update(.signIn(.submit))
+        let factor = Self.answer(&machine, create, [
+            .createSignIn(SignInCreateParams(identifier: "ada@acme.test")): .success(.signIn(Fixtures.signIn(.needsFirstFactor)))
+        ])
+        #expect(factor.isEmpty)
+        _ = machine.update(.signIn(.passwordChanged("pw")))
+        let attempt = machine.update(.signIn(.submit))
+        // The runtime reports the new client before the answer.
+        _ = machine.update(.clientChanged(Fixtures.client([Self.ada], active: "sess_a")))
+        let after = Self.answer(&machine, attempt, [
+            .attemptFirstFactor(signInID: "sia_1", AttemptFactorParams(strategy: .password, password: "pw")):
+                .success(.signIn(Fixtures.signIn(.complete, sessionID: "sess_a")))
+        ])
+        #expect(after.isEmpty)
+        guard case .home = machine.route else {
+            Issue.record("expected home, got \(machine.route)")
+            return
+        }
+        let signOut = machine.update(.account(.select(.signOut)))
+        #expect(signOut.calls() == [.signOutAll])
+        _ = Self.answer(&machine, signOut, [.signOutAll: .success(.client(nil))])
+        guard case .signIn = machine.route else {
+            Issue.record("expected sign-in, got \(machine.route)")
+            return
+        }
+    }
+
+    @Test func completedSignInUnknownToTheClientReloadsIt() {
+        var machine = Self.booted(client: nil)
+        _ = machine.update(.signIn(.identifierChanged("ada@acme.test")))
+        _ = machine.update(.signIn(.passwordChanged("pw")))
+        let create = machine.update(.signIn(.submit))
+        let reload = Self.answer(&machine, create, [
+            .createSignIn(SignInCreateParams(identifier: "ada@acme.test", strategy: .password, password: "pw")):
+                .success(.signIn(Fixtures.signIn(.complete, sessionID: "sess_a")))
+        ])
+        #expect(reload.calls() == [.loadClient])
+        _ = Self.answer(&machine, reload, [.loadClient: .success(.client(Fixtures.client([Self.ada], active: "sess_a")))])
+        guard case .home = machine.route else {
+            Issue.record("expected home, got \(machine.route)")
+            return
+        }
+    }
+
+    @Test func existingSessionIsActivatedByTouch() {
+        let bob = Fixtures.session("sess_b", identifier: "bob@acme.test")
+        var machine = Self.booted(client: nil)
+        _ = machine.update(.clientChanged(Fixtures.client([Self.ada, bob], active: "sess_a")))
+        let create = machine.update(.signIn(.identifierChanged("bob@acme.test"))) + machine.update(.signIn(.submit))
+        let failure = Fixtures.failure("identifier_already_signed_in", status: 400, meta: ErrorMeta(sessionID: "sess_b"))
+        let touch = Self.answer(&machine, create, [.createSignIn(SignInCreateParams(identifier: "bob@acme.test")): .failure(failure)])
+        #expect(touch.calls() == [.touchSession(id: "sess_b", intent: .selectSession)])
+        _ = Self.answer(&machine, touch, [.touchSession(id: "sess_b", intent: .selectSession): .success(.session(bob))])
+        guard case .home(let account) = machine.route else {
+            Issue.record("expected home, got \(machine.route)")
+            return
+        }
+        #expect(account.activeSessionID == "sess_b")
+    }
+
+    @Test func unknownIdentifierMovesToSignUpPrefilled() {
+        var machine = Self.booted(client: nil)
+        let create = machine.update(.signIn(.identifierChanged("new@acme.test"))) + machine.update(.signIn(.submit))
+        _ = Self.answer(&machine, create, [
+            .createSignIn(SignInCreateParams(identifier: "new@acme.test")): .failure(Fixtures.failure("form_identifier_not_found"))
+        ])
+        guard case .signUp(let signUp) = machine.route else {
+            Issue.record("expected sign-up, got \(machine.route)")
+            return
+        }
+        #expect(signUp.values[.emailAddress] == "new@acme.test")
+        _ = machine.update(.signUp(.goToSignIn))
+        guard case .signIn = machine.route else {
+            Issue.record("expected sign-in, got \(machine.route)")
+            return
+        }
+    }
+
+    @Test func addAccountOpensSignInAndManageAccountExits() {
+        var machine = Self.booted(client: Fixtures.client([Self.ada], active: "sess_a"))
+        #expect(machine.update(.account(.select(.manageAccount))).outcomes() == [.manageAccount(sessionID: "sess_a")])
+        _ = machine.update(.account(.select(.addAccount)))
+        guard case .signIn = machine.route else {
+            Issue.record("expected sign-in, got \(machine.route)")
+            return
+        }
+    }
+
+    @Test func finishedTaskReloadsTheClientAndGoesHome() {
+        let pending = Fixtures.session(
+            "sess_p", identifier: "ada@acme.test", status: .pending, tasks: [SessionTask(key: .resetPassword)])
+        var machine = Self.booted(client: Fixtures.client([pending], active: "sess_p"))
+        _ = machine.update(.task(.newPasswordChanged("Abcdefgh1")))
+        _ = machine.update(.task(.confirmPasswordChanged("Abcdefgh1")))
+        let change = machine.update(.task(.submit))
+        let reload = Self.answer(&machine, change, [
+            .changePassword(sessionID: "sess_p", newPassword: "Abcdefgh1", signOutOfOtherSessions: true):
+                .success(.user(Fixtures.user))
+        ])
+        #expect(reload.calls() == [.loadClient])
+        let active = Fixtures.session("sess_p", identifier: "ada@acme.test")
+        _ = Self.answer(&machine, reload, [.loadClient: .success(.client(Fixtures.client([active], active: "sess_p")))])
+        guard case .home = machine.route else {
+            Issue.record("expected home, got \(machine.route)")
+            return
+        }
+    }
+
+    @Test func childTimersAndRetriesAreForwarded() {
+        var machine = Self.booted(client: nil, env: Fixtures.environment(preferred: "otp"))
+        let create = machine.update(.signIn(.identifierChanged("ada@acme.test"))) + machine.update(.signIn(.submit))
+        let prepare = Self.answer(&machine, create, [
+            .createSignIn(SignInCreateParams(identifier: "ada@acme.test")): .success(.signIn(Fixtures.signIn(.needsFirstFactor)))
+        ])
+        guard case .startTimer(let timer, _, _)? = prepare.first(where: { if case .startTimer = $0 { true } else { false } })
+        else {
+            Issue.record("expected a resend timer")
+            return
+        }
+        _ = machine.update(.timerFired(timer))
+        guard case .signIn(let signIn) = machine.route else { return }
+        #expect(signIn.resendSeconds == 29)
+    }
+}
