@@ -20,7 +20,7 @@ public struct ConnectionLog: Sendable {
             case .int(let number): object[key] = number
             }
         }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
         write(String(decoding: data, as: UTF8.self))
     }
 }
