@@ -13,7 +13,7 @@ struct ClerkTUI: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ServeCommand.self, OutboxCommand.self, TokenCommand.self, StatusCommand.self, SignOutCommand.self,
-            UIGalleryCommand.self,
+            UIGalleryCommand.self, SSHCommand.self,
         ]
     )
 }
