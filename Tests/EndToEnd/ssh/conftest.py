@@ -1,0 +1,37 @@
+"""Fixtures: a factory of `clerk-tui ssh` servers (stopped at teardown), a private tmux, client keys."""
+from __future__ import annotations
+
+import pytest
+
+from sshserver import SSHServer, Tmux, make_key
+
+
+@pytest.fixture
+def start_server(tmp_path):
+    servers = []
+
+    def start(*args: str) -> SSHServer:
+        server = SSHServer(tmp_path / f"server{len(servers)}", *args).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def tmux():
+    driver = Tmux()
+    yield driver
+    driver.close()
+
+
+@pytest.fixture
+def key(tmp_path):
+    return make_key(tmp_path, "id_alice")
+
+
+@pytest.fixture
+def other_key(tmp_path):
+    return make_key(tmp_path, "id_bob")
