@@ -14,6 +14,7 @@ static inline attr_t cn_a_italic(void)    { return A_ITALIC; }
 static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t cn_a_reverse(void)   { return A_REVERSE; }
 static inline WINDOW *cn_stdscr(void)     { return stdscr; }
+static inline WINDOW *cn_curscr(void)     { return curscr; }
 static inline int cn_color_pairs(void)    { return COLOR_PAIRS; }
 static inline int cn_key_f(int n)         { return KEY_F(n); }
 static inline mmask_t cn_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }

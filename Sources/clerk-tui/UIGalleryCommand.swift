@@ -26,6 +26,9 @@ struct UIGalleryCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write frame timings to this file on exit.", visibility: .hidden))
     var frameStats: String?
 
+    @Flag(help: ArgumentHelp("Make F12 trap (crash), to test that the terminal is restored.", visibility: .hidden))
+    var trapOnF12 = false
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let level: ColorLevel?
@@ -47,7 +50,7 @@ struct UIGalleryCommand: AsyncParsableCommand {
         }
         let options = TerminalOptions(theme: chosenTheme, colorLevel: level, mouse: mouse, environment: environment)
         do {
-            let outcome = try await Program.run(ScreenStack(root: GalleryScreen()), options: options)
+            let outcome = try await Program.run(ScreenStack(root: GalleryScreen(trapKey: trapOnF12 ? .function(12) : nil)), options: options)
             if let frameStats {
                 try outcome.frameStats.description.write(toFile: frameStats, atomically: true, encoding: .utf8)
             }

@@ -32,6 +32,9 @@ final class NcursesBackend: TerminalBackend {
         self.output = output
         inputFD = inFD
         TerminalGuard.install(fd: inFD)
+        // ncurses prefers exported LINES/COLUMNS over the tty's real size and then ignores resizes.
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
         var opened: (OpaquePointer, String)?
         for candidate in Self.candidates(for: options.environment["TERM"]) {
             if let screen = newterm(candidate, output, input) {
@@ -81,6 +84,7 @@ final class NcursesBackend: TerminalBackend {
         setMouse(mouse)
         TerminalGuard.setRestoreSequence(restoreSequence())
         TerminalGuard.watchResize()
+        TerminalGuard.captureStandardError()
     }
 
     /// What undoes the UI without ncurses: leave the alternate screen, reset attributes, show the
@@ -117,6 +121,10 @@ final class NcursesBackend: TerminalBackend {
     }
 
     func waitForInput(timeout: Duration?, wakeFD: Int32) -> [BackendInput] {
+        // ncurses may already hold input (doupdate notices a resize and queues KEY_RESIZE itself),
+        // so look there before sleeping in poll.
+        let pending = readInput()
+        if !pending.isEmpty { return pending }
         var fds = [
             pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0),
             pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0),
@@ -125,6 +133,11 @@ final class NcursesBackend: TerminalBackend {
         let milliseconds = timeout.map { Int32(clamping: ($0 + .microseconds(999)).components.seconds * 1000
             + $0.components.attoseconds / 1_000_000_000_000_000) } ?? -1
         _ = poll(&fds, nfds_t(fds.count), milliseconds)
+        return readInput()
+    }
+
+    /// Everything readable now: signals first, then keys until ncurses has no more.
+    private func readInput() -> [BackendInput] {
         var inputs: [BackendInput] = []
         var batch: [KeyDecoder.Raw] = []
         for signal in pendingSignals() {
@@ -143,7 +156,9 @@ final class NcursesBackend: TerminalBackend {
                 if code == KEY_RESIZE {
                     inputs += decoder.decode(batch).map { .event($0) }
                     batch.removeAll()
+                    // The terminal may have reflowed what it showed: repaint everything.
                     lastFrame = nil
+                    clearok(cn_curscr(), true)
                     inputs.append(.event(.resize(size)))
                 } else if code == KEY_MOUSE {
                     if let event = readMouse() { inputs.append(.event(.mouse(event))) }

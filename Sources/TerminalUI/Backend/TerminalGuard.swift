@@ -38,6 +38,26 @@ public enum TerminalGuard {
         s.pointee.restoreCount = count
     }
 
+    /// Sends stderr to an unlinked temporary file while the UI owns the screen (a stray log line or
+    /// Swift's "Fatal error" message would land on, and vanish with, the alternate screen);
+    /// `restoreNow` puts stderr back and replays what was captured.
+    public static func captureStandardError() {
+        let s = state
+        guard s.pointee.capturedStderr < 0 else { return }
+        var template = Array("/tmp/clerk-tui-stderr-XXXXXX".utf8CString)
+        let file = mkstemp(&template)
+        guard file >= 0 else { return }
+        unlink(&template)
+        let original = dup(STDERR_FILENO)
+        guard original >= 0, dup2(file, STDERR_FILENO) >= 0 else {
+            close(file)
+            if original >= 0 { close(original) }
+            return
+        }
+        s.pointee.originalStderr = original
+        s.pointee.capturedStderr = file
+    }
+
     /// Chains SIGWINCH after whatever handler is there (ncurses'), adding a wake-up byte.
     public static func watchResize() {
         install(SIGWINCH, handler: reportSignal)
@@ -61,6 +81,24 @@ public enum TerminalGuard {
             _ = write(s.pointee.ttyFD, s.pointee.restoreBytes, s.pointee.restoreCount)
         }
         if s.pointee.hasTermios { _ = tcsetattr(s.pointee.ttyFD, TCSAFLUSH, &s.pointee.termios) }
+        replayStandardError()
+    }
+
+    /// Puts stderr back and copies out what it received meanwhile (signal-safe: dup2, read, write).
+    private static func replayStandardError() {
+        let s = state
+        let file = s.pointee.capturedStderr
+        guard file >= 0 else { return }
+        s.pointee.capturedStderr = -1
+        _ = dup2(s.pointee.originalStderr, STDERR_FILENO)
+        close(s.pointee.originalStderr)
+        _ = lseek(file, 0, SEEK_SET)
+        while true {
+            let count = read(file, s.pointee.scratch, scratchCapacity)
+            if count <= 0 { break }
+            _ = write(STDERR_FILENO, s.pointee.scratch, count)
+        }
+        close(file)
     }
 
     // MARK: - Signal plumbing
@@ -69,6 +107,7 @@ public enum TerminalGuard {
     private static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
     fileprivate static let restoreCapacity = 256
     fileprivate static let signalSlots = 65
+    fileprivate static let scratchCapacity = 4096
 
     fileprivate struct State {
         var installed = false
@@ -79,9 +118,12 @@ public enum TerminalGuard {
         var termios = Glibc.termios()
         let restoreBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: TerminalGuard.restoreCapacity)
         var restoreCount = 0
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: TerminalGuard.scratchCapacity)
         var signalRead: Int32 = -1
         var signalWrite: Int32 = -1
         var terminateCount = 0
+        var capturedStderr: Int32 = -1
+        var originalStderr: Int32 = -1
         /// Previous handlers, indexed by signal number.
         let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: TerminalGuard.signalSlots)
         let saved = UnsafeMutablePointer<Bool>.allocate(capacity: TerminalGuard.signalSlots)
@@ -151,13 +193,17 @@ private let reportSignal: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>
     _ = write(s.pointee.signalWrite, &byte, 1)
 }
 
-/// Crash signals (and plain-mode interrupts): restore the terminal, then let the previous handler
-/// (or the default action) run.
+/// Crash signals (and plain-mode interrupts): restore the terminal, then let the signal act again.
+/// A real fault returns and re-executes into the previous handler (e.g. Swift's backtracer, which
+/// now prints on a sane terminal); a signal sent with kill() gets the default action.
 private let restoreThenResignal: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = { signal, info, _ in
     let s = TerminalGuard.state
     TerminalGuard.restoreNow()
-    _ = sigaction(signal, s.pointee.previous + Int(signal), nil)
-    // A fault re-executes and reaches the previous handler; a signal sent by kill() must be re-raised.
-    if let info, info.pointee.si_code <= 0 { raise(signal) }
-    if signal == SIGABRT || signal == SIGINT || signal == SIGTERM || signal == SIGHUP { raise(signal) }
+    let sentByProcess = info.map { $0.pointee.si_code <= 0 } ?? true
+    if sentByProcess || signal == SIGABRT || signal == SIGINT || signal == SIGTERM || signal == SIGHUP {
+        _ = Glibc.signal(signal, SIG_DFL)
+        raise(signal)  // pending until this handler returns, then fatal
+    } else {
+        _ = sigaction(signal, s.pointee.previous + Int(signal), nil)
+    }
 }

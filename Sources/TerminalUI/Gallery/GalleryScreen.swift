@@ -21,7 +21,12 @@ public struct GalleryScreen: Screen {
     private var spinner: Spinner?
     private var toast: Toast?
 
-    public init() {}
+    /// A key that deliberately traps, so tests can check the terminal survives a Swift runtime trap.
+    private let trapKey: Key?
+
+    public init(trapKey: Key? = nil) {
+        self.trapKey = trapKey
+    }
 
     public var minimumSize: Size { Size(width: 40, height: 11) }
 
@@ -47,6 +52,8 @@ public struct GalleryScreen: Screen {
             let (shown, expiry) = Toast.show(Banner(.success, "Saved"))
             toast = shown
             return .handled([expiry])
+        case .key(let key) where key == trapKey:
+            fatalError("ui-gallery: deliberate trap on \(key)")
         case .key, .paste:
             if dialog != nil { return updateDialog(event) }
             if focus.handle(event) { return .handled }
