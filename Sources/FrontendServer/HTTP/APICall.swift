@@ -16,6 +16,13 @@ struct APICall: Sendable {
     let origin: String?
     let remoteIP: String
 
+    /// The same call acting with `token`, for follow-up steps after this request created the client.
+    func presenting(_ token: String?) -> APICall {
+        guard let token else { return self }
+        return APICall(method: method, form: form, query: query, isNative: isNative, presentedToken: token,
+                       origin: origin, remoteIP: remoteIP)
+    }
+
     /// `_clerk_session_id`: the session `/v1/me*` calls act for.
     var sessionIDParameter: String? { query.nonEmpty("_clerk_session_id") }
 

@@ -66,11 +66,13 @@ struct SignIns: Sendable {
             }
             throw APIFailure.identifierNotFound
         }
+        // Follow-up steps act with the token this request may just have issued.
+        let followUp = Exchange(instance: instance, call: exchange.call.presenting(created.token))
         if password != nil, strategy == nil || strategy == "password" {
-            return try await FirstFactor(exchange: exchange).attemptPassword(signInID: created.signInID, issuedToken: created.token)
+            return try await FirstFactor(exchange: followUp).attemptPassword(signInID: created.signInID, issuedToken: created.token)
         }
         if let strategy, strategy != "password" {
-            var reply = try await FirstFactor(exchange: exchange).prepare(signInID: created.signInID, strategy: strategy)
+            var reply = try await FirstFactor(exchange: followUp).prepare(signInID: created.signInID, strategy: strategy)
             reply.issuedToken = reply.issuedToken ?? created.token
             return reply
         }

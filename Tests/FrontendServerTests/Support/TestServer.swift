@@ -1,0 +1,91 @@
+import Foundation
+@testable import FrontendServer
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A real server on a free loopback port with its own data directory, plus a small HTTP client for it.
+final class TestServer: Sendable {
+    let server: LocalServer
+    let directory: URL
+    let clock: ManualClock
+
+    /// Settings tests start from: cheap hashing and no per-IP limits (every test comes from 127.0.0.1).
+    static func testSettings() -> InstanceSettings {
+        var settings = InstanceSettings()
+        settings.password.hashCost = 10
+        settings.rateLimits.enabled = false
+        return settings
+    }
+
+    init(settings: InstanceSettings = TestServer.testSettings(), directory: URL? = nil, clock: ManualClock = ManualClock()) async throws {
+        let directory = directory ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("fapi-test-" + UUID().uuidString)
+        self.directory = directory
+        self.clock = clock
+        server = try await LocalServer.start(LocalServerConfiguration(dataDirectory: directory, settings: settings, clock: clock))
+    }
+
+    func stop() async { await server.stop() }
+
+    func removeData() { try? FileManager.default.removeItem(at: directory) }
+}
+
+/// One HTTP response, with the body parsed as JSON when it is.
+struct HTTPReply: @unchecked Sendable {
+    let status: Int
+    let headers: [String: String]
+    let data: Data
+    var json: [String: Any] { (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:] }
+    var array: [[String: Any]] { (try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]] ?? [] }
+    func header(_ name: String) -> String? { headers.first { $0.key.lowercased() == name.lowercased() }?.value }
+    var response: [String: Any] { json["response"] as? [String: Any] ?? [:] }
+    var client: [String: Any] { json["client"] as? [String: Any] ?? [:] }
+    var errorCode: String? { ((json["errors"] as? [[String: Any]])?.first)?["code"] as? String }
+    var errorMeta: [String: Any] { ((json["errors"] as? [[String: Any]])?.first)?["meta"] as? [String: Any] ?? [:] }
+}
+
+/// A native client (`_is_native=1`) that keeps the token the server hands it, as clerk-ios does.
+final class NativeClient: @unchecked Sendable {
+    let baseURL: String
+    var token: String?
+    private let session: URLSession
+
+    init(_ server: TestServer) {
+        baseURL = server.server.baseURL
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpShouldSetCookies = false
+        configuration.httpCookieAcceptPolicy = .never
+        session = URLSession(configuration: configuration)
+    }
+
+    @discardableResult
+    func send(_ method: String, _ path: String, form: [(String, String)] = [], query: String = "",
+              headers: [String: String] = [:], native: Bool = true, rawBody: Data? = nil) async throws -> HTTPReply {
+        var queryItems = native ? "_is_native=1" : ""
+        if !query.isEmpty { queryItems += (queryItems.isEmpty ? "" : "&") + query }
+        var request = URLRequest(url: URL(string: baseURL + path + (queryItems.isEmpty ? "" : "?" + queryItems))!)
+        request.httpMethod = method
+        if native, let token { request.setValue(token, forHTTPHeaderField: "Authorization") }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        if let rawBody {
+            request.httpBody = rawBody
+        } else if !form.isEmpty {
+            request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(form.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&").utf8)
+        }
+        let (data, response) = try await session.data(for: request)
+        let http = response as! HTTPURLResponse
+        var headers: [String: String] = [:]
+        for (key, value) in http.allHeaderFields { headers["\(key)"] = "\(value)" }
+        let reply = HTTPReply(status: http.statusCode, headers: headers, data: data)
+        if native, let issued = reply.header("Authorization") { token = issued }
+        return reply
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
