@@ -1,0 +1,185 @@
+"""Opens N concurrent SSH sessions to `clerk-tui ssh`, types into each session's form, and reports keystroke-echo
+latency (p50/p99), RSS per session and CPU. The reference, measured in the same run, is the same typing into one
+child on a local pty with no SSH in between; latencies are also given as ratios to it.
+
+Usage: bench.py --binary PATH --port PORT --server-pid PID --sessions 1,50,200 [--keys 20]
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import pty
+import select
+import statistics
+import subprocess
+import time
+
+import asyncssh
+
+FORM = b"Terminal UI gallery"
+# Letters that no xterm escape sequence ends with, so their appearance in the output is the echo.
+KEYS = "zqwvyxk"
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rss_kib(pid: int) -> int:
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def pss_kib(pid: int) -> int:
+    """Proportional set size: shared pages (the binary, libraries) split between the processes sharing them."""
+    try:
+        for line in open(f"/proc/{pid}/smaps_rollup"):
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def children(pid: int) -> list[int]:
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    return [int(p) for p in out.split()]
+
+
+def local_reference(binary: str, keys: int) -> list[float]:
+    """Echo latencies of one `clerk-tui ui-gallery` on a local pty."""
+    pid, master = pty.fork()
+    if pid == 0:
+        os.execve(binary, [binary, "ui-gallery"], {"TERM": "xterm-256color", "LANG": "C.UTF-8",
+                                                  "PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/")})
+    buffer = b""
+    while FORM not in buffer:
+        select.select([master], [], [], 10)
+        buffer += os.read(master, 65536)
+    latencies = []
+    for index in range(keys):
+        key = KEYS[index % len(KEYS)]
+        started = time.perf_counter()
+        os.write(master, key.encode())
+        received = b""
+        while key.encode() not in received:
+            select.select([master], [], [], 10)
+            received += os.read(master, 65536)
+        latencies.append((time.perf_counter() - started) * 1000)
+        time.sleep(0.02)
+    os.write(master, b"\x03")
+    os.waitpid(pid, 0)
+    return latencies
+
+
+class Session:
+    def __init__(self, process: asyncssh.SSHClientProcess):
+        self.process = process
+        self.buffer = b""
+
+    async def read_until(self, marker: bytes, timeout: float = 60):
+        while marker not in self.buffer:
+            chunk = await asyncio.wait_for(self.process.stdout.read(65536), timeout)
+            if not chunk:
+                raise ConnectionError("session closed")
+            self.buffer += chunk
+        self.buffer = b""
+
+
+async def open_session(port: int, key, gate: asyncio.Semaphore, width=80, height=24):
+    async with gate:
+        connection = await asyncssh.connect("127.0.0.1", port, known_hosts=None, username="bench",
+                                            client_keys=[key], encoding=None)
+        process = await connection.create_process(term_type="xterm-256color", term_size=(width, height),
+                                                  encoding=None)
+        session = Session(process)
+        await session.read_until(FORM)
+        return connection, session
+
+
+async def type_keys(session: Session, keys: int, latencies: list[float], start: asyncio.Event):
+    await start.wait()
+    for index in range(keys):
+        # Spread the sessions out like people typing (about 5 keys per second each).
+        await asyncio.sleep(0.1 + (hash((id(session), index)) % 200) / 1000)
+        key = KEYS[index % len(KEYS)].encode()
+        started = time.perf_counter()
+        session.process.stdin.write(key)
+        await session.read_until(key)
+        latencies.append((time.perf_counter() - started) * 1000)
+
+
+async def run_level(port: int, server_pid: int, sessions: int, keys: int) -> dict:
+    key = asyncssh.generate_private_key("ssh-ed25519")
+    gate = asyncio.Semaphore(16)  # handshakes in flight at once
+    opened_at = time.perf_counter()
+    results = await asyncio.gather(*(open_session(port, key, gate) for _ in range(sessions)), return_exceptions=True)
+    opened = [result for result in results if not isinstance(result, BaseException)]
+    failures = [repr(result) for result in results if isinstance(result, BaseException)]
+    open_seconds = time.perf_counter() - opened_at
+
+    kids = children(server_pid)
+    child_rss = sum(rss_kib(pid) for pid in kids)
+    child_pss = sum(pss_kib(pid) for pid in kids)
+    server_rss = rss_kib(server_pid)
+    server_cpu_before = cpu_seconds(server_pid)
+    kids_cpu_before = sum(cpu_seconds(pid) for pid in kids)
+    latencies: list[float] = []
+    start = asyncio.Event()
+    typing = [asyncio.create_task(type_keys(session, keys, latencies, start)) for _, session in opened]
+    wall_started = time.perf_counter()
+    start.set()
+    typed = await asyncio.gather(*typing, return_exceptions=True)
+    wall = time.perf_counter() - wall_started
+    server_cpu = cpu_seconds(server_pid) - server_cpu_before
+    kids_cpu = sum(cpu_seconds(pid) for pid in kids if os.path.exists(f"/proc/{pid}")) - kids_cpu_before
+    for connection, _ in opened:
+        connection.close()
+    await asyncio.sleep(1)
+    return {
+        "sessions": sessions, "opened": len(opened), "open_failures": failures[:3],
+        "typing_failures": sum(isinstance(result, BaseException) for result in typed),
+        "open_seconds": round(open_seconds, 2), "keystrokes": len(latencies),
+        "p50_ms": round(statistics.median(latencies), 2) if latencies else None,
+        "p99_ms": round(percentile(latencies, 0.99), 2) if latencies else None,
+        "child_rss_mib_per_session": round(child_rss / max(1, len(kids)) / 1024, 1),
+        "child_pss_mib_per_session": round(child_pss / max(1, len(kids)) / 1024, 1),
+        "server_rss_mib": round(server_rss / 1024, 1),
+        "server_cpu_percent_of_one_core": round(100 * server_cpu / wall, 1),
+        "children_cpu_percent_of_one_core": round(100 * kids_cpu / wall, 1),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--server-pid", type=int, required=True)
+    parser.add_argument("--sessions", default="1,50,200")
+    parser.add_argument("--keys", type=int, default=20)
+    arguments = parser.parse_args()
+
+    reference = local_reference(arguments.binary, arguments.keys)
+    reference_p50 = statistics.median(reference)
+    print(json.dumps({"reference": "one local pty, no SSH", "p50_ms": round(reference_p50, 2),
+                      "p99_ms": round(percentile(reference, 0.99), 2)}), flush=True)
+    for level in [int(n) for n in arguments.sessions.split(",")]:
+        result = asyncio.run(run_level(arguments.port, arguments.server_pid, level, arguments.keys))
+        if result["p50_ms"] is not None:
+            result["p50_vs_reference"] = round(result["p50_ms"] / reference_p50, 2)
+            result["p99_vs_reference_p50"] = round(result["p99_ms"] / reference_p50, 2)
+        print(json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()
