@@ -47,7 +47,7 @@ struct InstanceOptions: ParsableArguments {
                 var serverLogger = Logger(label: "clerk-tui.fapi")
                 serverLogger.logLevel = logger.logLevel
                 let configuration = LocalServerConfiguration(
-                    dataDirectory: XDGDirectories.data(environment: environment).appending(path: "local"),
+                    dataDirectory: LocalServerConfiguration.defaultDataDirectory,
                     logger: serverLogger)
                 let local = try await LocalServer.start(configuration)
                 server = local

@@ -51,6 +51,10 @@ final class CurlEasyHandle {
         setLong(CURLOPT_TCP_KEEPALIVE, 1)
         setString(CURLOPT_ACCEPT_ENCODING, "")
         setString(CURLOPT_USERAGENT, options.userAgent)
+        if let host = request.url.host, TransportOptions.isLoopback(host) {
+            // The embedded server is never behind the user's proxy.
+            setString(CURLOPT_NOPROXY, "*")
+        }
         _ = ccurl_easy_setopt_pointer(raw, CURLOPT_ERRORBUFFER, errorBuffer)
 
         switch request.method {

@@ -136,4 +136,21 @@ struct CurlTransportTests {
         #expect(throws: TransportError.self) { try TransportOptions().validate(URL(string: "ftp://x.example/")!) }
         #expect(throws: TransportError.self) { try TransportOptions().validate(URL(string: "http://127.0.0.1.evil.com/")!) }
     }
+
+    @Test func honoursTheProxyEnvironmentForRemoteHostsButNotLoopback() async throws {
+        let proxy = try ScriptedPeer { _ in .json(200, #"{"via":"proxy"}"#) }
+        defer { proxy.stop() }
+        setenv("http_proxy", "http://127.0.0.1:\(proxy.port)", 1)
+        defer { unsetenv("http_proxy") }
+        let transport = CurlTransport(options: TransportOptions(allowsInsecureHTTP: true))
+        let response = try await transport.send(HTTPRequest(method: .get, url: URL(string: "http://fapi.example.invalid/v1/client")!))
+        #expect(response.status == 200)
+        #expect(proxy.requests.first?.target == "http://fapi.example.invalid/v1/client")
+        // Loopback goes direct even with a proxy configured.
+        let direct = try ScriptedPeer { _ in .json(200, "{}") }
+        defer { direct.stop() }
+        _ = try await transport.send(HTTPRequest(method: .get, url: direct.baseURL.appending(path: "/x")))
+        #expect(direct.requests.count == 1)
+        #expect(proxy.requests.count == 1)
+    }
 }
