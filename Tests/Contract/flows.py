@@ -70,9 +70,19 @@ def sign_in_password(client: NativeClient, identifier: str, password: str) -> Re
     return client.post("/v1/client/sign_ins", {"identifier": identifier, "password": password})
 
 
+def password_attempt(client: NativeClient, identifier: str, password: str) -> Reply:
+    """Two-step password sign-in (clerk-js UI): identifier, then `attempt_first_factor`; returns the reply
+    that decided (the create's error, or the attempt)."""
+    created = client.post("/v1/client/sign_ins", {"identifier": identifier})
+    if created.status != 200:
+        return created
+    return client.post(f"/v1/client/sign_ins/{created.response['id']}/attempt_first_factor",
+                       {"strategy": "password", "password": password})
+
+
 def sign_in(client: NativeClient, identifier: str, password: str = PASSWORD) -> dict:
-    """Signs in with identifier + password and asserts completion; returns the sign-in object."""
-    reply = sign_in_password(client, identifier, password).expect(200)
+    """Signs in with identifier + password (two steps) and asserts completion; returns the sign-in object."""
+    reply = password_attempt(client, identifier, password).expect(200)
     assert reply.response["status"] == "complete", reply.describe()
     assert reply.client["last_active_session_id"] == reply.response["created_session_id"], reply.describe()
     return reply.response

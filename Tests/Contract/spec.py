@@ -13,6 +13,8 @@ from pathlib import Path
 import yaml
 from openapi_schema_validator import OAS30Validator, oas30_format_checker
 
+from nullable import widen_nullable
+
 SPEC_PATH = Path(__file__).with_name("fapi-openapi.yml")
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
@@ -39,6 +41,8 @@ class Spec:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         with open(path, encoding="utf-8") as handle:
             self.document = yaml.load(handle, Loader=loader)
+        widen_nullable(self.document["components"])
+        widen_nullable(self.document["paths"])
         self.components = self.document["components"]
         self.operations: list[Operation] = []
         for template, item in self.document["paths"].items():
@@ -130,12 +134,16 @@ class Spec:
 
     @staticmethod
     def _brief(error) -> str:
-        # allOf/anyOf failures hide the useful message in their context.
+        """The innermost reason of a failure, skipping the "or null" branches of widened nullable schemas."""
         best = error
         while best.context:
-            best = min(best.context, key=lambda e: len(list(e.relative_path)) * -1)
-        text = best.message
-        return text if len(text) < 300 else text[:300] + "…"
+            relevant = [e for e in best.context if not (isinstance(e.schema, dict) and e.schema.get("x-null-branch"))]
+            if not relevant:
+                break
+            best = max(relevant, key=lambda e: len(list(e.absolute_path)))
+        where = "/".join(str(p) for p in best.absolute_path)
+        text = f"{best.message} (at {where})" if best is not error else best.message
+        return text if len(text) < 400 else text[:400] + "…"
 
 
 SPEC = Spec()

@@ -1,12 +1,12 @@
 """Account lockout with the default settings: 10 failed attempts lock the user for 60 minutes (403
 `user_locked` with `meta.lockout_expires_in_seconds`); a success resets the count; locked users get no tokens."""
-from flows import PASSWORD, mint_token, sign_in, sign_in_password, sign_up
+from flows import PASSWORD, mint_token, sign_in, password_attempt, sign_up
 
 WRONG = "definitely not the password"
 
 
 def fail_password(native, email, times):
-    replies = [sign_in_password(native(), email, f"{WRONG} {i}") for i in range(times)]
+    replies = [password_attempt(native(), email, f"{WRONG} {i}") for i in range(times)]
     return replies
 
 
@@ -18,7 +18,7 @@ def test_lockout_after_ten_failures(server, native):
         reply.expect_error("form_password_incorrect", 422)
     assert replies[9].error_code in ("form_password_incorrect", "user_locked"), replies[9].describe()
 
-    locked = sign_in_password(native(), user["email"], PASSWORD)
+    locked = password_attempt(native(), user["email"], PASSWORD)
     error = locked.expect_error("user_locked", 403)
     remaining = error["meta"]["lockout_expires_in_seconds"]
     assert isinstance(remaining, int) and 3000 < remaining <= 3600, locked.describe()
@@ -27,7 +27,7 @@ def test_lockout_after_ten_failures(server, native):
     assert 400 <= denied.status < 500, f"a locked user's sessions get no tokens; {denied.describe()}"
 
     server.restart()
-    after = sign_in_password(native(), user["email"], PASSWORD)
+    after = password_attempt(native(), user["email"], PASSWORD)
     after.expect_error("user_locked", 403)
 
 
@@ -55,4 +55,4 @@ def test_wrong_codes_count_too(native):
         codes.append(reply)
     assert all(r.error_code in ("form_code_incorrect", "verification_failed", "user_locked") for r in codes), \
         [r.describe() for r in codes]
-    sign_in_password(native(), user["email"], PASSWORD).expect_error("user_locked", 403)
+    password_attempt(native(), user["email"], PASSWORD).expect_error("user_locked", 403)

@@ -83,8 +83,9 @@ def test_attempts_without_code(native, account, strategy):
     assert 400 <= reply.status < 500, reply.describe()
     reply = client.post(f"/v1/client/sign_ins/{started['id']}/attempt_second_factor", {"strategy": strategy})
     assert 400 <= reply.status < 500, reply.describe()
-    reply = client.post(f"/v1/client/sign_ins/{started['id']}/prepare_first_factor", {"strategy": strategy})
-    assert 400 <= reply.status < 500, reply.describe()
+    if strategy != "email_code":  # email_code may default to the identifier's address
+        reply = client.post(f"/v1/client/sign_ins/{started['id']}/prepare_first_factor", {"strategy": strategy})
+        assert 400 <= reply.status < 500, reply.describe()
 
 
 def test_prepare_with_foreign_email_address_id(native, account):
@@ -134,25 +135,27 @@ def test_unknown_method_override(native):
 
 
 def raw_request(server, request: bytes) -> tuple[int, bytes]:
-    """Sends bytes as they are and reads the answer, tolerating a server that closes early."""
+    """Sends bytes as they are and reads the answer, tolerating a server that stops reading or closes early."""
     address = urlparse(server.url)
-    with socket.create_connection((address.hostname, address.port), timeout=30) as sock:
+    with socket.create_connection((address.hostname, address.port), timeout=15) as sock:
         try:
             sock.sendall(request)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-        chunks = []
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            pass  # the server answered (or gave up) before taking the whole body
+        data = b""
         try:
             while True:
                 chunk = sock.recv(65536)
                 if not chunk:
                     break
-                chunks.append(chunk)
-                if b"\r\n\r\n" in b"".join(chunks) and len(b"".join(chunks)) > 16384:
+                data += chunk
+                head, _, body = data.partition(b"\r\n\r\n")
+                length = next((int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                               if line.lower().startswith(b"content-length:")), None)
+                if length is not None and len(body) >= length:
                     break
-        except (ConnectionResetError, socket.timeout):
+        except (ConnectionResetError, TimeoutError):
             pass
-    data = b"".join(chunks)
     assert data.startswith(b"HTTP/1."), f"no HTTP answer (connection dropped): {data[:200]!r}"
     return int(data.split(b" ", 2)[1]), data
 
@@ -178,7 +181,7 @@ def test_lying_content_length(server):
     try:
         status, data = raw_request(server, head)
         assert status < 500, data[:300]
-    except (AssertionError, socket.timeout) as error:
+    except (AssertionError, TimeoutError) as error:
         if "no HTTP answer" not in str(error):
             raise
     NativeClient(server.url).get("/v1/health").expect(200)

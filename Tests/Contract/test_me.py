@@ -1,5 +1,5 @@
 """`/v1/me`: GET, PATCH, DELETE, picking the session by `_clerk_session_id` or the last active one."""
-from flows import PASSWORD, me_params, mint_token, sign_in, sign_in_password, sign_up
+from flows import PASSWORD, me_params, mint_token, sign_in, password_attempt, sign_up
 from settings import settings
 
 SETTINGS = settings(profile={"first_name": "optional", "last_name": "optional"})
@@ -73,4 +73,4 @@ def test_delete_me(native):
     for device, session_id in ((client, user["session_id"]), (laptop, other)):
         denied = mint_token(device, session_id)
         assert 400 <= denied.status < 500, f"a deleted user's sessions end; {denied.describe()}"
-    sign_in_password(native(), user["email"], PASSWORD).expect_error("form_identifier_not_found", 422)
+    password_attempt(native(), user["email"], PASSWORD).expect_error("form_identifier_not_found", 422)

@@ -3,11 +3,11 @@ import threading
 
 import pyotp
 
-from flows import (PASSWORD, enroll_totp, factor, me_params, next_totp, sign_in_password, sign_up)
+from flows import (PASSWORD, enroll_totp, factor, me_params, next_totp, password_attempt, sign_up)
 
 
 def start_mfa_sign_in(client, email):
-    reply = sign_in_password(client, email, PASSWORD).expect(200)
+    reply = password_attempt(client, email, PASSWORD).expect(200)
     signin = reply.response
     assert signin["status"] == "needs_second_factor", reply.describe()
     assert signin["created_session_id"] is None
@@ -143,10 +143,11 @@ def test_delete_totp_turns_mfa_off(native):
     assert 400 <= second.status < 500, f"a second TOTP while one exists must be refused; {second.describe()}"
     deleted = client.delete("/v1/me/totp", params=me_params(user["session_id"])).expect(200).response
     assert deleted["deleted"] is True and deleted["object"] == "totp"
-    me = client.get("/v1/me", params=me_params(user["session_id"])).expect(200).response
-    assert me["totp_enabled"] is False and me["two_factor_enabled"] is False
-    signin = sign_in_password(native(), user["email"], PASSWORD).expect(200).response
+    signin = password_attempt(native(), user["email"], PASSWORD).expect(200).response
     assert signin["status"] == "complete", "without a second factor a password completes the sign-in"
+    me = client.get("/v1/me", params=me_params(user["session_id"])).expect(200).response
+    assert me["totp_enabled"] is False
+    assert me["two_factor_enabled"] is False, "backup codes alone are no second factor"
 
 
 def test_prepare_second_factor_totp_needs_no_prepare(native):

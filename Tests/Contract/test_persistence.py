@@ -7,7 +7,7 @@ import jwt
 import pyotp
 
 from fapi import NativeClient
-from flows import (PASSWORD, TEST_CODE, enroll_totp, mint_token, next_totp, sign_in, sign_in_password, sign_up,
+from flows import (PASSWORD, TEST_CODE, enroll_totp, mint_token, next_totp, sign_in, password_attempt, sign_up,
                    unique_email)
 
 
@@ -36,7 +36,7 @@ def test_restart_keeps_state(server):
     me = client.get("/v1/me").expect(200).response
     assert me["totp_enabled"] is True
     device = NativeClient(server.url)
-    signin = sign_in_password(device, user["email"], PASSWORD).expect(200).response
+    signin = password_attempt(device, user["email"], PASSWORD).expect(200).response
     assert signin["status"] == "needs_second_factor"
     done = device.post(f"/v1/client/sign_ins/{signin['id']}/attempt_second_factor",
                        {"strategy": "totp", "code": next_totp(totp["secret"])}).expect(200)
@@ -122,7 +122,7 @@ def test_no_secrets_in_server_output(server):
     user = sign_up(client, unique_email("canary", test_identity=False), canary_password, server=server)
     totp = enroll_totp(client, user["session_id"])
     jwt_value = mint_token(client, user["session_id"]).expect(200).body["jwt"]
-    sign_in_password(NativeClient(server.url), user["email"], "wrong " + canary_password)
+    password_attempt(NativeClient(server.url), user["email"], "wrong " + canary_password)
     codes = [str(entry.get("code", "")) for entry in server.outbox() if entry.get("code")]
     server.restart()  # flush whatever the process buffered
     log = server.log_text()

@@ -6,7 +6,7 @@ import uuid
 import pytest
 
 from fapi import NativeClient
-from flows import PASSWORD, TEST_CODE, factor, me_params, outbox_code, sign_in_password, unique_email, unique_phone
+from flows import PASSWORD, TEST_CODE, factor, me_params, outbox_code, password_attempt, unique_email, unique_phone
 from settings import settings
 
 SETTINGS = settings(
@@ -82,7 +82,7 @@ def test_reset_password_with_phone_code(native):
     done = client.post(f"/v1/client/sign_ins/{started['id']}/reset_password",
                        {"password": "a fresh phone passphrase"}).expect(200)
     assert done.response["status"] == "complete"
-    assert sign_in_password(NativeClient(client.base_url), user["email"], "a fresh phone passphrase") \
+    assert password_attempt(NativeClient(client.base_url), user["email"], "a fresh phone passphrase") \
         .expect(200).response["status"] == "complete"
 
 
@@ -97,7 +97,7 @@ def test_phone_code_as_second_factor(native):
         pytest.fail("phone_code as a second factor needs a way to enrol the phone; "
                     f"PATCH /v1/me/phone_numbers/{{id}} reserved_for_second_factor=true gave {reserve.describe()}")
     device = native()
-    signin = sign_in_password(device, user["email"], PASSWORD).expect(200).response
+    signin = password_attempt(device, user["email"], PASSWORD).expect(200).response
     assert signin["status"] == "needs_second_factor", signin
     second = factor(signin["supported_second_factors"], "phone_code")
     assert second, signin

@@ -2,7 +2,8 @@
 import pytest
 
 from fapi import NativeClient
-from flows import (PASSWORD, TEST_CODE, factor, mint_token, outbox_code, sign_in, sign_in_password, sign_up,
+from flows import (PASSWORD, TEST_CODE, factor, mint_token, outbox_code, password_attempt, sign_in,
+                   sign_in_password, sign_up,
                    start_sign_in, unique_email)
 
 
@@ -168,7 +169,7 @@ def test_reset_password_with_email_code(server, native):
                        {"password": new_password, "sign_out_of_other_sessions": "true"}).expect(200)
     assert done.response["status"] == "complete"
     assert new_password not in done.text
-    sign_in_password(native(), email, user["password"]).expect_error("form_password_incorrect", 422)
+    password_attempt(native(), email, user["password"]).expect_error("form_password_incorrect", 422)
     sign_in(native(), email, new_password)
     # sign_out_of_other_sessions ended the session on the other device.
     denied = mint_token(other_device, other["created_session_id"])
