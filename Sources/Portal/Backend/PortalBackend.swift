@@ -3,9 +3,12 @@ import FrontendAPI
 /// What the portal runtime needs from a Frontend API client: one method per ``BackendCall``.
 ///
 /// The real client conforms with a thin adapter; every method applies the piggy-backed `client` of the
-/// response to its own client state before returning, so the runtime can forward client changes to
-/// ``PortalMachine`` as `clientChanged` events.
+/// response to its own client state before returning, and ``currentClient()`` reads that state, so the
+/// runtime can send ``PortalMachine`` a `clientChanged` event before each answer.
 public protocol PortalBackend: Sendable {
+    /// The client as the last response left it (`nil` when there is none).
+    func currentClient() async -> Client?
+
     func loadEnvironment() async throws(PortalFailure) -> Environment
     func loadClient() async throws(PortalFailure) -> Client?
 

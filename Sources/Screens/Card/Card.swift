@@ -1,0 +1,69 @@
+import Portal
+import TerminalUI
+
+/// What one portal card shows: Clerk's card layout (header, alert, body, actions, footer) as data.
+/// Each view turns machine state into a `Card`; `CardRenderer` draws it and `PortalScreen` routes keys
+/// to its controls.
+struct Card {
+    var title: String
+    var subtitle: String?
+    /// The card-level alert.
+    var notice: Banner?
+    /// Plain lines under the header: identity preview, explanations, backup codes.
+    var lines: [String] = []
+    /// An `otpauth://` URI to draw as a QR code, with its text fallback.
+    var qr: (text: String, fallback: String)?
+    var controls: [Control] = []
+}
+
+/// Identifies an editable field across frames, so its widget keeps its caret and contents.
+enum FieldID: Hashable, Sendable {
+    case identifier
+    case password
+    case newPassword
+    case confirmPassword
+    case code
+    case signUp(String)
+}
+
+/// One focusable thing on a card.
+enum Control {
+    /// A labelled one-line input; `value` is what the machine holds.
+    case text(FieldID, label: String, placeholder: String, value: String, error: String?, hint: String?)
+    /// A labelled masked input.
+    case secret(FieldID, label: String, placeholder: String, error: String?, hint: String?)
+    /// A six-digit one-time code in digit cells.
+    case code(FieldID, label: String, error: String?)
+    case checkbox(label: String, checked: Bool, action: PortalMachine.Event)
+    /// A primary button.
+    case button(String, action: PortalMachine.Event, enabled: Bool)
+    /// A choice in a list of methods or accounts.
+    case option(String, detail: String?, action: PortalMachine.Event)
+    /// A line of text between controls (a divider such as "Or, sign in with another method").
+    case note(String)
+    /// An inline action ("Use another method"); with `prefix`, a footer line ("Don’t have an account? Sign up").
+    case link(String, prefix: String?, action: PortalMachine.Event, enabled: Bool)
+
+    var isFocusable: Bool {
+        switch self {
+        case .button(_, _, let enabled), .link(_, _, _, let enabled): enabled
+        case .note: false
+        default: true
+        }
+    }
+
+    /// The field this control edits, if any.
+    var field: FieldID? {
+        switch self {
+        case .text(let id, _, _, _, _, _), .secret(let id, _, _, _, _), .code(let id, _, _): id
+        default: nil
+        }
+    }
+}
+
+extension Card {
+    /// The standard alert for a machine's notice, or an info banner for development instances.
+    static func banner(_ notice: String?, kind: Banner.Kind = .danger) -> Banner? {
+        notice.map { Banner(kind, $0) }
+    }
+}

@@ -1,0 +1,254 @@
+import FrontendAPI
+import Portal
+import TerminalUI
+
+/// The portal as one TerminalUI screen: draws the card for `PortalMachine`'s state, turns keys into
+/// machine events and machine effects into commands.
+public struct PortalScreen: Screen {
+    public private(set) var machine: PortalMachine
+    private var runner: EffectRunner
+    private var widgets = CardWidgets()
+    private var focus = 0
+    private var cardKey = ""
+    private let initialCommands: [Command]
+    private let onExit: (PortalExit) -> [Command]
+
+    /// - Parameters:
+    ///   - backend: the Frontend API client.
+    ///   - emailLinkRedirectURL: where email links land.
+    ///   - onExit: what to do on "Manage account" or "Join waitlist" (nothing by default).
+    public init(
+        backend: any PortalBackend, emailLinkRedirectURL: String? = nil,
+        onExit: @escaping (PortalExit) -> [Command] = { _ in [] }
+    ) {
+        var machine = PortalMachine(emailLinkRedirectURL: emailLinkRedirectURL)
+        var runner = EffectRunner(backend: backend)
+        initialCommands = runner.commands(for: machine.update(.start)).commands
+        self.machine = machine
+        self.runner = runner
+        self.onExit = onExit
+        refresh()
+    }
+
+    public func start() -> [Command] { initialCommands }
+
+    public var minimumSize: Size { Size(width: 40, height: 16) }
+
+    public var keyMap: KeyMap {
+        let focused = focusedControl
+        let isSecret: Bool = if case .secret? = focused { true } else { false }
+        let enterHelp: String =
+            switch focused {
+            case .text?, .secret?, .code?: "submit"
+            case .checkbox?: "toggle"
+            default: "select"
+            }
+        return KeyMap(
+            short: [
+                KeyBinding(.tab, help: "next"), KeyBinding(.enter, help: enterHelp),
+                KeyBinding(.escape, help: "back"), SecretField.revealBinding.enabled(isSecret),
+            ],
+            full: [[KeyBinding(.tab, help: "next"), KeyBinding(.backTab, help: "previous")],
+                [KeyBinding(.enter, help: enterHelp), KeyBinding(.escape, help: "back"), SecretField.revealBinding]])
+    }
+
+    // MARK: Update
+
+    public mutating func update(_ event: Event) -> EventResult {
+        switch event {
+        case .message(let message as PortalAnswer):
+            var commands = send(.clientChanged(message.client))
+            commands += send(.response(message.id, message.outcome))
+            return .handled(commands)
+        case .tick(let tick):
+            guard let (timer, rearm) = runner.fired(tick) else { return .ignored }
+            return .handled(send(.timerFired(timer)) + (rearm.map { [$0] } ?? []))
+        case .key, .paste:
+            return handleInput(event)
+        default:
+            return .ignored
+        }
+    }
+
+    /// Applies a machine event and returns the commands its effects need.
+    mutating func send(_ event: PortalMachine.Event) -> [Command] {
+        let effects = machine.update(event)
+        let (commands, exits) = runner.commands(for: effects)
+        refresh()
+        return commands + exits.flatMap(onExit)
+    }
+
+    private mutating func send(optional event: PortalMachine.Event?) -> [Command] {
+        event.map { send($0) } ?? []
+    }
+
+    private mutating func handleInput(_ event: Event) -> EventResult {
+        let controls = card.controls
+        if event.isKey(.tab) || event.isKey(.down) { moveFocus(by: 1, in: controls); return .handled }
+        if event.isKey(.backTab) || event.isKey(.up) { moveFocus(by: -1, in: controls); return .handled }
+        if event.isKey(.escape) {
+            guard let back = backEvent else { return .ignored }
+            return .handled(send(back))
+        }
+        guard controls.indices.contains(focus) else { return .ignored }
+        switch controls[focus] {
+        case .text(let id, _, _, _, _, _):
+            guard var field = widgets.texts[id], let change = field.update(event) else { return .ignored }
+            widgets.texts[id] = field
+            switch change {
+            case .edited: return .handled(send(optional: edit(id, field.text)))
+            case .submitted: return .handled(send(optional: submitEvent))
+            case .moved: return .handled
+            }
+        case .secret(let id, _, _, _, _):
+            guard var field = widgets.secrets[id], let change = field.update(event) else { return .ignored }
+            widgets.secrets[id] = field
+            switch change {
+            case .edited: return .handled(send(optional: edit(id, field.value)))
+            case .submitted: return .handled(send(optional: submitEvent))
+            case .moved: return .handled
+            }
+        case .code(let id, _, _):
+            guard var field = widgets.codes[id], let change = field.update(event) else {
+                return event.isKey(.enter) ? .handled(send(optional: submitEvent)) : .ignored
+            }
+            widgets.codes[id] = field
+            switch change {
+            case .edited: return .handled(send(optional: edit(id, field.digits)))
+            case .completed(let digits): return .handled(send(optional: edit(id, digits)))
+            }
+        case .checkbox(_, _, let action):
+            var box = Checkbox("")
+            return box.update(event) ? .handled(send(action)) : .ignored
+        case .button(let label, let action, let enabled):
+            return Button(label, isEnabled: enabled).activates(event) ? .handled(send(action)) : .ignored
+        case .option(let label, _, let action), .link(let label, _, let action, _):
+            return Link(label).activates(event) ? .handled(send(action)) : .ignored
+        case .note:
+            return .ignored
+        }
+    }
+
+    private mutating func moveFocus(by step: Int, in controls: [Control]) {
+        guard controls.contains(where: \.isFocusable) else { return }
+        var index = focus
+        repeat {
+            index = (index + step + controls.count) % controls.count
+        } while !controls[index].isFocusable
+        focus = index
+    }
+
+    // MARK: Routing of fields and keys
+
+    /// The machine event for typing `text` into field `id`.
+    private func edit(_ id: FieldID, _ text: String) -> PortalMachine.Event? {
+        switch (machine.route, id) {
+        case (.signIn, .identifier): .signIn(.identifierChanged(text))
+        case (.signIn, .password): .signIn(.passwordChanged(SecretText(text)))
+        case (.signIn, .newPassword): .signIn(.newPasswordChanged(SecretText(text)))
+        case (.signIn, .confirmPassword): .signIn(.confirmPasswordChanged(SecretText(text)))
+        case (.signIn, .code): .signIn(.codeChanged(SecretText(text)))
+        case (.signUp, .signUp(let name)): .signUp(.fieldChanged(SignUpField(rawValue: name), text))
+        case (.signUp, .password): .signUp(.passwordChanged(SecretText(text)))
+        case (.signUp, .code): .signUp(.codeChanged(SecretText(text)))
+        case (.task, .newPassword): .task(.newPasswordChanged(SecretText(text)))
+        case (.task, .confirmPassword): .task(.confirmPasswordChanged(SecretText(text)))
+        case (.task, .code): .task(.codeChanged(SecretText(text)))
+        default: nil
+        }
+    }
+
+    /// Enter in a field submits the card.
+    private var submitEvent: PortalMachine.Event? {
+        switch machine.route {
+        case .signIn: .signIn(.submit)
+        case .signUp: .signUp(.submit)
+        case .task: .task(.submit)
+        default: nil
+        }
+    }
+
+    private var backEvent: PortalMachine.Event? {
+        switch machine.route {
+        case .signIn: .signIn(.back)
+        case .signUp: .signUp(.back)
+        case .home(let account) where account.step == .menu: .account(.closeMenu)
+        case .task(let task) where task.step == .verifyAuthenticator: .task(.back)
+        default: nil
+        }
+    }
+
+    /// What the machine holds for a secret or code field, to clear widgets the machine emptied.
+    private func machineValue(_ id: FieldID) -> String? {
+        switch (machine.route, id) {
+        case (.signIn(let m), .password): m.password.value
+        case (.signIn(let m), .newPassword): m.newPassword.password.value
+        case (.signIn(let m), .confirmPassword): m.newPassword.confirmation.value
+        case (.signIn(let m), .code): m.code.value
+        case (.signUp(let m), .password): m.password.value
+        case (.signUp(let m), .code): m.code.value
+        case (.task(let m), .newPassword): m.newPassword.password.value
+        case (.task(let m), .confirmPassword): m.newPassword.confirmation.value
+        case (.task(let m), .code): m.code.value
+        default: nil
+        }
+    }
+
+    // MARK: View
+
+    /// The card for the machine's state.
+    var card: Card {
+        switch machine.route {
+        case .loading:
+            return Card(title: Copy.loading, subtitle: nil)
+        case .unavailable:
+            return Card(
+                title: Copy.loading, subtitle: nil, notice: Banner(.danger, Copy.serverUnavailable),
+                controls: [.button(Copy.retry, action: .retry, enabled: true)])
+        case .signIn(let signIn): return SignInView.card(signIn)
+        case .signUp(let signUp): return SignUpView.card(signUp)
+        case .home(let account): return HomeView.card(account, applicationName: machine.applicationName)
+        case .task(let task): return TaskView.card(task)
+        }
+    }
+
+    private var focusedControl: Control? {
+        let controls = card.controls
+        return controls.indices.contains(focus) ? controls[focus] : nil
+    }
+
+    /// After every update: a new card starts with fresh widgets and focus on its first control;
+    /// widgets follow what the machine holds.
+    private mutating func refresh() {
+        let card = card
+        let key = Self.key(machine.route)
+        if key != cardKey {
+            cardKey = key
+            widgets.reset()
+            focus = card.controls.firstIndex(where: \.isFocusable) ?? 0
+        }
+        if !card.controls.indices.contains(focus) || !card.controls[focus].isFocusable {
+            focus = card.controls.firstIndex(where: \.isFocusable) ?? 0
+        }
+        widgets.sync(with: card)
+        for id in card.controls.compactMap(\.field) where machineValue(id)?.isEmpty == true {
+            widgets.clear(id)
+        }
+    }
+
+    private static func key(_ route: PortalMachine.Route) -> String {
+        switch route {
+        case .loading: "loading"
+        case .unavailable: "unavailable"
+        case .signIn(let m): "signIn.\(m.step)"
+        case .signUp(let m): "signUp.\(m.step)"
+        case .home(let m): "home.\(m.step)"
+        case .task(let m): "task.\(m.task).\(m.step)"
+        }
+    }
+
+    public func view(into buffer: inout Buffer, area: Rect) {
+        CardRenderer(card: card, widgets: widgets, focus: focus, developmentBadge: machine.isDevelopment)
+            .render(into: &buffer, area: area)
+    }
+}

@@ -1,0 +1,57 @@
+import FrontendAPI
+import Portal
+import TerminalUI
+
+/// Turns portal effects into TerminalUI commands: backend calls run off the UI thread and come back
+/// as `PortalAnswer` messages; machine timers become ticks, re-armed while they repeat.
+struct EffectRunner {
+    let backend: any PortalBackend
+    private var timers: [String: (id: TimerID, every: Duration, repeats: Bool)] = [:]
+
+    init(backend: any PortalBackend) {
+        self.backend = backend
+    }
+
+    /// The commands for `effects`, plus the portal's exits for the program around it.
+    mutating func commands(for effects: [PortalMachine.Effect]) -> (commands: [Command], exits: [PortalExit]) {
+        var commands: [Command] = []
+        var exits: [PortalExit] = []
+        for effect in effects {
+            switch effect {
+            case .call(let id, let call):
+                let backend = backend
+                commands.append(
+                    .run {
+                        let outcome = await call.perform(on: backend)
+                        return PortalAnswer(id: id, outcome: outcome, client: await backend.currentClient())
+                    })
+            case .startTimer(let id, let every, let repeats):
+                let key = Self.tickID(id)
+                timers[key] = (id, every, repeats)
+                commands.append(.tick(Tick(key), after: every))
+            case .cancelTimer(let id):
+                timers[Self.tickID(id)] = nil
+            case .finish(let exit):
+                exits.append(exit)
+            }
+        }
+        return (commands, exits)
+    }
+
+    /// The machine timer behind `tick`, and the command re-arming it when it repeats; nil for ticks
+    /// that are not (or no longer) portal timers.
+    mutating func fired(_ tick: Tick) -> (TimerID, Command?)? {
+        guard let timer = timers[tick.id] else { return nil }
+        if !timer.repeats { timers[tick.id] = nil }
+        return (timer.id, timer.repeats ? .tick(tick, after: timer.every) : nil)
+    }
+
+    static func tickID(_ id: TimerID) -> String { "portal.\(id)" }
+}
+
+/// A backend answer on its way back to the UI thread, with the client as the call left it.
+struct PortalAnswer: Sendable {
+    let id: RequestID
+    let outcome: BackendOutcome
+    let client: Client?
+}

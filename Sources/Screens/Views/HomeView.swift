@@ -1,0 +1,44 @@
+import FrontendAPI
+import Portal
+import TerminalUI
+
+/// The signed-in home with the UserButton menu and the account switcher. Pure.
+enum HomeView {
+    static func card(_ machine: AccountMachine, applicationName: String) -> Card {
+        var card: Card
+        switch machine.step {
+        case .home, .menu:
+            let identifier = machine.activeSession.map(AccountMachine.identifier) ?? ""
+            card = Card(title: applicationName, subtitle: Copy.Tasks.signedInAs(identifier))
+            if let session = machine.activeSession {
+                let name = AccountMachine.displayName(session)
+                card.controls = [
+                    .option(name, detail: name == identifier ? nil : identifier, action: .account(.openMenu))
+                ]
+            }
+            if machine.step == .menu {
+                card.lines = [Copy.UserButton.accountActions]
+                card.controls = machine.menuItems.map { item in
+                    .option(AccountMachine.label(item), detail: detail(item), action: .account(.select(item)))
+                }
+            }
+        case .chooseAccount:
+            card = Card(title: Copy.SignIn.accountSwitcherTitle, subtitle: Copy.SignIn.accountSwitcherSubtitle)
+            card.controls = machine.chooseItems.map { item in
+                .option(AccountMachine.label(item), detail: detail(item), action: .account(.select(item)))
+            }
+        }
+        card.notice = machine.notice.map { Banner(.danger, $0) }
+        if machine.unavailable != nil {
+            card.controls.insert(.button(Copy.retry, action: .account(.retry), enabled: true), at: 0)
+        }
+        return card
+    }
+
+    /// The identifier beside a session whose display name is a real name.
+    private static func detail(_ item: AccountMachine.Item) -> String? {
+        guard case .switchTo(let session) = item else { return nil }
+        let identifier = AccountMachine.identifier(session)
+        return AccountMachine.displayName(session) == identifier ? nil : identifier
+    }
+}

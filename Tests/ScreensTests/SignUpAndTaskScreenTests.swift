@@ -1,0 +1,76 @@
+import FrontendAPI
+import Portal
+import TerminalUI
+import Testing
+
+@testable import Screens
+
+@Suite struct SignUpScreenTests {
+    static let script: ScriptedBackend.Responder = { call, client in
+        switch call {
+        case .loadEnvironment: (.success(.environment(Fixtures.environment())), client)
+        case .loadClient: (.success(.client(nil)), nil)
+        case .createSignUp, .prepareSignUpVerification: (.success(.signUp(Fixtures.signUpNeedsEmail)), client)
+        default: (.failure(.unavailable(reason: "unscripted")), client)
+        }
+    }
+
+    @Test func signUpFormAndEmailVerification() async {
+        var driver = await ScreenDriver(backend: ScriptedBackend(respond: Self.script))
+        // Focus the "Sign up" footer link: identifier, password, Continue, Use phone, Forgot password?, Sign up.
+        await driver.press(.backTab, .enter)
+        driver.expectSnapshot("sign-up-start")
+        await driver.press(.tab)  // phone number (optional)
+        await driver.type("")
+        await driver.press(.backTab)
+        await driver.type("new@acme.test")
+        await driver.press(.tab, .tab)
+        await driver.type("abc")
+        driver.expectSnapshot("sign-up-password-feedback")
+        await driver.type("defgh1")
+        await driver.press(.enter)
+        driver.expectSnapshot("sign-up-verify-email")
+    }
+
+    @Test func restrictedSignUp() async {
+        let script: ScriptedBackend.Responder = { call, client in
+            switch call {
+            case .loadEnvironment: (.success(.environment(Fixtures.environment(mode: .waitlist))), client)
+            default: (.success(.client(nil)), nil)
+            }
+        }
+        var driver = await ScreenDriver(backend: ScriptedBackend(respond: script))
+        await driver.press(.backTab, .enter)
+        driver.expectSnapshot("sign-up-waitlist")
+    }
+}
+
+@Suite struct TaskScreenTests {
+    static func script(_ task: SessionTask.Key) -> ScriptedBackend.Responder {
+        { call, client in
+            let pending = Fixtures.session("sess_p", "ada@acme.test", status: .pending, tasks: [SessionTask(key: task)])
+            let signedIn = Fixtures.client([pending], active: "sess_p")
+            switch call {
+            case .loadEnvironment: return (.success(.environment(Fixtures.environment())), signedIn)
+            case .loadClient: return (.success(.client(signedIn)), signedIn)
+            case .createTOTP:
+                return (.success(.totp(TOTP(
+                    id: "totp_1", secret: "JBSWY3DPEHPK3PXP", uri: "otpauth://totp/Acme:ada?secret=JBSWY3DPEHPK3PXP&issuer=Acme",
+                    verified: false, createdAt: Fixtures.date, updatedAt: Fixtures.date))), signedIn)
+            default: return (.failure(.unavailable(reason: "unscripted")), signedIn)
+            }
+        }
+    }
+
+    @Test func resetPasswordTask() async {
+        let driver = await ScreenDriver(backend: ScriptedBackend(respond: Self.script(.resetPassword)))
+        driver.expectSnapshot("task-reset-password")
+    }
+
+    @Test func setupMFATaskShowsTheAuthenticatorQRCode() async {
+        var driver = await ScreenDriver(backend: ScriptedBackend(respond: Self.script(.setupMFA)), size: Size(width: 72, height: 50))
+        driver.expectSnapshot("task-setup-mfa")
+        await driver.press(.enter)
+        driver.expectSnapshot("task-setup-mfa-authenticator")
+    }
+}
