@@ -83,11 +83,11 @@ public struct PortalScreen: Screen {
     }
 
     private mutating func handleInput(_ event: Event) -> EventResult {
-        let controls = card.controls
+        let controls = machine.card.controls
         if event.isKey(.tab) || event.isKey(.down) { moveFocus(by: 1, in: controls); return .handled }
         if event.isKey(.backTab) || event.isKey(.up) { moveFocus(by: -1, in: controls); return .handled }
         if event.isKey(.escape) {
-            guard let back = backEvent else { return .ignored }
+            guard let back = machine.backEvent else { return .ignored }
             return .handled(send(back))
         }
         guard controls.indices.contains(focus) else { return .ignored }
@@ -96,26 +96,26 @@ public struct PortalScreen: Screen {
             guard var field = widgets.texts[id], let change = field.update(event) else { return .ignored }
             widgets.texts[id] = field
             switch change {
-            case .edited: return .handled(send(optional: edit(id, field.text)))
-            case .submitted: return .handled(send(optional: submitEvent))
+            case .edited: return .handled(send(optional: machine.editEvent(id, field.text)))
+            case .submitted: return .handled(send(optional: machine.submitEvent))
             case .moved: return .handled
             }
         case .secret(let id, _, _, _, _):
             guard var field = widgets.secrets[id], let change = field.update(event) else { return .ignored }
             widgets.secrets[id] = field
             switch change {
-            case .edited: return .handled(send(optional: edit(id, field.value)))
-            case .submitted: return .handled(send(optional: submitEvent))
+            case .edited: return .handled(send(optional: machine.editEvent(id, field.value)))
+            case .submitted: return .handled(send(optional: machine.submitEvent))
             case .moved: return .handled
             }
         case .code(let id, _, _):
             guard var field = widgets.codes[id], let change = field.update(event) else {
-                return event.isKey(.enter) ? .handled(send(optional: submitEvent)) : .ignored
+                return event.isKey(.enter) ? .handled(send(optional: machine.submitEvent)) : .ignored
             }
             widgets.codes[id] = field
             switch change {
-            case .edited: return .handled(send(optional: edit(id, field.digits)))
-            case .completed(let digits): return .handled(send(optional: edit(id, digits)))
+            case .edited: return .handled(send(optional: machine.editEvent(id, field.digits)))
+            case .completed(let digits): return .handled(send(optional: machine.editEvent(id, digits)))
             }
         case .checkbox(_, _, let action):
             var box = Checkbox("")
@@ -138,89 +138,17 @@ public struct PortalScreen: Screen {
         focus = index
     }
 
-    // MARK: Routing of fields and keys
-
-    /// The machine event for typing `text` into field `id`.
-    private func edit(_ id: FieldID, _ text: String) -> PortalMachine.Event? {
-        switch (machine.route, id) {
-        case (.signIn, .identifier): .signIn(.identifierChanged(text))
-        case (.signIn, .password): .signIn(.passwordChanged(SecretText(text)))
-        case (.signIn, .newPassword): .signIn(.newPasswordChanged(SecretText(text)))
-        case (.signIn, .confirmPassword): .signIn(.confirmPasswordChanged(SecretText(text)))
-        case (.signIn, .code): .signIn(.codeChanged(SecretText(text)))
-        case (.signUp, .signUp(let name)): .signUp(.fieldChanged(SignUpField(rawValue: name), text))
-        case (.signUp, .password): .signUp(.passwordChanged(SecretText(text)))
-        case (.signUp, .code): .signUp(.codeChanged(SecretText(text)))
-        case (.task, .newPassword): .task(.newPasswordChanged(SecretText(text)))
-        case (.task, .confirmPassword): .task(.confirmPasswordChanged(SecretText(text)))
-        case (.task, .code): .task(.codeChanged(SecretText(text)))
-        default: nil
-        }
-    }
-
-    /// Enter in a field submits the card.
-    private var submitEvent: PortalMachine.Event? {
-        switch machine.route {
-        case .signIn: .signIn(.submit)
-        case .signUp: .signUp(.submit)
-        case .task: .task(.submit)
-        default: nil
-        }
-    }
-
-    private var backEvent: PortalMachine.Event? {
-        switch machine.route {
-        case .signIn: .signIn(.back)
-        case .signUp: .signUp(.back)
-        case .home(let account) where account.step == .menu: .account(.closeMenu)
-        case .task(let task) where task.step == .verifyAuthenticator: .task(.back)
-        default: nil
-        }
-    }
-
-    /// What the machine holds for a secret or code field, to clear widgets the machine emptied.
-    private func machineValue(_ id: FieldID) -> String? {
-        switch (machine.route, id) {
-        case (.signIn(let m), .password): m.password.value
-        case (.signIn(let m), .newPassword): m.newPassword.password.value
-        case (.signIn(let m), .confirmPassword): m.newPassword.confirmation.value
-        case (.signIn(let m), .code): m.code.value
-        case (.signUp(let m), .password): m.password.value
-        case (.signUp(let m), .code): m.code.value
-        case (.task(let m), .newPassword): m.newPassword.password.value
-        case (.task(let m), .confirmPassword): m.newPassword.confirmation.value
-        case (.task(let m), .code): m.code.value
-        default: nil
-        }
-    }
-
     // MARK: View
 
-    /// The card for the machine's state.
-    var card: Card {
-        switch machine.route {
-        case .loading:
-            return Card(title: Copy.loading, subtitle: nil)
-        case .unavailable:
-            return Card(
-                title: Copy.loading, subtitle: nil, notice: Banner(.danger, Copy.serverUnavailable),
-                controls: [.button(Copy.retry, action: .retry, enabled: true)])
-        case .signIn(let signIn): return SignInView.card(signIn)
-        case .signUp(let signUp): return SignUpView.card(signUp)
-        case .home(let account): return HomeView.card(account, applicationName: machine.applicationName)
-        case .task(let task): return TaskView.card(task)
-        }
-    }
-
     private var focusedControl: Control? {
-        let controls = card.controls
+        let controls = machine.card.controls
         return controls.indices.contains(focus) ? controls[focus] : nil
     }
 
     /// After every update: a new card starts with fresh widgets and focus on its first control;
     /// widgets follow what the machine holds.
     private mutating func refresh() {
-        let card = card
+        let card = machine.card
         let key = Self.key(machine.route)
         if key != cardKey {
             cardKey = key
@@ -231,7 +159,7 @@ public struct PortalScreen: Screen {
             focus = card.controls.firstIndex(where: \.isFocusable) ?? 0
         }
         widgets.sync(with: card)
-        for id in card.controls.compactMap(\.field) where machineValue(id)?.isEmpty == true {
+        for id in card.controls.compactMap(\.field) where machine.heldValue(id)?.isEmpty == true {
             widgets.clear(id)
         }
     }
@@ -248,7 +176,7 @@ public struct PortalScreen: Screen {
     }
 
     public func view(into buffer: inout Buffer, area: Rect) {
-        CardRenderer(card: card, widgets: widgets, focus: focus, developmentBadge: machine.isDevelopment)
+        CardRenderer(card: machine.card, widgets: widgets, focus: focus, developmentBadge: machine.isDevelopment)
             .render(into: &buffer, area: area)
     }
 }

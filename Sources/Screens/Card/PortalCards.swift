@@ -1,0 +1,77 @@
+import FrontendAPI
+import Portal
+import TerminalUI
+
+/// How the portal's state reads as cards, and how card fields map back to machine events. Shared by
+/// the full-screen `PortalScreen` and the line-mode `PlainPortal`.
+extension PortalMachine {
+    /// The card for the machine's state.
+    var card: Card {
+        switch route {
+        case .loading:
+            return Card(title: Copy.loading, subtitle: nil)
+        case .unavailable:
+            return Card(
+                title: Copy.loading, subtitle: nil, notice: Banner(.danger, Copy.serverUnavailable),
+                controls: [.button(Copy.retry, action: .retry, enabled: true)])
+        case .signIn(let signIn): return SignInView.card(signIn)
+        case .signUp(let signUp): return SignUpView.card(signUp)
+        case .home(let account): return HomeView.card(account, applicationName: applicationName)
+        case .task(let task): return TaskView.card(task)
+        }
+    }
+
+    /// The machine event for typing `text` into field `id`.
+    func editEvent(_ id: FieldID, _ text: String) -> Event? {
+        switch (route, id) {
+        case (.signIn, .identifier): .signIn(.identifierChanged(text))
+        case (.signIn, .password): .signIn(.passwordChanged(SecretText(text)))
+        case (.signIn, .newPassword): .signIn(.newPasswordChanged(SecretText(text)))
+        case (.signIn, .confirmPassword): .signIn(.confirmPasswordChanged(SecretText(text)))
+        case (.signIn, .code): .signIn(.codeChanged(SecretText(text)))
+        case (.signUp, .signUp(let name)): .signUp(.fieldChanged(SignUpField(rawValue: name), text))
+        case (.signUp, .password): .signUp(.passwordChanged(SecretText(text)))
+        case (.signUp, .code): .signUp(.codeChanged(SecretText(text)))
+        case (.task, .newPassword): .task(.newPasswordChanged(SecretText(text)))
+        case (.task, .confirmPassword): .task(.confirmPasswordChanged(SecretText(text)))
+        case (.task, .code): .task(.codeChanged(SecretText(text)))
+        default: nil
+        }
+    }
+
+    /// Enter in a field submits the card.
+    var submitEvent: Event? {
+        switch route {
+        case .signIn: .signIn(.submit)
+        case .signUp: .signUp(.submit)
+        case .task: .task(.submit)
+        default: nil
+        }
+    }
+
+    var backEvent: Event? {
+        switch route {
+        case .signIn: .signIn(.back)
+        case .signUp: .signUp(.back)
+        case .home(let account) where account.step == .menu: .account(.closeMenu)
+        case .task(let task) where task.step == .verifyAuthenticator: .task(.back)
+        default: nil
+        }
+    }
+
+    /// What the machine holds for a secret or code field, to clear widgets the machine emptied.
+    func heldValue(_ id: FieldID) -> String? {
+        switch (route, id) {
+        case (.signIn(let m), .password): m.password.value
+        case (.signIn(let m), .newPassword): m.newPassword.password.value
+        case (.signIn(let m), .confirmPassword): m.newPassword.confirmation.value
+        case (.signIn(let m), .code): m.code.value
+        case (.signUp(let m), .password): m.password.value
+        case (.signUp(let m), .code): m.code.value
+        case (.task(let m), .newPassword): m.newPassword.password.value
+        case (.task(let m), .confirmPassword): m.newPassword.confirmation.value
+        case (.task(let m), .code): m.code.value
+        default: nil
+        }
+    }
+}
