@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import FrontendAPI
+import FrontendServer
 import SSHFrontDoor
 #if canImport(Glibc)
 import Glibc
@@ -52,7 +53,7 @@ struct SSHCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let keyPath = hostKey ?? XDGDirectories.data(environment: environment)
+        let keyPath = hostKey ?? LocalServerConfiguration.defaultDataDirectory.deletingLastPathComponent()
             .appending(path: "ssh_host_ed25519_key").path
         let key: HostKeyFile
         do { key = try HostKeyFile.loadOrCreate(path: keyPath) } catch {
@@ -68,7 +69,9 @@ struct SSHCommand: AsyncParsableCommand {
 
         // One instance for every session: the embedded local server starts here, once.
         let connection = try await instance.connect(environment: environment)
-        let clientInstance = connection.client.instance
+        // The children reach the embedded server by URL, so their tokens are filed under that URL's key.
+        let clientInstance = try connection.server.map { try Instance(frontendAPI: $0.baseURL) }
+            ?? connection.client.instance
         let childEnvironment = Self.childEnvironment(environment, frontendAPI: connection.server?.baseURL)
         let insecureHTTP = instance.insecureHTTP
         let configuration = FrontDoorConfiguration(

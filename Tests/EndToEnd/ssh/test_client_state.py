@@ -1,0 +1,114 @@
+"""Each session is its own Clerk client: nothing kept on the server's disk and signed out at close, unless the
+key opted into "Keep me signed in on this key". The portal's sign-in is simulated by a real FAPI sign-up against
+the shared embedded instance whose client token is put where the child's token store keeps it."""
+from __future__ import annotations
+
+import os
+import stat
+import uuid
+from pathlib import Path
+from urllib.parse import urlparse
+
+import requests
+
+from sshserver import process_environment, wait_for
+
+FORM = "Terminal UI gallery"
+
+
+class NativeClient:
+    """Just enough of the native FAPI protocol: `_is_native`, the client token in `Authorization`."""
+
+    def __init__(self, base_url: str, token: str | None = None):
+        self.base_url = base_url
+        self.token = token
+
+    def request(self, method: str, path: str, data: dict | None = None) -> dict:
+        headers = {"clerk-api-version": "2026-05-12", "x-mobile": "1"}
+        if self.token:
+            headers["Authorization"] = self.token
+        response = requests.request(method, self.base_url + path, params={"_is_native": "true"}, data=data,
+                                    headers=headers, timeout=10)
+        if value := response.headers.get("Authorization"):
+            self.token = value.removeprefix("Bearer ").strip()
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def sign_up(self) -> str:
+        email = f"ssh-{uuid.uuid4().hex[:10]}+clerk_test@example.com"
+        created = self.request("POST", "/v1/client/sign_ups", {"email_address": email, "password": "correct horse battery staple"})
+        sign_up_id = created["response"]["id"]
+        self.request("POST", f"/v1/client/sign_ups/{sign_up_id}/prepare_verification", {"strategy": "email_code"})
+        done = self.request("POST", f"/v1/client/sign_ups/{sign_up_id}/attempt_verification",
+                            {"strategy": "email_code", "code": "424242"})
+        assert done["response"]["status"] == "complete"
+        return done["response"]["created_session_id"]
+
+    def active_sessions(self) -> list[str]:
+        client = self.request("GET", "/v1/client")["response"] or {}
+        return [session["id"] for session in client.get("sessions", []) if session["status"] == "active"]
+
+
+def sign_in_as_child(pid: int) -> tuple[NativeClient, Path]:
+    """Signs a new user up on the session's instance and stores the client token as the child's store would."""
+    environment = process_environment(pid)
+    api = environment["CLERK_FRONTEND_API"]
+    client = NativeClient(api)
+    session_id = client.sign_up()
+    assert client.active_sessions() == [session_id]
+    url = urlparse(api)
+    store = Path(environment["XDG_STATE_HOME"]) / "clerk-tui" / f"{url.hostname}_{url.port}"
+    store.mkdir(parents=True, mode=0o700)
+    (store / "client_token").write_text(client.token)
+    os.chmod(store / "client_token", 0o600)
+    return client, Path(environment["XDG_STATE_HOME"])
+
+
+def open_session(server, tmux, key, name):
+    before = set(server.children())
+    tmux.open(name, server.ssh_command(key, "-t"))
+    tmux.wait_text(name, FORM)
+    return wait_for(lambda: set(server.children()) - before, what="the session's child").pop()
+
+
+def test_closing_a_session_signs_its_client_out_and_leaves_nothing(start_server, tmux, key):
+    server = start_server()
+    pid = open_session(server, tmux, key, "s")
+    client, state = sign_in_as_child(pid)
+
+    tmux.kill("s")
+
+    wait_for(lambda: not state.exists(), what="the session state to be removed")
+    assert client.active_sessions() == []
+    assert list(server.temp_dir.iterdir()) == []
+    assert not (server.root / "state/clerk-tui/ssh-keys").exists()
+
+
+def test_keep_me_signed_in_on_this_key(start_server, tmux, key, other_key):
+    server = start_server()
+    pid = open_session(server, tmux, key, "first")
+    client, state = sign_in_as_child(pid)
+    keep_file = Path(process_environment(pid)["CLERK_TUI_KEEP_SIGNED_IN_FILE"])
+    assert keep_file.parent == state
+    keep_file.touch()  # what the portal's "Keep me signed in on this key" does
+    tmux.kill("first")
+    wait_for(lambda: not state.exists(), what="the temporary state to move")
+    session_ids = client.active_sessions()
+    assert len(session_ids) == 1  # still signed in
+
+    # The same key comes back to its kept state (0700, token 0600); another key does not see it.
+    pid = open_session(server, tmux, key, "again")
+    kept = Path(process_environment(pid)["XDG_STATE_HOME"])
+    assert kept.parent == server.root / "state/clerk-tui/ssh-keys"
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o700
+    [token_file] = kept.glob("clerk-tui/*/client_token")
+    assert token_file.read_text() == client.token
+    assert stat.S_IMODE(token_file.stat().st_mode) == 0o600
+    other_pid = open_session(server, tmux, other_key, "other")
+    assert Path(process_environment(other_pid)["XDG_STATE_HOME"]).parent == server.temp_dir
+
+    # Opting out signs out at the next close.
+    (kept / "keep-signed-in").unlink()
+    tmux.kill("again")
+    wait_for(lambda: not kept.exists(), what="the kept state to be discarded")
+    assert client.active_sessions() == []
