@@ -13,6 +13,8 @@ public enum Copy {
     public static let developmentMode = "Development mode"
     public static let retry = "Try again"
     public static let loading = "Loading…"
+    /// The plain line mode's prompt for a card's actions.
+    public static let chooseAction = "Choose an action"
 
     /// Where verification codes go on a development instance, and the test-identity shortcut.
     public static let developmentCodesHint =

@@ -1,0 +1,135 @@
+import FrontendAPI
+import Portal
+import TerminalUI
+
+/// The portal in plain line mode (`--plain`): each card is printed as lines, its fields asked as
+/// prompts and its actions offered as a numbered choice. Same machine, same copy as `PortalScreen`.
+///
+/// Timers follow the wall clock: countdowns are brought up to date before each prompt, and a card
+/// that waits (an email link, a success pause) offers "Check again" or sleeps.
+public struct PlainPortal<Source: LineSource> {
+    public private(set) var machine: PortalMachine
+    private var prompter: PlainPrompter<Source>
+    private let backend: any PortalBackend
+    private var timers: [TimerID: (every: Duration, repeats: Bool, due: ContinuousClock.Instant)] = [:]
+    private var pending: [PortalMachine.Effect] = []
+
+    public init(backend: any PortalBackend, prompter: PlainPrompter<Source>, emailLinkRedirectURL: String? = nil) {
+        self.backend = backend
+        self.prompter = prompter
+        machine = PortalMachine(emailLinkRedirectURL: emailLinkRedirectURL)
+        pending = machine.update(.start)
+    }
+
+    /// Runs until the portal hands over (manage account, waitlist) or input ends.
+    public mutating func run() async throws(PromptError) -> PortalExit {
+        while true {
+            if let exit = await perform() { return exit }
+            await fireDueTimers()
+            if !pending.isEmpty { continue }
+            try await ask(machine.card)
+        }
+    }
+
+    // MARK: Effects
+
+    /// Performs pending effects until none are left; returns the first exit.
+    private mutating func perform() async -> PortalExit? {
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            switch effect {
+            case .call(let id, let call):
+                let outcome = await call.perform(on: backend)
+                pending += machine.update(.clientChanged(await backend.currentClient()))
+                pending += machine.update(.response(id, outcome))
+            case .startTimer(let id, let every, let repeats):
+                timers[id] = (every, repeats, .now + every)
+            case .cancelTimer(let id):
+                timers[id] = nil
+            case .finish(let exit):
+                return exit
+            }
+        }
+        return nil
+    }
+
+    /// Fires every timer whose time has come, as often as it would have fired meanwhile.
+    private mutating func fireDueTimers() async {
+        let now = ContinuousClock.now
+        for (id, timer) in timers where timer.due <= now {
+            var due = timer.due
+            while due <= now, timers[id] != nil {
+                pending += machine.update(.timerFired(id))
+                if !timer.repeats { timers[id] = nil }
+                due = due + timer.every
+            }
+            if timers[id] != nil { timers[id]?.due = due }
+        }
+    }
+
+    // MARK: Prompts
+
+    private mutating func ask(_ card: Card) async throws(PromptError) {
+        prompter.say("")
+        if machine.isDevelopment { prompter.say("[\(Copy.developmentMode)]") }
+        prompter.say(card.title)
+        if let subtitle = card.subtitle { prompter.say(subtitle) }
+        if let notice = card.notice { prompter.say(notice.message) }
+        for line in card.lines { prompter.say(line) }
+        if let qr = card.qr { prompter.say(qr.fallback) }
+
+        for control in card.controls {
+            guard let event = try answer(control) else { continue }
+            pending += machine.update(event)
+            // A complete code submits by itself: go straight to the answer.
+            if !pending.isEmpty { return }
+        }
+        var actions = card.controls.compactMap(Self.action)
+        if actions.isEmpty {
+            // Nothing to choose: wait for the card's timer (a success pause, a poll).
+            if let next = timers.values.map(\.due).min() { try? await Task.sleep(until: next) }
+            return
+        }
+        if timers.keys.contains(where: { $0.kind == .emailLinkPoll }) { actions.append((Copy.retry, nil)) }
+        guard case .choice(let index) = try prompter.ask(Question(Copy.chooseAction, kind: .choice(actions.map(\.label))))
+        else { return }
+        if let event = actions[index].event { pending += machine.update(event) }
+    }
+
+    /// Asks for one field and returns the event that sets it.
+    private mutating func answer(_ control: Control) throws(PromptError) -> PortalMachine.Event? {
+        switch control {
+        case .text(let id, let label, _, let value, let error, _):
+            if let error { prompter.say("✕ " + error) }
+            let prompt = value.isEmpty ? label : "\(label) [\(value)]"
+            guard case .text(let text) = try prompter.ask(Question(prompt, kind: .text)) else { return nil }
+            return machine.editEvent(id, text.isEmpty ? value : text)
+        case .secret(let id, let label, _, let error, let hint):
+            if let error { prompter.say("✕ " + error) }
+            guard case .secret(let text) = try prompter.ask(Question(label, kind: .secret)) else { return nil }
+            if let hint { prompter.say(hint) }
+            return machine.editEvent(id, text)
+        case .code(let id, let label, let error):
+            if let error { prompter.say("✕ " + error) }
+            guard case .code(let digits) = try prompter.ask(Question(label, kind: .code(length: 6))) else { return nil }
+            return machine.editEvent(id, digits)
+        case .checkbox(let label, let checked, let action):
+            guard case .confirm(let value) = try prompter.ask(Question(label, kind: .confirm(default: checked))) else {
+                return nil
+            }
+            return value == checked ? nil : action
+        default:
+            return nil
+        }
+    }
+
+    /// The label and event of a control offered in the action choice.
+    private static func action(_ control: Control) -> (label: String, event: PortalMachine.Event?)? {
+        switch control {
+        case .button(let label, let action, true), .option(let label, _, let action), .link(let label, _, let action, true):
+            (label, action)
+        default:
+            nil
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import FrontendAPI
+import Portal
+import TerminalUI
+import Testing
+
+@testable import Screens
+
+/// Answers from a fixed list of lines, recording whether each was read with echo.
+struct ScriptedLines: LineSource {
+    var lines: [String]
+    var echoes: [Bool] = []
+
+    mutating func readLine(echo: Bool) -> String? {
+        echoes.append(echo)
+        return lines.isEmpty ? nil : lines.removeFirst()
+    }
+}
+
+/// Collects what the plain portal prints.
+final class Transcript: @unchecked Sendable {
+    var text = ""
+}
+
+@Suite struct PlainPortalTests {
+    @Test func passwordSignInInLineMode() async {
+        let transcript = Transcript()
+        let lines = ScriptedLines(lines: [
+            "ada@acme.test",  // Email address
+            "",  // instant password left empty
+            "1",  // Continue
+            "Correct1",  // Password
+            "1",  // Continue
+        ])
+        var portal = PlainPortal(
+            backend: ScriptedBackend(respond: passwordScript),
+            prompter: PlainPrompter(source: lines) { transcript.text += $0 })
+        await #expect(throws: PromptError.endOfInput) { _ = try await portal.run() }
+        guard case .home(let account) = portal.machine.route else {
+            Issue.record("expected home, got \(portal.machine.route)")
+            return
+        }
+        #expect(account.activeSessionID == "sess_a")
+        #expect(transcript.text.contains("Sign in to Acme"))
+        #expect(transcript.text.contains("Enter your password"))
+        #expect(transcript.text.contains("Signed in as ada@acme.test"))
+        #expect(!transcript.text.contains("Correct1"))
+    }
+
+    @Test func wrongPasswordIsExplainedAndAskedAgain() async {
+        let transcript = Transcript()
+        let lines = ScriptedLines(lines: ["ada@acme.test", "", "1", "nope", "1"])
+        var portal = PlainPortal(
+            backend: ScriptedBackend(respond: passwordScript),
+            prompter: PlainPrompter(source: lines) { transcript.text += $0 })
+        await #expect(throws: PromptError.endOfInput) { _ = try await portal.run() }
+        #expect(transcript.text.contains("✕ Password is incorrect. Try again, or use another method."))
+        guard case .signIn(let signIn) = portal.machine.route else {
+            Issue.record("expected sign-in, got \(portal.machine.route)")
+            return
+        }
+        #expect(signIn.step == .password)
+    }
+}
