@@ -52,6 +52,14 @@ import Testing
         #expect(theme.resolve(.fg(.primary), level: .ansi256).foreground == .palette(16))
     }
 
+    @Test func darkThemesKnowTheyAreDark() throws {
+        let catalog = ThemeCatalog(searchDirectories: [])
+        #expect(try !catalog.load("default").isDark)
+        #expect(try catalog.load("dark").isDark)
+        #expect(try catalog.load("shades-of-purple").isDark)
+        #expect(try !catalog.load("neobrutalism").isDark)
+    }
+
     @Test func nearestPaletteEntries() {
         #expect(Palette.nearest256(to: RGB(255, 255, 255)) == 231)
         #expect(Palette.nearest256(to: RGB(0, 0, 0)) == 16)

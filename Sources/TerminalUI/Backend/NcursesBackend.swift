@@ -130,8 +130,10 @@ final class NcursesBackend: TerminalBackend {
             pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0),
             pollfd(fd: TerminalGuard.signalFD, events: Int16(POLLIN), revents: 0),
         ]
-        let milliseconds = timeout.map { Int32(clamping: ($0 + .microseconds(999)).components.seconds * 1000
-            + $0.components.attoseconds / 1_000_000_000_000_000) } ?? -1
+        let milliseconds: Int32 = timeout.map { timeout in
+            let rounded = (timeout + .microseconds(999)).components  // round up: never wake early
+            return Int32(clamping: rounded.seconds * 1000 + rounded.attoseconds / 1_000_000_000_000_000)
+        } ?? -1
         _ = poll(&fds, nfds_t(fds.count), milliseconds)
         return readInput()
     }
@@ -192,12 +194,12 @@ final class NcursesBackend: TerminalBackend {
 
     func draw(_ buffer: Buffer) {
         let window = cn_stdscr()
-        let previous = lastFrame?.size == buffer.size ? lastFrame : nil
-        for y in 0..<buffer.size.height {
-            for x in 0..<buffer.size.width {
-                let cell = buffer[x, y]
-                if cell.isContinuation || previous?[x, y] == cell { continue }
-                put(cell, x: x, y: y, window: window)
+        let previous = lastFrame?.size == buffer.size ? lastFrame?.cells : nil
+        let width = buffer.size.width
+        buffer.cells.withUnsafeBufferPointer { cells in
+            for index in cells.indices where !cells[index].isContinuation {
+                if let previous, previous[index] == cells[index] { continue }
+                put(cells[index], x: index % width, y: index / width, window: window)
             }
         }
         lastFrame = buffer

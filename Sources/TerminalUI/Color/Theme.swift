@@ -92,6 +92,13 @@ public struct Theme: Hashable, Sendable {
         }
     }
 
+    /// Whether the background is dark (e.g. to draw a QR code's light modules as ink instead).
+    public var isDark: Bool {
+        guard case .rgb(let background) = colors[.background] else { return false }
+        let luminance = 299 * Int(background.red) + 587 * Int(background.green) + 114 * Int(background.blue)
+        return luminance < 128_000
+    }
+
     /// What stands in for colour on a monochrome terminal.
     static func monoAttributes(foreground: ColorRole, background: ColorRole) -> Attributes {
         var attributes: Attributes = []

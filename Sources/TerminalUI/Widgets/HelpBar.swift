@@ -33,9 +33,9 @@ public struct HelpBar {
             let lead = index == 0 ? "" : Self.separator
             let item = binding.label + " " + binding.help
             let needed = DisplayWidth.of(lead + item)
-            let isLast = index == bindings.count - 1
-            // Leave room for the ellipsis unless this item ends the line.
-            if x + needed > area.maxX || (!isLast && x + needed + 2 > area.maxX && x + needed != area.maxX) {
+            // Every item but the last leaves room for the " …" that would follow it.
+            let reserve = index == bindings.count - 1 ? 0 : 2
+            if x + needed + reserve > area.maxX {
                 if x + 2 <= area.maxX { buffer.write(" …", x: x, y: area.y, style: .fg(.muted), clip: area) }
                 return
             }

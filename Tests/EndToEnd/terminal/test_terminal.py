@@ -8,6 +8,8 @@ import re
 import signal
 import subprocess
 
+import pytest
+
 from conftest import BINARY
 
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
@@ -150,6 +152,27 @@ def test_no_color_renders_without_colour(gallery):
     plain = gallery({"NO_COLOR": "1"}).wait_for(READY, colours=True)
     assert not colour_codes(plain), repr(plain[:400])
     assert "\x1b[1m" in plain  # emphasis survives without colour
+
+
+@pytest.mark.parametrize("term, expected", [
+    ("xterm-direct", {38}),          # truecolor: 38;2;r;g;b, only with a -direct terminfo entry
+    ("xterm-256color", {38}),        # 38;5;n
+    ("xterm-16color", {30, 90}),     # bright colours appear
+    ("xterm", {30}),                 # the 8 ANSI colours only
+    ("vt100", set()),                # no colour at all
+])
+def test_colour_level_follows_terminfo(gallery, term, expected):
+    screen = gallery({"PANE_TERM": term}).wait_for(READY, colours=True)
+    codes = colour_codes(screen)
+    if not expected:
+        assert not codes
+        return
+    families = {38 if code in (38, 48) else (90 if code >= 90 else 30) for code in codes}
+    assert expected <= families and families <= expected | {30}
+    if term == "xterm-direct":
+        assert "38;2;" in screen and "38;5;" not in screen
+    if term == "xterm-256color":
+        assert "38;5;" in screen and "38;2;" not in screen
 
 
 def test_plain_mode_when_stdin_is_not_a_terminal(tmp_path):
