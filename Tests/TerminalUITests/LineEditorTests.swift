@@ -36,8 +36,8 @@ import Testing
 
     @Test func pasteIsOneEditWithLineBreaksFlattened() {
         var editor = LineEditor()
-        let result1 = editor.handle(.paste("one\r\ntwo\tthree\u{7}\n"))
-        #expect(result1 == .edited)
+        let pasted = editor.handle(.paste("one\r\ntwo\tthree\u{7}\n"))
+        #expect(pasted == .edited)
         #expect(editor.text == "one two three")
     }
 
@@ -50,12 +50,12 @@ import Testing
 
     @Test func enterSubmitsAndUnknownKeysFallThrough() {
         var editor = LineEditor()
-        let result2 = editor.handle(.key(.enter))
-        #expect(result2 == .submitted)
-        let result3 = editor.handle(.key(.tab))
-        #expect(result3 == nil)
-        let result4 = editor.handle(.key(.up))
-        #expect(result4 == nil)
+        let enter = editor.handle(.key(.enter))
+        #expect(enter == .submitted)
+        let tab = editor.handle(.key(.tab))
+        #expect(tab == nil)
+        let up = editor.handle(.key(.up))
+        #expect(up == nil)
     }
 
     @Test func textFieldScrollsToKeepTheCaretVisible() {

@@ -38,15 +38,15 @@ private final class Transcript {
 
     @Test func secretsAreReadWithoutEcho() throws {
         var (prompter, _) = prompter(["pw"])
-        let result1 = try prompter.ask(Question("Password", kind: .secret))
-        #expect(result1 == .secret("pw"))
+        let answer = try prompter.ask(Question("Password", kind: .secret))
+        #expect(answer == .secret("pw"))
         #expect(Answer.secret("pw").description == "secret(redacted)")
     }
 
     @Test func confirmDefaultsAndEndOfInput() throws {
         var (prompter, _) = prompter([""])
-        let result2 = try prompter.ask(Question("Continue?", kind: .confirm(default: true)))
-        #expect(result2 == .confirm(true))
+        let answer = try prompter.ask(Question("Continue?", kind: .confirm(default: true)))
+        #expect(answer == .confirm(true))
         #expect(throws: PromptError.endOfInput) { try prompter.ask(Question("Name", kind: .text)) }
     }
 

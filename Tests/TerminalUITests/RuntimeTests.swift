@@ -6,23 +6,23 @@ import Testing
         var registry = RequestRegistry()
         let first = registry.begin(key: "search")
         let second = registry.begin(key: "search")
-        let result1 = registry.finish(key: "search", id: first)
-        #expect(!result1)
-        let result2 = registry.finish(key: "search", id: second)
-        #expect(result2)
-        let result3 = registry.finish(key: "search", id: second)
-        #expect(!result3)  // delivered once
+        let staleDelivered = registry.finish(key: "search", id: first)
+        #expect(!staleDelivered)
+        let latestDelivered = registry.finish(key: "search", id: second)
+        #expect(latestDelivered)
+        let deliveredTwice = registry.finish(key: "search", id: second)
+        #expect(!deliveredTwice)  // delivered once
     }
 
     @Test func cancelledRunsAreDroppedAndUnkeyedRunsAlwaysArrive() {
         var registry = RequestRegistry()
         let keyed = registry.begin(key: "save")
         registry.cancel(key: "save")
-        let result4 = registry.finish(key: "save", id: keyed)
-        #expect(!result4)
+        let cancelledDelivered = registry.finish(key: "save", id: keyed)
+        #expect(!cancelledDelivered)
         let free = registry.begin(key: nil)
-        let result5 = registry.finish(key: nil, id: free)
-        #expect(result5)
+        let unkeyedDelivered = registry.finish(key: nil, id: free)
+        #expect(unkeyedDelivered)
     }
 }
 
