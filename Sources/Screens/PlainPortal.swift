@@ -14,10 +14,16 @@ public struct PlainPortal<Source: LineSource> {
     private var timers: [TimerID: (every: Duration, repeats: Bool, due: ContinuousClock.Instant)] = [:]
     private var pending: [PortalMachine.Effect] = []
 
-    public init(backend: any PortalBackend, prompter: PlainPrompter<Source>, emailLinkRedirectURL: String? = nil) {
+    private let openURL: (@Sendable (String) -> Void)?
+
+    public init(
+        backend: any PortalBackend, prompter: PlainPrompter<Source>, emailLinkRedirectURL: String? = nil,
+        oauthRedirectURL: String? = nil, openURL: (@Sendable (String) -> Void)? = nil
+    ) {
         self.backend = backend
         self.prompter = prompter
-        machine = PortalMachine(emailLinkRedirectURL: emailLinkRedirectURL)
+        self.openURL = openURL
+        machine = PortalMachine(emailLinkRedirectURL: emailLinkRedirectURL, oauthRedirectURL: oauthRedirectURL)
         pending = machine.update(.start)
     }
 
@@ -46,6 +52,8 @@ public struct PlainPortal<Source: LineSource> {
                 timers[id] = (every, repeats, .now + every)
             case .cancelTimer(let id):
                 timers[id] = nil
+            case .openExternally(let url):
+                openURL?(url)
             case .finish(let exit):
                 return exit
             }
@@ -76,7 +84,7 @@ public struct PlainPortal<Source: LineSource> {
         if let subtitle = card.subtitle { prompter.say(subtitle) }
         if let notice = card.notice { prompter.say(notice.message) }
         for line in card.lines { prompter.say(line) }
-        if let qr = card.qr { prompter.say(qr.fallback) }
+        if let qr = card.qr, !card.lines.contains(qr.fallback) { prompter.say(qr.fallback) }
 
         for control in card.controls {
             guard let event = try answer(control) else { continue }
@@ -90,7 +98,7 @@ public struct PlainPortal<Source: LineSource> {
             if let next = timers.values.map(\.due).min() { try? await Task.sleep(until: next) }
             return
         }
-        if timers.keys.contains(where: { $0.kind == .emailLinkPoll }) { actions.append((Copy.retry, nil)) }
+        if timers.keys.contains(where: { $0.kind == .poll }) { actions.append((Copy.retry, nil)) }
         guard case .choice(let index) = try prompter.ask(Question(Copy.chooseAction, kind: .choice(actions.map(\.label))))
         else { return }
         if let event = actions[index].event { pending += machine.update(event) }

@@ -16,13 +16,15 @@ public struct PortalScreen: Screen {
     /// - Parameters:
     ///   - backend: the Frontend API client.
     ///   - emailLinkRedirectURL: where email links land.
+    ///   - oauthRedirectURL: where OAuth providers return the browser; enables social sign-in.
+    ///   - openURL: opens the system browser, when allowed (locally, not over SSH).
     ///   - onExit: what to do on "Manage account" or "Join waitlist" (nothing by default).
     public init(
-        backend: any PortalBackend, emailLinkRedirectURL: String? = nil,
-        onExit: @escaping (PortalExit) -> [Command] = { _ in [] }
+        backend: any PortalBackend, emailLinkRedirectURL: String? = nil, oauthRedirectURL: String? = nil,
+        openURL: (@Sendable (String) -> Void)? = nil, onExit: @escaping (PortalExit) -> [Command] = { _ in [] }
     ) {
-        var machine = PortalMachine(emailLinkRedirectURL: emailLinkRedirectURL)
-        var runner = EffectRunner(backend: backend)
+        var machine = PortalMachine(emailLinkRedirectURL: emailLinkRedirectURL, oauthRedirectURL: oauthRedirectURL)
+        var runner = EffectRunner(backend: backend, openURL: openURL)
         initialCommands = runner.commands(for: machine.update(.start)).commands
         self.machine = machine
         self.runner = runner

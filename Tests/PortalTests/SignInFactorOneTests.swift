@@ -179,7 +179,7 @@ import Testing
         #expect(machine.step == .start)
     }
 
-    @Test func emailLinkPollsUntilVerified() {
+    @Test func pollsUntilVerified() {
         let signIn = Fixtures.signIn(.needsFirstFactor, first: [Fixtures.emailLink])
         var (machine, effects) = Self.machine(signIn, env: Fixtures.environment(preferred: "otp"))
         #expect(machine.step == .emailLink(expired: false))
@@ -190,30 +190,30 @@ import Testing
                     PrepareFactorParams(
                         strategy: .emailLink, emailAddressID: "idn_email", redirectURL: "https://acme.test/verify"))
             ])
-        #expect(effects.contains(.startTimer(TimerID(scope: 1, kind: .emailLinkPoll), every: .seconds(1), repeats: true)))
+        #expect(effects.contains(.startTimer(TimerID(scope: 1, kind: .poll), every: .seconds(1), repeats: true)))
         #expect(machine.resendSeconds == 60)
         machine.answer(effects, signIn: signIn)
-        let poll = machine.fire(.emailLinkPoll)
+        let poll = machine.fire(.poll)
         #expect(poll.calls() == [.reloadSignIn(id: "sia_1")])
         // No second poll while one is in flight, and polling does not make the card busy.
-        #expect(machine.fire(.emailLinkPoll).isEmpty)
+        #expect(machine.fire(.poll).isEmpty)
         #expect(!machine.isBusy)
         machine.answer(poll, signIn: Fixtures.signIn(.needsFirstFactor, first: [Fixtures.emailLink],
             firstVerification: Fixtures.verification(.emailLink, .unverified)))
-        let poll2 = machine.fire(.emailLinkPoll)
+        let poll2 = machine.fire(.poll)
         let done = machine.answer(
             poll2,
             signIn: Fixtures.signIn(
                 .complete, first: [Fixtures.emailLink], firstVerification: Fixtures.verification(.emailLink, .verified),
                 sessionID: "sess_3"))
         #expect(done.outcomes() == [.signedIn(sessionID: "sess_3")])
-        #expect(done.contains(.cancelTimer(TimerID(scope: 1, kind: .emailLinkPoll))))
+        #expect(done.contains(.cancelTimer(TimerID(scope: 1, kind: .poll))))
     }
 
     @Test func expiredEmailLinkStopsPolling() {
         let signIn = Fixtures.signIn(.needsFirstFactor, first: [Fixtures.emailLink])
         var (machine, _) = Self.machine(signIn, env: Fixtures.environment(preferred: "otp"))
-        let poll = machine.fire(.emailLinkPoll)
+        let poll = machine.fire(.poll)
         let after = machine.answer(
             poll,
             signIn: Fixtures.signIn(
@@ -221,15 +221,15 @@ import Testing
                 firstVerification: Fixtures.verification(.emailLink, .expired)))
         #expect(machine.step == .emailLink(expired: true))
         #expect(machine.notice == Copy.Field.verificationLinkExpired)
-        #expect(after == [.cancelTimer(TimerID(scope: 1, kind: .emailLinkPoll))])
+        #expect(after == [.cancelTimer(TimerID(scope: 1, kind: .poll))])
     }
 
     @Test func failedPollIsRetriedOnTheNextTick() {
         let signIn = Fixtures.signIn(.needsFirstFactor, first: [Fixtures.emailLink])
         var (machine, _) = Self.machine(signIn, env: Fixtures.environment(preferred: "otp"))
-        let poll = machine.fire(.emailLinkPoll)
+        let poll = machine.fire(.poll)
         machine.answer(poll, .failure(.unavailable(reason: "timeout")))
         #expect(machine.unavailable == nil)
-        #expect(machine.fire(.emailLinkPoll).calls() == [.reloadSignIn(id: "sia_1")])
+        #expect(machine.fire(.poll).calls() == [.reloadSignIn(id: "sia_1")])
     }
 }

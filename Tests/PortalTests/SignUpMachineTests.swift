@@ -241,7 +241,7 @@ extension Fixtures {
             effects.calls() == [
                 .prepareSignUpVerification(id: "sua_1", strategy: .emailLink, redirectURL: "https://acme.test/verify")
             ])
-        let poll = machine.fire(.emailLinkPoll)
+        let poll = machine.fire(.poll)
         #expect(poll.calls() == [.reloadSignUp(id: "sua_1")])
         let verified = Verification(status: .verified, strategy: .emailLink)
         let done = machine.answer(poll, Fixtures.signUp(.complete, email: verified, sessionID: "sess_l"))

@@ -13,9 +13,10 @@ struct ScreenDriver {
     let backend: ScriptedBackend
     private var processed = 0
 
-    init(backend: ScriptedBackend, size: Size = Size(width: 72, height: 30)) async {
+    init(backend: ScriptedBackend, size: Size = Size(width: 72, height: 30), oauthRedirectURL: String? = nil) async {
         self.backend = backend
-        terminal = TestTerminal(ScreenStack(root: PortalScreen(backend: backend)), size: size)
+        let screen = PortalScreen(backend: backend, oauthRedirectURL: oauthRedirectURL)
+        terminal = TestTerminal(ScreenStack(root: screen), size: size)
         await settle()
     }
 

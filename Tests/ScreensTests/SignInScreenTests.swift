@@ -169,3 +169,29 @@ import Testing
         driver.expectSnapshot("unavailable")
     }
 }
+
+@Suite struct OAuthScreenTests {
+    @Test func socialButtonsAndTheBrowserCard() async {
+        let script: ScriptedBackend.Responder = { call, client in
+            var env = Fixtures.environment()
+            env.userSettings.social = ["oauth_google": .init(enabled: true, strategy: "oauth_google", name: "Google")]
+            switch call {
+            case .loadEnvironment: return (.success(.environment(env)), client)
+            case .loadClient: return (.success(.client(nil)), nil)
+            case .createSignIn:
+                var signIn = Fixtures.signIn(.needsFirstFactor)
+                signIn.firstFactorVerification = Verification(
+                    status: .unverified, strategy: .oauth(provider: "google"),
+                    externalVerificationRedirectURL: "https://accounts.example/o/oauth2/auth?state=abc")
+                return (.success(.signIn(signIn)), client)
+            default: return (.failure(.unavailable(reason: "unscripted")), client)
+            }
+        }
+        var driver = await ScreenDriver(
+            backend: ScriptedBackend(respond: script), size: Size(width: 72, height: 44),
+            oauthRedirectURL: "http://127.0.0.1:4000/oauth-done")
+        driver.expectSnapshot("sign-in-start-social")
+        await driver.press(.enter)
+        driver.expectSnapshot("sign-in-oauth")
+    }
+}

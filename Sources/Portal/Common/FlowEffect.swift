@@ -7,6 +7,8 @@ public enum FlowEffect<Outcome: Sendable & Equatable>: Sendable, Equatable {
     /// Start (or restart) a timer; the runtime answers with `timerFired` events.
     case startTimer(TimerID, every: Duration, repeats: Bool)
     case cancelTimer(TimerID)
+    /// Show `url` in the system browser, where the runtime may (locally, not over SSH).
+    case openExternally(String)
     /// The flow is over.
     case finish(Outcome)
 }
@@ -19,6 +21,7 @@ extension FlowEffect {
         case .call(let id, let call): .call(id, call)
         case .startTimer(let id, let every, let repeats): .startTimer(id, every: every, repeats: repeats)
         case .cancelTimer(let id): .cancelTimer(id)
+        case .openExternally(let url): .openExternally(url)
         case .finish: nil
         }
     }

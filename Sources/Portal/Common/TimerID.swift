@@ -20,8 +20,8 @@ public struct TimerID: Hashable, Sendable, CustomStringConvertible {
         case rateLimit
         /// Seconds left in a `user_locked` lockout.
         case lockout
-        /// Re-reads a sign-in or sign-up while an email link is outstanding.
-        case emailLinkPoll
+        /// Re-reads a sign-in or sign-up while an email link or a browser sign-in is outstanding.
+        case poll
         /// A short pause on a success screen before the session is activated.
         case successDelay
     }

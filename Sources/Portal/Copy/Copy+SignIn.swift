@@ -12,6 +12,12 @@ extension Copy {
         public static let useEmailOrUsername = "Use email or username"
         public static let usePhone = "Use phone"
         public static let useUsername = "Use username"
+        /// A social button (`socialButtonsBlockButton`).
+        public static func continueWith(_ provider: String) -> String { "Continue with \(provider)" }
+        /// The browser sign-in card (terminal only).
+        public static func finishInBrowser(_ provider: String) -> String {
+            "Finish signing in with \(provider) in your browser. Open this link, or scan the code:"
+        }
 
         /// "to continue to {app}": the subtitle of the code and link cards.
         public static func continueTo(app: String) -> String { "to continue to \(app)" }

@@ -132,7 +132,8 @@ extension PortalMachine {
 
     mutating func showSignIn() -> [Effect] {
         guard let environment else { return [] }
-        let config = SignInConfig(environment: environment, emailLinkRedirectURL: emailLinkRedirectURL)
+        let config = SignInConfig(
+            environment: environment, emailLinkRedirectURL: emailLinkRedirectURL, oauthRedirectURL: oauthRedirectURL)
         route = .signIn(SignInMachine(config: config, scope: nextScope()))
         return []
     }
@@ -169,6 +170,11 @@ extension PortalMachine {
             guard let environment else { return [] }
             let (machine, effects) = SignUpMachine.transfer(
                 config: signUpConfig(environment), scope: nextScope(), identifier: identifier, attribute: attribute)
+            route = .signUp(machine)
+            return absorb(effects) { $0.signUpFinished($1) }
+        case .transferOAuthToSignUp:
+            guard let environment else { return [] }
+            let (machine, effects) = SignUpMachine.oauthTransfer(config: signUpConfig(environment), scope: nextScope())
             route = .signUp(machine)
             return absorb(effects) { $0.signUpFinished($1) }
         case .signUp, .joinWaitlist:

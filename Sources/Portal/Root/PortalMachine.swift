@@ -14,14 +14,17 @@ public struct PortalMachine: Equatable, Sendable {
     public internal(set) var route: Route = .loading
     /// Where email links land; passed to the sign-in and sign-up flows.
     public let emailLinkRedirectURL: String?
+    /// Where OAuth providers send the browser back; without it no social buttons are shown.
+    public let oauthRedirectURL: String?
 
     var clientLoaded = false
     var requests = RequestCounter(scope: 0)
     var inFlight: [RequestID: Purpose] = [:]
     var lastScope = 0
 
-    public init(emailLinkRedirectURL: String? = nil) {
+    public init(emailLinkRedirectURL: String? = nil, oauthRedirectURL: String? = nil) {
         self.emailLinkRedirectURL = emailLinkRedirectURL
+        self.oauthRedirectURL = oauthRedirectURL
     }
 
     /// What is on screen.

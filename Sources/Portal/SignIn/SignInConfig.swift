@@ -17,12 +17,17 @@ public struct SignInConfig: Equatable, Sendable {
     public var emailLinkRedirectURL: String?
     public var passwordPolicy: PasswordPolicy
     public var isDevelopment: Bool
+    /// Social providers offered as "Continue with …" (only with an `oauthRedirectURL`).
+    public var socialProviders: [SocialProvider]
+    /// Where the provider sends the browser back (`redirect_url` of an OAuth sign-in).
+    public var oauthRedirectURL: String?
 
     public init(
         applicationName: String, identifierKinds: [IdentifierKind], preferredStrategy: String = "password",
         instantPassword: Bool = false, combinedFlow: Bool = true, signUpMode: UserSettings.SignUp.Mode = .public,
         supportEmail: String? = nil, emailLinkRedirectURL: String? = nil,
-        passwordPolicy: PasswordPolicy = PasswordPolicy(.init()), isDevelopment: Bool = false
+        passwordPolicy: PasswordPolicy = PasswordPolicy(.init()), isDevelopment: Bool = false,
+        socialProviders: [SocialProvider] = [], oauthRedirectURL: String? = nil
     ) {
         self.applicationName = applicationName
         self.identifierKinds = identifierKinds.isEmpty ? [.emailOrUsername] : identifierKinds
@@ -34,10 +39,12 @@ public struct SignInConfig: Equatable, Sendable {
         self.emailLinkRedirectURL = emailLinkRedirectURL
         self.passwordPolicy = passwordPolicy
         self.isDevelopment = isDevelopment
+        self.socialProviders = oauthRedirectURL == nil ? [] : socialProviders
+        self.oauthRedirectURL = oauthRedirectURL
     }
 
     /// Reads the instance settings. Combined flow is on unless sign-up is restricted, as in clerk-js.
-    public init(environment: Environment, emailLinkRedirectURL: String? = nil) {
+    public init(environment: Environment, emailLinkRedirectURL: String? = nil, oauthRedirectURL: String? = nil) {
         let settings = environment.userSettings
         let display = environment.displayConfig
         let firstFactor = { (name: String) in settings.enabledAttribute(name)?.usedForFirstFactor == true }
@@ -56,6 +63,21 @@ public struct SignInConfig: Equatable, Sendable {
             combinedFlow: settings.signUp.mode != .restricted, signUpMode: settings.signUp.mode,
             supportEmail: display.supportEmail, emailLinkRedirectURL: emailLinkRedirectURL,
             passwordPolicy: PasswordPolicy(settings.passwordSettings),
-            isDevelopment: display.instanceEnvironmentType == .development)
+            isDevelopment: display.instanceEnvironmentType == .development,
+            socialProviders: settings.enabledSocialProviders.filter(\.authenticatable).map {
+                SocialProvider(strategy: Strategy(rawValue: $0.strategy), name: $0.name)
+            },
+            oauthRedirectURL: oauthRedirectURL)
+    }
+}
+
+/// A social sign-in provider: `oauth_google`, "Google".
+public struct SocialProvider: Equatable, Sendable {
+    public var strategy: Strategy
+    public var name: String
+
+    public init(strategy: Strategy, name: String) {
+        self.strategy = strategy
+        self.name = name
     }
 }

@@ -19,12 +19,15 @@ extension SignInMachine {
         switch purpose {
         case .create(_, let forgotPassword):
             return route(signIn, forgotPassword: forgotPassword)
+        case .oauth(let provider):
+            return startOAuth(signIn, provider: provider)
         case .prepare(let factor, _):
             preparedFactors.insert(FactorChoice.key(factor))
             return []
         case .attempt:
             return route(signIn, forgotPassword: false)
         case .poll:
+            if case .oauth = step { return oauthPolled(signIn) }
             return emailLinkPolled(signIn)
         case .resetPassword:
             passwordWasReset = true
@@ -103,7 +106,7 @@ extension SignInMachine {
         case .emailLink:
             step = .emailLink(expired: false)
             effects += prepare(factor, .firstFactor)
-            effects.append(.startTimer(timer(.emailLinkPoll), every: .seconds(1), repeats: true))
+            effects.append(.startTimer(timer(.poll), every: .seconds(1), repeats: true))
         case _ where Self.preparedStrategies.contains(factor.strategy):
             step = .code(.firstFactor)
             effects += prepare(factor, .firstFactor)
@@ -145,6 +148,39 @@ extension SignInMachine {
         return verification?.strategy == factor.strategy && verification?.status == .unverified
     }
 
+    /// Sends the browser to the provider and polls until the sign-in moves on.
+    private mutating func startOAuth(_ signIn: SignIn, provider: SocialProvider) -> [Effect] {
+        guard let url = signIn.firstFactorVerification?.externalVerificationRedirectURL else {
+            errors.card = Copy.Errors.unableToComplete
+            return []
+        }
+        step = .oauth(provider: provider.name, url: url)
+        return [.openExternally(url), .startTimer(timer(.poll), every: .seconds(1), repeats: true)]
+    }
+
+    private mutating func oauthPolled(_ signIn: SignIn) -> [Effect] {
+        let verification = signIn.firstFactorVerification
+        if verification?.status == .transferable {
+            var effects = leaveFactorCard()
+            step = .done
+            effects.append(.finish(.transferOAuthToSignUp))
+            return effects
+        }
+        if let error = verification?.error {
+            var effects = restart()
+            errors.card = Self.replayedOAuthErrors.contains(error.code) ? error.longMessage : Copy.Errors.unableToComplete
+            if error.code == "user_locked", let seconds = error.meta?.lockoutExpiresInSeconds, seconds > 0 {
+                lockoutSeconds = seconds
+                effects.append(.startTimer(timer(.lockout), every: .seconds(1), repeats: true))
+            }
+            return effects
+        }
+        switch signIn.status {
+        case .needsFirstFactor, .needsIdentifier: return []
+        default: return route(signIn, forgotPassword: false)
+        }
+    }
+
     private mutating func emailLinkPolled(_ signIn: SignIn) -> [Effect] {
         guard case .emailLink(expired: false) = step else { return [] }
         switch signIn.firstFactorVerification?.status {
@@ -153,7 +189,7 @@ extension SignInMachine {
         case .expired:
             step = .emailLink(expired: true)
             errors.card = Copy.Field.verificationLinkExpired
-            return [.cancelTimer(timer(.emailLinkPoll))]
+            return [.cancelTimer(timer(.poll))]
         default:
             return []
         }
@@ -185,6 +221,8 @@ extension SignInMachine {
         switch purpose {
         case .create(let withPassword, let forgotPassword):
             return createFailed(failure, withPassword: withPassword, forgotPassword: forgotPassword)
+        case .oauth:
+            return createFailed(failure, withPassword: false, forgotPassword: false)
         case .attempt(let factor, _) where factor.strategy == .password:
             return passwordFailed(failure)
         case .attempt:

@@ -13,6 +13,11 @@ extension SignInMachine {
             identifier = ""
             errors = .none
             return []
+        case .continueWith(let provider):
+            guard step == .start, canSubmit, let redirectURL = config.oauthRedirectURL else { return [] }
+            errors = .none
+            let params = SignInCreateParams(strategy: provider.strategy, redirectURL: redirectURL)
+            return [send(.createSignIn(params), .oauth(provider))]
         case .passwordChanged(let text):
             password = text
             errors.fields["password"] = nil
@@ -159,7 +164,7 @@ extension SignInMachine {
             var effects = prepare(factor, .firstFactor, resend: true)
             if case .emailLink(expired: true) = step {
                 errors = .none
-                effects.append(.startTimer(timer(.emailLinkPoll), every: .seconds(1), repeats: true))
+                effects.append(.startTimer(timer(.poll), every: .seconds(1), repeats: true))
             }
             step = .emailLink(expired: false)
             return effects
@@ -269,8 +274,8 @@ extension SignInMachine {
             resendSeconds = 0
             effects.append(.cancelTimer(timer(.resendCooldown)))
         }
-        if case .emailLink = step {
-            effects.append(.cancelTimer(timer(.emailLinkPoll)))
+        if isPolling {
+            effects.append(.cancelTimer(timer(.poll)))
             inFlight = inFlight.filter { $0.value.purpose != .poll }
         }
         return effects
@@ -292,10 +297,10 @@ extension SignInMachine {
             lockoutSeconds = left > 0 ? left : nil
             if left <= 0 { errors.card = nil }
             return left > 0 ? [] : [.cancelTimer(timer(.lockout))]
-        case .emailLinkPoll:
-            guard case .emailLink(expired: false) = step, let signIn, !inFlight.values.contains(where: { $0.purpose == .poll }) else {
-                return []
-            }
+        case .poll:
+            guard isPolling, step != .emailLink(expired: true), let signIn,
+                !inFlight.values.contains(where: { $0.purpose == .poll })
+            else { return [] }
             return [send(.reloadSignIn(id: signIn.id), .poll)]
         case .successDelay:
             guard case .resetPasswordSuccess(let sessionID) = step else { return [] }
@@ -305,6 +310,14 @@ extension SignInMachine {
     }
 
     // MARK: Helpers
+
+    /// The card re-reads the sign-in every second (email link, browser sign-in).
+    var isPolling: Bool {
+        switch step {
+        case .emailLink, .oauth: true
+        default: false
+        }
+    }
 
     mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect {
         let id = requests.next()

@@ -71,6 +71,8 @@ public struct SignInMachine: Equatable, Sendable {
         case resetPasswordSuccess(sessionID: String?)
         /// "Cannot sign in": no factor this terminal can use.
         case noAvailableMethods
+        /// Signing in with a social provider in the browser at `url`, polling until it is done.
+        case oauth(provider: String, url: String)
         /// The flow has finished; the parent moves on.
         case done
     }
@@ -93,6 +95,7 @@ public struct SignInMachine: Equatable, Sendable {
     /// Why a call is in flight, so its answer is routed correctly.
     enum Purpose: Equatable, Sendable {
         case create(withPassword: Bool, forgotPassword: Bool)
+        case oauth(SocialProvider)
         case prepare(Factor, CodeStage)
         case attempt(Factor, CodeStage)
         case poll
@@ -110,6 +113,8 @@ public struct SignInMachine: Equatable, Sendable {
         case identifierChanged(String)
         /// "Use phone" / "Use email": the next identifier kind.
         case switchIdentifierKind
+        /// "Continue with Google": sign in through the browser.
+        case continueWith(SocialProvider)
         case passwordChanged(SecretText)
         /// Typing a code; six digits submit by themselves.
         case codeChanged(SecretText)
@@ -200,6 +205,14 @@ public struct SignInMachine: Equatable, Sendable {
     /// Live password-rule feedback on the reset card.
     public var newPasswordFeedback: PasswordFeedback? { config.passwordPolicy.feedback(newPassword.password) }
 
+    /// OAuth error codes Clerk replays with the server's message; others get a generic one.
+    static let replayedOAuthErrors: Set<String> = [
+        "not_allowed_to_sign_up", "oauth_access_denied", "not_allowed_access", "saml_user_attribute_missing",
+        "oauth_email_domain_reserved_by_saml", "user_locked", "external_account_not_found", "sign_up_mode_restricted",
+        "sign_up_restricted_waitlist", "organization_membership_quota_exceeded_for_sso", "captcha_invalid",
+        "device_blocked", "action_blocked", "signup_rate_limit_exceeded", "user_banned", "user_deactivated",
+    ]
+
     /// The card-level message: an error, the rate-limit countdown, or the server-unreachable notice.
     public var notice: String? {
         if unavailable != nil { return Copy.serverUnavailable }
@@ -231,4 +244,6 @@ public enum SignInOutcome: Equatable, Sendable {
     case signUp
     /// Sign-up is waitlist-only.
     case joinWaitlist
+    /// The browser sign-in found no account: continue as a sign-up (`transfer=true`).
+    case transferOAuthToSignUp
 }

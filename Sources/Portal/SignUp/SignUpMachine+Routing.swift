@@ -61,7 +61,7 @@ extension SignUpMachine {
         } else {
             effects += prepare(field)
         }
-        if byLink { effects.append(.startTimer(timer(.emailLinkPoll), every: .seconds(1), repeats: true)) }
+        if byLink { effects.append(.startTimer(timer(.poll), every: .seconds(1), repeats: true)) }
         return effects
     }
 
@@ -88,7 +88,7 @@ extension SignUpMachine {
             effects.append(.cancelTimer(timer(.resendCooldown)))
         }
         if case .verifyEmailLink = step {
-            effects.append(.cancelTimer(timer(.emailLinkPoll)))
+            effects.append(.cancelTimer(timer(.poll)))
             inFlight = inFlight.filter { $0.value.purpose != .poll }
         }
         return effects
@@ -102,7 +102,7 @@ extension SignUpMachine {
         case .expired:
             step = .verifyEmailLink(expired: true)
             errors.card = Copy.Field.verificationLinkExpired
-            return [.cancelTimer(timer(.emailLinkPoll))]
+            return [.cancelTimer(timer(.poll))]
         default:
             return []
         }

@@ -22,6 +22,14 @@ extension SignUpMachine {
         return (machine, machine.update(.submit))
     }
 
+    /// A sign-up continuing a browser sign-in that found no account: the server moves the verified
+    /// external account over (`transfer=true`), then asks for whatever is still missing.
+    public static func oauthTransfer(config: SignUpConfig, scope: Int) -> (SignUpMachine, [Effect]) {
+        var machine = SignUpMachine(config: config, scope: scope)
+        let effect = machine.send(.createSignUp(SignUpParams(transfer: true, locale: "en-US")), .create)
+        return (machine, [effect])
+    }
+
     /// Applies `event` and returns the effects to perform.
     public mutating func update(_ event: Event) -> [Effect] {
         switch event {
@@ -143,7 +151,7 @@ extension SignUpMachine {
             var effects = prepare(.emailAddress)
             if expired {
                 errors = .none
-                effects.append(.startTimer(timer(.emailLinkPoll), every: .seconds(1), repeats: true))
+                effects.append(.startTimer(timer(.poll), every: .seconds(1), repeats: true))
             }
             step = .verifyEmailLink(expired: false)
             return effects
@@ -161,7 +169,7 @@ extension SignUpMachine {
             let left = (rateLimitSeconds ?? 0) - 1
             rateLimitSeconds = left > 0 ? left : nil
             return left > 0 ? [] : [.cancelTimer(timer(.rateLimit))]
-        case .emailLinkPoll:
+        case .poll:
             guard case .verifyEmailLink(expired: false) = step, let signUp,
                 !inFlight.values.contains(where: { $0.purpose == .poll })
             else { return [] }

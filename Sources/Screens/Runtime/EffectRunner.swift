@@ -6,10 +6,13 @@ import TerminalUI
 /// as `PortalAnswer` messages; machine timers become ticks, re-armed while they repeat.
 struct EffectRunner {
     let backend: any PortalBackend
+    /// Opens a URL in the system browser; nil where that is not allowed (over SSH, no display).
+    let openURL: (@Sendable (String) -> Void)?
     private var timers: [String: (id: TimerID, every: Duration, repeats: Bool)] = [:]
 
-    init(backend: any PortalBackend) {
+    init(backend: any PortalBackend, openURL: (@Sendable (String) -> Void)?) {
         self.backend = backend
+        self.openURL = openURL
     }
 
     /// The commands for `effects`, plus the portal's exits for the program around it.
@@ -31,6 +34,14 @@ struct EffectRunner {
                 commands.append(.tick(Tick(key), after: every))
             case .cancelTimer(let id):
                 timers[Self.tickID(id)] = nil
+            case .openExternally(let url):
+                if let openURL {
+                    commands.append(
+                        .run {
+                            openURL(url)
+                            return nil
+                        })
+                }
             case .finish(let exit):
                 exits.append(exit)
             }

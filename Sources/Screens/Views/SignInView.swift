@@ -53,6 +53,11 @@ enum SignInView {
         case .resetPasswordSuccess:
             card = Card(title: Copy.SignIn.setNewPasswordTitle, subtitle: nil)
             card.lines = [Copy.SignIn.resetPasswordSuccess]
+        case .oauth(let provider, let url):
+            card = Card(title: Copy.SignIn.continueWith(provider), subtitle: Copy.SignIn.finishInBrowser(provider))
+            card.lines = [url]
+            card.qr = (url, url)
+            card.controls = [back]
         case .noAvailableMethods:
             card = Card(
                 title: Copy.SignIn.noAvailableMethodsTitle, subtitle: Copy.SignIn.noAvailableMethodsSubtitle,
@@ -72,7 +77,11 @@ enum SignInView {
         var card = Card(
             title: Copy.SignIn.title(app: machine.config.applicationName), subtitle: Copy.SignIn.subtitle)
         let kind = machine.identifierKind
-        card.controls = [
+        card.controls = machine.config.socialProviders.map {
+            .button(Copy.SignIn.continueWith($0.name), action: .signIn(.continueWith($0)), enabled: machine.canSubmit)
+        }
+        if !card.controls.isEmpty { card.controls.append(.note(Copy.or)) }
+        card.controls += [
             .text(
                 .identifier, label: kind.label, placeholder: kind.placeholder, value: machine.identifier,
                 error: machine.errors["identifier"], hint: nil)
