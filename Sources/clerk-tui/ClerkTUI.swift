@@ -1,4 +1,8 @@
 import ArgumentParser
+import Foundation
+import Portal
+import Screens
+import TerminalUI
 
 /// The `clerk-tui` command: Clerk's account portal in the terminal, and the tools around it.
 @main
@@ -13,7 +17,49 @@ struct ClerkTUI: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ServeCommand.self, OutboxCommand.self, TokenCommand.self, StatusCommand.self, SignOutCommand.self,
-            UIGalleryCommand.self, SSHCommand.self,
+            SSHCommand.self, UIGalleryCommand.self,
         ]
     )
+
+    @OptionGroup var instance: InstanceOptions
+    @OptionGroup var display: PortalOptions
+
+    /// Opens the portal: full screen on a capable terminal, plain prompts otherwise.
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let terminal = try display.terminalOptions(environment: environment)
+        let connection = try await instance.connect()
+        connection.client.startTokenRefresh()
+        let backend = ClientBackend(client: connection.client)
+        let openURL = BrowserOpener(environment: environment).map { opener in { @Sendable url in opener.open(url) } }
+        do {
+            try await runPortal(backend: backend, openURL: openURL, terminal: terminal, environment: environment)
+            await connection.close()
+        } catch {
+            await connection.close()
+            throw error
+        }
+    }
+
+    private func runPortal(
+        backend: ClientBackend, openURL: (@Sendable (String) -> Void)?, terminal: TerminalOptions,
+        environment: [String: String]
+    ) async throws {
+        if display.interfaceMode(environment: environment) == .fullScreen {
+            do {
+                _ = try await Program.run(ScreenStack(root: PortalScreen(backend: backend, openURL: openURL)), options: terminal)
+                return
+            } catch TerminalError.noTerminfo(let tried) {
+                printError("clerk-tui: no terminal description for \(tried.joined(separator: ", ")); using plain prompts")
+            } catch TerminalError.terminated(let signal) {
+                throw ExitCode(128 + signal)
+            }
+        }
+        var plain = PlainPortal(backend: backend, prompter: PlainPrompter(), openURL: openURL)
+        do {
+            _ = try await plain.run()
+        } catch {
+            // Input ended (Ctrl-D, closed pipe): leave quietly, as a shell prompt does.
+        }
+    }
 }
