@@ -11,17 +11,7 @@ struct UIGalleryCommand: AsyncParsableCommand {
         shouldDisplay: false
     )
 
-    @Flag(help: "Ask with plain line prompts instead of the full-screen UI.")
-    var plain = false
-
-    @Option(help: "Theme name or path to a .toml file (default: $CLERK_TUI_THEME, else default).")
-    var theme: String?
-
-    @Option(help: "Colour level: mono, 8, 16, 256 or truecolor (default: detected).")
-    var color: String?
-
-    @Flag(help: "Capture the mouse (off by default: it prevents selecting text).")
-    var mouse = false
+    @OptionGroup var display: PortalOptions
 
     @Option(help: ArgumentHelp("Write frame timings to this file on exit.", visibility: .hidden))
     var frameStats: String?
@@ -31,24 +21,11 @@ struct UIGalleryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let level: ColorLevel?
-        if let color {
-            guard let parsed = ColorLevel(name: color) else { throw ValidationError("unknown colour level \"\(color)\"") }
-            level = parsed
-        } else {
-            level = nil
-        }
-        let chosenTheme: Theme
-        do {
-            chosenTheme = try ThemeCatalog(environment: environment).load(option: theme, environment: environment)
-        } catch {
-            throw ValidationError(error.description)
-        }
-        guard InterfaceMode.detect(plainRequested: plain, environment: environment) == .fullScreen else {
+        let options = try display.terminalOptions(environment: environment)
+        guard display.interfaceMode(environment: environment) == .fullScreen else {
             try runPlain()
             return
         }
-        let options = TerminalOptions(theme: chosenTheme, colorLevel: level, mouse: mouse, environment: environment)
         do {
             let outcome = try await Program.run(ScreenStack(root: GalleryScreen(trapKey: trapOnF12 ? .function(12) : nil)), options: options)
             if let frameStats {
