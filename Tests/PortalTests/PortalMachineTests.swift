@@ -193,3 +193,55 @@ import Testing
         #expect(signIn.resendSeconds == 29)
     }
 }
+
+@Suite struct PortalMultiSessionTests {
+    static let ada = Fixtures.session("sess_a", identifier: "ada@acme.test")
+    static let bob = Fixtures.session("sess_b", identifier: "bob@acme.test")
+
+    @Test func backFromAddAccountReturnsHome() {
+        var machine = PortalMachineTests.booted(client: Fixtures.client([Self.ada], active: "sess_a"))
+        _ = machine.update(.account(.select(.addAccount)))
+        guard case .signIn = machine.route else {
+            Issue.record("expected sign-in, got \(machine.route)")
+            return
+        }
+        _ = machine.update(.signIn(.back))
+        guard case .home = machine.route else {
+            Issue.record("expected home, got \(machine.route)")
+            return
+        }
+    }
+
+    @Test func signingOutOfOneAccountShowsTheSwitcher() {
+        var machine = PortalMachineTests.booted(client: Fixtures.client([Self.ada, Self.bob], active: "sess_a"))
+        let remove = machine.update(.account(.select(.signOut)))
+        #expect(remove.calls() == [.removeSession(id: "sess_a")])
+        // The server leaves no session active; the client arrives before the answer.
+        _ = machine.update(.clientChanged(Fixtures.client([Self.bob], active: nil)))
+        _ = PortalMachineTests.answer(&machine, remove, [.removeSession(id: "sess_a"): .success(.session(Self.ada))])
+        guard case .home(let account) = machine.route else {
+            Issue.record("expected the account switcher, got \(machine.route)")
+            return
+        }
+        #expect(account.step == .chooseAccount)
+        #expect(account.chooseItems.first == .switchTo(Self.bob))
+        let touch = machine.update(.account(.select(.switchTo(Self.bob))))
+        _ = PortalMachineTests.answer(&machine, touch, [.touchSession(id: "sess_b", intent: .selectSession): .success(.session(Self.bob))])
+        guard case .home(let home) = machine.route else { return }
+        #expect(home.step == .home)
+        #expect(home.activeSessionID == "sess_b")
+    }
+
+    @Test func switchingToASessionWithATaskOpensTheTask() {
+        let pending = Fixtures.session("sess_b", identifier: "bob@acme.test", status: .pending, tasks: [SessionTask(key: .resetPassword)])
+        var machine = PortalMachineTests.booted(client: Fixtures.client([Self.ada, pending], active: "sess_a"))
+        let touch = machine.update(.account(.select(.switchTo(pending))))
+        _ = PortalMachineTests.answer(&machine, touch, [.touchSession(id: "sess_b", intent: .selectSession): .success(.session(pending))])
+        guard case .task(let task) = machine.route else {
+            Issue.record("expected the task, got \(machine.route)")
+            return
+        }
+        #expect(task.task == .resetPassword)
+        #expect(task.sessionID == "sess_b")
+    }
+}

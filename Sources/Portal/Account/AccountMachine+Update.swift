@@ -6,7 +6,8 @@ extension AccountMachine {
         case .clientChanged(let client):
             sessions = Self.signedIn(client)
             activeSessionID = client.lastActiveSessionID
-            if sessions.isEmpty, step != .chooseAccount { return [.finish(.signedOut)] }
+            if sessions.isEmpty { return [.finish(.signedOut)] }
+            if activeSession == nil { step = .chooseAccount }
             return []
         case .openMenu:
             guard step == .home else { return [] }

@@ -23,6 +23,7 @@ public struct AccountMachine: Equatable, Sendable {
         self.requests = RequestCounter(scope: scope)
         self.sessions = Self.signedIn(client)
         self.activeSessionID = client.lastActiveSessionID
+        if activeSession == nil, !sessions.isEmpty { step = .chooseAccount }
     }
 
     public enum Step: Equatable, Sendable {

@@ -19,6 +19,9 @@ extension PortalMachine {
             case .home, .task: return settle()
             default: return []
             }
+        case .signIn(.back) where isAddingAccount:
+            // Back from the start card of "Add account" returns to the signed-in accounts.
+            return settle()
         case .signIn(let event):
             guard case .signIn(var machine) = route else { return [] }
             let effects = machine.update(event)
@@ -52,6 +55,12 @@ extension PortalMachine {
     }
 
     private var isUnavailable: Bool { if case .unavailable = route { true } else { false } }
+
+    /// Signing in to another account while others are signed in, still on the start card.
+    private var isAddingAccount: Bool {
+        guard case .signIn(let machine) = route, machine.step == .start, let client else { return false }
+        return !AccountMachine.signedIn(client).isEmpty
+    }
 
     private mutating func forwardRetry() -> [Effect] {
         switch route {
@@ -106,8 +115,20 @@ extension PortalMachine {
     /// Shows what the client's sessions call for: a pending task, the home, or sign-in.
     mutating func settle() -> [Effect] {
         guard let environment, clientLoaded else { return [] }
-        guard let client, let active = client.lastActiveSession, active.status == .active || active.status == .pending
-        else {
+        let signedIn = client.map(AccountMachine.signedIn) ?? []
+        guard let client, let active = client.lastActiveSession, signedIn.contains(active) else {
+            // Signed-in accounts but none active: the account switcher.
+            if !signedIn.isEmpty, let client {
+                if case .home(var account) = route {
+                    let effects = account.update(.clientChanged(client))
+                    route = .home(account)
+                    return absorb(effects) { $0.accountFinished($1) }
+                }
+                route = .home(
+                    AccountMachine(
+                        client: client, singleSessionMode: environment.authConfig.singleSessionMode, scope: nextScope()))
+                return []
+            }
             if case .signIn = route { return [] }
             return showSignIn()
         }
