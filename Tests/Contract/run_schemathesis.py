@@ -15,7 +15,7 @@ from conftest import IMPLEMENTED  # noqa: E402
 from server import Server  # noqa: E402
 from settings import BASE  # noqa: E402
 
-MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "25"))
+MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "50"))
 SEED = os.environ.get("SCHEMATHESIS_SEED", "20261126")
 
 
@@ -34,7 +34,8 @@ def main() -> int:
                        "--report", "junit", "--report-dir", str(Path(scratch) / "report")]
             for operation_id in IMPLEMENTED:
                 command += ["--include-operation-id", operation_id]
-            environment = {**os.environ, "SCHEMATHESIS_HOOKS": str(HERE / "schemathesis_hooks.py"), "FAPI_URL": url}
+            environment = {**os.environ, "SCHEMATHESIS_HOOKS": str(HERE / "schemathesis_hooks.py"), "FAPI_URL": url,
+                           "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE), os.environ.get("PYTHONPATH")]))}
             status = subprocess.run(command, env=environment, cwd=scratch).returncode
         finally:
             alive = server.alive
