@@ -87,8 +87,9 @@ COVERAGE = Coverage()
 class BaseClient:
     """The transport shared by both client kinds: builds the request, validates the reply."""
 
-    def __init__(self, base_url: str):
+    def __init__(self, base_url: str, *, validate: bool = True):
         self.base_url = base_url.rstrip("/")
+        self.validate = validate  # False only outside the tests (benchmark set-up)
         self.http = requests.Session()
         self.http.trust_env = False
         # Cookies are kept by hand (BrowserClient) so that their attributes can be checked.
@@ -122,7 +123,7 @@ class BaseClient:
         response = self.http.request(wire_method, self.base_url + path, params=query, data=body,
                                      headers=all_headers, timeout=TIMEOUT, allow_redirects=False)
         self._absorb(response)
-        return check(method, path, response, validate=validate)
+        return check(method, path, response, validate=self.validate if validate is None else validate)
 
     def get(self, path, **kw):
         return self.request("GET", path, **kw)
@@ -165,8 +166,8 @@ def check(method: str, path: str, response: requests.Response, *, validate: bool
 class NativeClient(BaseClient):
     """A native SDK: `_is_native`, API version header, client token in `Authorization` both ways."""
 
-    def __init__(self, base_url: str, *, bearer: bool = False, native_flag: str = "true"):
-        super().__init__(base_url)
+    def __init__(self, base_url: str, *, bearer: bool = False, native_flag: str = "true", validate: bool = True):
+        super().__init__(base_url, validate=validate)
         self.token: str | None = None
         self.bearer = bearer
         self.native_flag = native_flag
