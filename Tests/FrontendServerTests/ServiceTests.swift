@@ -53,7 +53,7 @@ struct ServiceTests {
         let ids = (0..<10_000).map { _ in RandomToken.id(.sess) }
         #expect(Set(ids).count == ids.count)
         #expect(ids.allSatisfy { $0.hasPrefix("sess_") && $0.count == 32 })
-        #expect(RandomToken.digits(6).allSatisfy(\.isNumber))
+        #expect(RandomToken.digits(6).allSatisfy { $0.isNumber })
     }
 
     @Test func settingsFromTOML() throws {

@@ -144,6 +144,8 @@ import Testing
         _ = Self.answer(&machine, create, .success(.totp(Self.totp)))
         #expect(machine.step == .verifyAuthenticator)
         #expect(machine.totp?.secret == "JBSWY3DPEHPK3PXP")
+        _ = machine.update(.toggleKey)
+        #expect(machine.showsKey)
         let wrong = machine.update(.codeChanged("000000"))
         #expect(wrong.calls() == [.verifyTOTP(sessionID: "sess_p", code: "000000")])
         _ = Self.answer(&machine, wrong, .failure(Fixtures.failure("form_code_incorrect", param: "code")))

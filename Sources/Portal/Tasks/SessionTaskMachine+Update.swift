@@ -18,6 +18,10 @@ extension SessionTaskMachine {
             guard step == .chooseMethod, !isBusy else { return [] }
             errors = .none
             return [send(.createTOTP(sessionID: sessionID), .createTOTP)]
+        case .toggleKey:
+            guard step == .verifyAuthenticator else { return [] }
+            showsKey.toggle()
+            return []
         case .codeChanged(let text):
             guard step == .verifyAuthenticator else { return [] }
             code = text
@@ -32,6 +36,7 @@ extension SessionTaskMachine {
             inFlight = [:]
             code = SecretText()
             totp = nil
+            showsKey = false
             errors = .none
             step = .chooseMethod
             return []

@@ -15,6 +15,8 @@ public struct SessionTaskMachine: Equatable, Sendable {
     public internal(set) var code = SecretText()
     /// The authenticator being set up: its secret and `otpauth://` URI, later its backup codes.
     public internal(set) var totp: TOTP?
+    /// "Can't scan QR code?": show the key as text instead of the QR code.
+    public internal(set) var showsKey = false
     public internal(set) var errors = FormErrors.none
     public internal(set) var unavailable: PendingCall?
 
@@ -65,6 +67,8 @@ public struct SessionTaskMachine: Equatable, Sendable {
         case toggleSignOutOfOtherSessions
         /// "Authenticator application".
         case chooseAuthenticatorApp
+        /// "Can't scan QR code?" / "Scan QR code instead".
+        case toggleKey
         case codeChanged(SecretText)
         /// The card's primary button.
         case submit

@@ -19,13 +19,19 @@ enum TaskView {
         case .verifyAuthenticator:
             card = Card(title: Copy.Tasks.addAuthenticatorTitle, subtitle: Copy.Tasks.verifyAuthenticatorSubtitle)
             if let uri = machine.totp?.uri, let secret = machine.totp?.secret {
-                card.lines = [Copy.Tasks.scanQRCode]
-                card.qr = (uri, secret)
-                card.lines.append(Copy.Tasks.enterKey + " " + secret)
+                if machine.showsKey {
+                    card.lines = [Copy.Tasks.enterKey, secret, Copy.Tasks.keyReminder]
+                } else {
+                    card.lines = [Copy.Tasks.scanQRCode]
+                    card.qr = (uri, secret)
+                }
             }
             card.controls = [
                 .code(.code, label: Copy.Field.verificationCode, error: machine.errors["code"]),
                 .button(Copy.continueButton, action: .task(.submit), enabled: !machine.isBusy),
+                .link(
+                    machine.showsKey ? Copy.Tasks.scanInstead : Copy.Tasks.cantScan, prefix: nil,
+                    action: .task(.toggleKey), enabled: true),
                 .link(Copy.Tasks.cancel, prefix: nil, action: .task(.back), enabled: true),
             ]
         case .backupCodes:

@@ -27,21 +27,17 @@ enum JWKSVerifier {
         return ok == 1 ? (header, claims) : nil
     }
 
-    /// `EVP_PKEY_PUBLIC_KEY` (a macro Swift cannot see): public key plus all parameters.
-    private static let publicKeySelection = Int32(OSSL_KEYMGMT_SELECT_PUBLIC_KEY | OSSL_KEYMGMT_SELECT_ALL_PARAMETERS)
-
+    /// An RSA public key from its modulus and exponent (through the RSA API: OpenSSL 3.0's
+    /// `EVP_PKEY_fromdata` refuses RSA public keys built from `n`/`e` here).
     private static func makeKey(n: [UInt8], e: [UInt8]) -> OpaquePointer? {
-        guard let builder = OSSL_PARAM_BLD_new() else { return nil }
-        defer { OSSL_PARAM_BLD_free(builder) }
-        let nBN = BN_bin2bn(n, Int32(n.count), nil), eBN = BN_bin2bn(e, Int32(e.count), nil)
-        defer { BN_free(nBN); BN_free(eBN) }
-        guard OSSL_PARAM_BLD_push_BN(builder, "n", nBN) == 1, OSSL_PARAM_BLD_push_BN(builder, "e", eBN) == 1,
-              let params = OSSL_PARAM_BLD_to_param(builder) else { return nil }
-        defer { OSSL_PARAM_free(params) }
-        guard let ctx = EVP_PKEY_CTX_new_from_name(nil, "RSA", nil) else { return nil }
-        defer { EVP_PKEY_CTX_free(ctx) }
-        var key: OpaquePointer?
-        guard EVP_PKEY_fromdata_init(ctx) == 1, EVP_PKEY_fromdata(ctx, &key, publicKeySelection, params) == 1 else { return nil }
+        guard let rsa = RSA_new() else { return nil }
+        defer { RSA_free(rsa) }
+        guard RSA_set0_key(rsa, BN_bin2bn(n, Int32(n.count), nil), BN_bin2bn(e, Int32(e.count), nil), nil) == 1,
+              let key = EVP_PKEY_new() else { return nil }
+        guard EVP_PKEY_set1_RSA(key, rsa) == 1 else {
+            EVP_PKEY_free(key)
+            return nil
+        }
         return key
     }
 }
