@@ -28,12 +28,9 @@ struct PseudoTerminal {
         do {
             try terminal.resize(size)
             try terminal.applyModes(modes)
-        } catch let error as PtyError {
-            close(master)
-            throw error
         } catch {
             close(master)
-            throw .system("pty setup", EIO)
+            throw error
         }
         return terminal
     }
