@@ -147,3 +147,22 @@ import Testing
         #expect(machine.resetPasswordFactor == Fixtures.resetEmail)
     }
 }
+
+@Suite struct LastUsedBadgeTests {
+    @Test func badgeFollowsTheLastStrategyWhenThereIsAChoice() {
+        var config = SignInConfig(environment: Fixtures.environment())
+        #expect(config.lastUsed == nil)
+        config.lastAuthenticationStrategy = "email_code"
+        #expect(config.lastUsed == .identifier)
+        config.socialProviders = [SocialProvider(strategy: .oauth(provider: "google"), name: "Google")]
+        config.lastAuthenticationStrategy = "oauth_google"
+        #expect(config.lastUsed == .provider(.oauth(provider: "google")))
+    }
+
+    @Test func noBadgeWithASingleMethod() {
+        let env = Fixtures.environment(attributes: ["email_address": .init(enabled: true, usedForFirstFactor: true)])
+        var config = SignInConfig(environment: env)
+        config.lastAuthenticationStrategy = "password"
+        #expect(config.lastUsed == nil)
+    }
+}

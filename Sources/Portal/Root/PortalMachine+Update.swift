@@ -153,8 +153,9 @@ extension PortalMachine {
 
     mutating func showSignIn() -> [Effect] {
         guard let environment else { return [] }
-        let config = SignInConfig(
+        var config = SignInConfig(
             environment: environment, emailLinkRedirectURL: emailLinkRedirectURL, oauthRedirectURL: oauthRedirectURL)
+        config.lastAuthenticationStrategy = client?.lastAuthenticationStrategy
         route = .signIn(SignInMachine(config: config, scope: nextScope()))
         return []
     }

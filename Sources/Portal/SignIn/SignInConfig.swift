@@ -21,6 +21,8 @@ public struct SignInConfig: Equatable, Sendable {
     public var socialProviders: [SocialProvider]
     /// Where the provider sends the browser back (`redirect_url` of an OAuth sign-in).
     public var oauthRedirectURL: String?
+    /// `client.last_authentication_strategy`, for the "Last used" badge.
+    public var lastAuthenticationStrategy: String?
 
     public init(
         applicationName: String, identifierKinds: [IdentifierKind], preferredStrategy: String = "password",
@@ -41,6 +43,23 @@ public struct SignInConfig: Equatable, Sendable {
         self.isDevelopment = isDevelopment
         self.socialProviders = oauthRedirectURL == nil ? [] : socialProviders
         self.oauthRedirectURL = oauthRedirectURL
+    }
+
+    /// Where the "Last used" badge goes: a social provider, or the identifier field. Only shown when
+    /// there is more than one way to sign in (components.md §6.18).
+    public var lastUsed: LastUsed? {
+        guard let strategy = lastAuthenticationStrategy, identifierKinds.count + socialProviders.count > 1 else {
+            return nil
+        }
+        if let provider = socialProviders.first(where: { $0.strategy.rawValue == strategy }) {
+            return .provider(provider.strategy)
+        }
+        return strategy.hasPrefix("oauth_") ? nil : .identifier
+    }
+
+    public enum LastUsed: Equatable, Sendable {
+        case identifier
+        case provider(Strategy)
     }
 
     /// Reads the instance settings. Combined flow is on unless sign-up is restricted, as in clerk-js.

@@ -77,13 +77,17 @@ enum SignInView {
         var card = Card(
             title: Copy.SignIn.title(app: machine.config.applicationName), subtitle: Copy.SignIn.subtitle)
         let kind = machine.identifierKind
+        let lastUsed = machine.config.lastUsed
         card.controls = machine.config.socialProviders.map {
-            .button(Copy.SignIn.continueWith($0.name), action: .signIn(.continueWith($0)), enabled: machine.canSubmit)
+            var label = Copy.SignIn.continueWith($0.name)
+            if lastUsed == .provider($0.strategy) { label += " · \(Copy.lastUsed)" }
+            return .button(label, action: .signIn(.continueWith($0)), enabled: machine.canSubmit)
         }
         if !card.controls.isEmpty { card.controls.append(.note(Copy.or)) }
         card.controls += [
             .text(
-                .identifier, label: kind.label, placeholder: kind.placeholder, value: machine.identifier,
+                .identifier, label: lastUsed == .identifier ? "\(kind.label) · \(Copy.lastUsed)" : kind.label,
+                placeholder: kind.placeholder, value: machine.identifier,
                 error: machine.errors["identifier"], hint: nil)
         ]
         if machine.config.instantPassword {
