@@ -114,6 +114,11 @@ struct MethodOverrideResponder: HTTPResponder {
             do { response = try await router.respond(to: request, context: context) } catch {
                 response = Gateway.errorResponse(error, logger: logger)
             }
+            // Every endpoint answers through `Gateway` (marked `no-store`); anything else is the router's own
+            // not-found or bad-parameter answer, which gets Clerk's error body too.
+            if response.headers[.cacheControl] != "no-store" {
+                response = Gateway.errorResponse(HTTPError(response.status), logger: logger)
+            }
         }
         return response
     }
