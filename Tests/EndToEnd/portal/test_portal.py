@@ -1,0 +1,236 @@
+"""The portal end to end: the real clerk-tui binary in tmux (100x30) against the real local Frontend API.
+
+Run: CLERK_TUI_BIN=.build/debug/clerk-tui python3 -m pytest Tests/EndToEnd/portal
+"""
+
+import re
+import subprocess
+import time
+import uuid
+
+import pyotp
+
+from api import Api
+from conftest import BINARY, HOME, SIGN_IN
+
+PASSWORD = "Tr0ub4dor-horse-41"
+NEW_PASSWORD = "Brand-new-horse-73"
+WRONG_CODE = "000000"
+FACTOR_ONE_PASSWORD = r"Enter the password associated with your account"
+CHECK_EMAIL = r"Check your email"
+TWO_STEP = r"Two-step verification"
+
+
+def email(tag: str, test_identity: bool = False) -> str:
+    return f"{tag}-{uuid.uuid4().hex[:8]}{'+clerk_test' if test_identity else ''}@example.com"
+
+
+def spaced(code: str) -> str:
+    """A code as the code field draws its digits."""
+    return r"\s+".join(code)
+
+
+# Focus order of the sign-in card: identifier, password, Continue, Forgot password?, Sign up.
+def open_sign_up(pane) -> None:
+    pane.wait_for(SIGN_IN)
+    pane.keys("Tab", "Tab", "Tab", "Tab", "Enter")
+    pane.wait_for(r"Create your account")
+
+
+def sign_in_with_password(pane, identifier: str, password: str) -> None:
+    pane.wait_for(SIGN_IN)
+    pane.type(identifier)
+    pane.keys("Tab")
+    pane.type(password)
+    pane.keys("Enter")
+
+
+def open_menu(pane) -> str:
+    pane.wait_for(HOME)
+    pane.keys("Enter")
+    return pane.wait_for(r"Account actions")
+
+
+def choose(pane, label: str) -> None:
+    """Moves the menu selection down to `label` and picks it."""
+    for _ in range(12):
+        line = next((l for l in pane.screen().splitlines() if label in l), "")
+        if line.strip().startswith("›"):
+            pane.keys("Enter")
+            return
+        pane.keys("Down")
+        time.sleep(0.1)
+    raise AssertionError(f"{label!r} never selected; screen was:\n{pane.screen()}")
+
+
+def user_with_password(world, address: str, password: str = PASSWORD) -> Api:
+    """A user created through the API on the embedded instance's data directory (a `serve` beside it)."""
+    server = world.serve()
+    api = Api(server.url)
+    api.sign_up(address, password, lambda: world.wait_for_code(address, "sign_up"))
+    server.stop()
+    return api
+
+
+def test_sign_up_with_a_code_from_the_outbox_then_sign_out_and_sign_in_with_password(world):
+    address = email("alice")
+    pane = world.portal()
+    open_sign_up(pane)
+    pane.type(address)
+    pane.keys("Tab")
+    pane.type(PASSWORD)
+    pane.keys("Enter")
+    screen = pane.wait_for(r"Verify your email")
+    assert address in screen and re.search(r"clerk-tui\s+outbox", screen)
+    code = world.wait_for_code(address, "sign_up")
+    assert code != "424242"
+    pane.type(code)
+    screen = pane.wait_for(HOME + re.escape(address))
+    assert not re.search(spaced(code), screen)
+
+    status = world.run("status").stdout
+    assert address in status
+    open_menu(pane)
+    choose(pane, "Sign out")
+    pane.wait_for(SIGN_IN)
+    assert address not in world.run("status", check=False).stdout
+
+    sign_in_with_password(pane, address, PASSWORD)
+    pane.wait_for(HOME + re.escape(address))
+    pane.quit()
+    pane.assert_never_shown(PASSWORD, code)
+
+
+def test_sign_in_with_an_email_code_after_a_wrong_one(world):
+    address = email("bob")
+    user_with_password(world, address)
+    pane = world.portal()
+    pane.wait_for(SIGN_IN)
+    pane.type(address)
+    pane.keys("Enter")
+    pane.wait_for(FACTOR_ONE_PASSWORD)
+    pane.keys("Tab", "Tab", "Tab", "Enter")  # password, Continue, Forgot password?, Use another method
+    pane.wait_for(r"Use another method")
+    pane.wait_for(r"Email code to " + re.escape(address))
+    pane.keys("Enter")
+    screen = pane.wait_for(CHECK_EMAIL)
+    assert address in screen and re.search(r"Resend \(\d+\)", screen)
+    code = world.wait_for_code(address, "sign_in")
+
+    pane.type(WRONG_CODE)
+    screen = pane.wait_for(r"Incorrect code")
+    assert CHECK_EMAIL.split()[0] in screen and address in screen  # still the same step, identifier kept
+    pane.type(code)
+    pane.wait_for(HOME + re.escape(address))
+    pane.quit()
+    pane.assert_never_shown(code)
+
+
+def test_forgot_password_resets_with_a_code_and_signs_in(world):
+    address = email("carol")
+    user_with_password(world, address)
+    pane = world.portal()
+    pane.wait_for(SIGN_IN)
+    pane.type(address)
+    pane.keys("Tab", "Tab", "Tab", "Enter")  # password, Continue, Forgot password?
+    pane.wait_for(r"Forgot Password\?")
+    pane.keys("Enter")  # Reset your password
+    screen = pane.wait_for(r"Reset password code")
+    assert address in screen
+    code = world.wait_for_code(address, "reset_password")
+    pane.type(code)
+    pane.wait_for(r"Set new password")
+    pane.type(NEW_PASSWORD)
+    pane.wait_for(r"Your password meets all the necessary requirements")
+    pane.keys("Tab")
+    pane.type(NEW_PASSWORD)
+    pane.keys("Enter")
+    pane.wait_for(HOME + re.escape(address))
+    pane.quit()
+    pane.assert_never_shown(NEW_PASSWORD, PASSWORD, code)
+
+    # The old password is gone, the new one works.
+    server = world.serve()
+    fresh = Api(server.url)
+    first = fresh.create_sign_in(address).json()["response"]
+    path = f"/v1/client/sign_ins/{first['id']}/attempt_first_factor"
+    assert fresh.post(path, {"strategy": "password", "password": PASSWORD}).status_code == 422
+    assert fresh.ok(path, {"strategy": "password", "password": NEW_PASSWORD})["response"]["status"] == "complete"
+
+
+def totp_user(world) -> tuple[str, str, list]:
+    """A user with a password and a verified authenticator app, both set up through the API."""
+    address = email("dana")
+    server = world.serve()
+    api = Api(server.url)
+    session = api.sign_up(address, PASSWORD, lambda: world.wait_for_code(address, "sign_up"))
+    secret, backup_codes = api.enroll_totp(session)
+    server.stop()
+    return address, secret, backup_codes
+
+
+def test_sign_in_with_a_totp_second_factor(world):
+    address, secret, _ = totp_user(world)
+    pane = world.portal()
+    sign_in_with_password(pane, address, PASSWORD)
+    screen = pane.wait_for(TWO_STEP)
+    assert "authenticator app" in screen
+    code = pyotp.TOTP(secret).at(time.time() + 30)  # the next step: never used at enrolment
+    pane.type(code)
+    pane.wait_for(HOME + re.escape(address))
+    pane.quit()
+    pane.assert_never_shown(PASSWORD, code, secret)
+
+
+def test_sign_in_with_a_backup_code(world):
+    address, secret, backup_codes = totp_user(world)
+    assert backup_codes
+    pane = world.portal()
+    sign_in_with_password(pane, address, PASSWORD)
+    pane.wait_for(TWO_STEP)
+    pane.keys("Tab", "Enter")  # Use another method
+    pane.wait_for(r"Use a backup code")
+    choose(pane, "Use a backup code")
+    pane.wait_for(r"Enter a backup code")
+    pane.type(backup_codes[0])
+    pane.keys("Enter")
+    pane.wait_for(HOME + re.escape(address))
+    pane.quit()
+    pane.assert_never_shown(PASSWORD, backup_codes[0], secret)
+
+
+def test_add_a_second_account_and_switch_between_them(world):
+    first, second = email("erin"), email("frank", test_identity=True)
+    user_with_password(world, first)
+    pane = world.portal()
+    sign_in_with_password(pane, first, PASSWORD)
+    pane.wait_for(HOME + re.escape(first))
+    open_menu(pane)
+    choose(pane, "Add account")
+    open_sign_up(pane)
+    pane.type(second)
+    pane.keys("Tab")
+    pane.type(PASSWORD)
+    pane.keys("Enter")
+    pane.wait_for(r"Verify your email")
+    pane.type("424242")
+    pane.wait_for(HOME + re.escape(second))
+
+    screen = open_menu(pane)
+    assert first in screen and "Sign out of all accounts" in screen
+    choose(pane, first)
+    pane.wait_for(HOME + re.escape(first))
+    assert re.search(r"\* " + re.escape(first), world.run("status").stdout)
+
+    screen = open_menu(pane)
+    assert second in screen
+    choose(pane, second)
+    pane.wait_for(HOME + re.escape(second))
+    status = world.run("status").stdout
+    assert first in status and re.search(r"\* " + re.escape(second), status)
+
+    open_menu(pane)
+    choose(pane, "Sign out of all accounts")
+    pane.wait_for(SIGN_IN)
+    pane.quit()
+    pane.assert_never_shown(PASSWORD)
