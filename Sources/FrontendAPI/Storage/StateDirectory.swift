@@ -1,10 +1,15 @@
 import Foundation
 
-/// The XDG base directory clerk-tui files per-instance state (the client token) under.
+/// The XDG base directories clerk-tui files its state (client tokens) and data under.
 public enum XDGDirectories {
     /// `$XDG_STATE_HOME/clerk-tui`, defaulting to `~/.local/state/clerk-tui`.
     public static func state(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         base("XDG_STATE_HOME", fallback: ".local/state", environment: environment).appending(path: "clerk-tui")
+    }
+
+    /// `$XDG_DATA_HOME/clerk-tui`, defaulting to `~/.local/share/clerk-tui`.
+    public static func data(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        base("XDG_DATA_HOME", fallback: ".local/share", environment: environment).appending(path: "clerk-tui")
     }
 
     private static func base(_ variable: String, fallback: String, environment: [String: String]) -> URL {
