@@ -1,8 +1,9 @@
 """Opens N concurrent SSH sessions to `clerk-tui ssh`, types into each session's form, and reports keystroke-echo
-latency (p50/p99), RSS per session and CPU. The reference, measured in the same run, is the same typing into one
-child on a local pty with no SSH in between; latencies are also given as ratios to it.
+latency (p50/p99), RSS per session and CPU. The reference, measured in the same run just before each level, is the
+same typing into the same number of children on local ptys with no SSH in between; latencies are also given as
+ratios to it (the cost SSH adds).
 
-Usage: bench.py --binary PATH --port PORT --server-pid PID --sessions 1,50,200 [--keys 20]
+Usage: bench.py --binary PATH --port PORT --server-pid PID --sessions 1,50,200 [--keys 20] [--workers 2]
 """
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import asyncio
 import json
 import os
 import pty
-import select
 import statistics
 import subprocess
 import time
@@ -56,29 +56,56 @@ def children(pid: int) -> list[int]:
     return [int(p) for p in out.split()]
 
 
-def local_reference(binary: str, keys: int) -> list[float]:
-    """Echo latencies of one `clerk-tui ui-gallery` on a local pty."""
-    pid, master = pty.fork()
-    if pid == 0:
-        os.execve(binary, [binary, "ui-gallery"], {"TERM": "xterm-256color", "LANG": "C.UTF-8",
-                                                  "PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/")})
-    buffer = b""
-    while FORM not in buffer:
-        select.select([master], [], [], 10)
-        buffer += os.read(master, 65536)
-    latencies = []
-    for index in range(keys):
-        key = KEYS[index % len(KEYS)]
-        started = time.perf_counter()
-        os.write(master, key.encode())
-        received = b""
-        while key.encode() not in received:
-            select.select([master], [], [], 10)
-            received += os.read(master, 65536)
-        latencies.append((time.perf_counter() - started) * 1000)
-        time.sleep(0.02)
-    os.write(master, b"\x03")
-    os.waitpid(pid, 0)
+class LocalSession:
+    """The same child on a local pty with no SSH in between: the reference."""
+
+    def __init__(self, binary: str):
+        self.pid, self.master = pty.fork()
+        if self.pid == 0:
+            os.execve(binary, [binary, "ui-gallery"], {"TERM": "xterm-256color", "LANG": "C.UTF-8",
+                                                      "PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/")})
+        os.set_blocking(self.master, False)
+        self.buffer = b""
+        self.arrived = asyncio.Event()
+        asyncio.get_running_loop().add_reader(self.master, self._readable)
+
+    def _readable(self):
+        try:
+            self.buffer += os.read(self.master, 65536)
+        except OSError:
+            self.buffer += b"\0closed"
+        self.arrived.set()
+
+    async def read_until(self, marker: bytes, timeout: float = 60):
+        while marker not in self.buffer:
+            self.arrived.clear()
+            await asyncio.wait_for(self.arrived.wait(), timeout)
+        self.buffer = b""
+
+    def write(self, data: bytes):
+        os.write(self.master, data)
+
+    def close(self):
+        asyncio.get_running_loop().remove_reader(self.master)
+        os.kill(self.pid, 9)
+        os.waitpid(self.pid, 0)
+        os.close(self.master)
+
+
+async def local_reference(binary: str, sessions: int, keys: int) -> list[float]:
+    """Echo latencies of `sessions` children typing concurrently on local ptys (no SSH)."""
+    opened = []
+    for _ in range(sessions):
+        session = LocalSession(binary)
+        await session.read_until(FORM)
+        opened.append(session)
+    latencies: list[float] = []
+    start = asyncio.Event()
+    typing = [asyncio.create_task(type_keys(session, keys, latencies, start)) for session in opened]
+    start.set()
+    await asyncio.gather(*typing)
+    for session in opened:
+        session.close()
     return latencies
 
 
@@ -86,6 +113,9 @@ class Session:
     def __init__(self, process: asyncssh.SSHClientProcess):
         self.process = process
         self.buffer = b""
+
+    def write(self, data: bytes):
+        self.process.stdin.write(data)
 
     async def read_until(self, marker: bytes, timeout: float = 60):
         while marker not in self.buffer:
@@ -114,41 +144,69 @@ async def type_keys(session: Session, keys: int, latencies: list[float], start: 
         await asyncio.sleep(0.1 + (hash((id(session), index)) % 200) / 1000)
         key = KEYS[index % len(KEYS)].encode()
         started = time.perf_counter()
-        session.process.stdin.write(key)
+        session.write(key)
         await session.read_until(key)
         latencies.append((time.perf_counter() - started) * 1000)
 
 
-async def run_level(port: int, server_pid: int, sessions: int, keys: int) -> dict:
+async def worker_sessions(port: int, sessions: int, keys: int, opened_barrier, typed_barrier) -> dict:
+    """One client process: opens its share of the sessions, waits for all workers, types, reports latencies."""
     key = asyncssh.generate_private_key("ssh-ed25519")
-    gate = asyncio.Semaphore(16)  # handshakes in flight at once
-    opened_at = time.perf_counter()
+    gate = asyncio.Semaphore(8)  # handshakes in flight at once
     results = await asyncio.gather(*(open_session(port, key, gate) for _ in range(sessions)), return_exceptions=True)
     opened = [result for result in results if not isinstance(result, BaseException)]
     failures = [repr(result) for result in results if isinstance(result, BaseException)]
-    open_seconds = time.perf_counter() - opened_at
-
-    kids = children(server_pid)
-    child_rss = sum(rss_kib(pid) for pid in kids)
-    child_pss = sum(pss_kib(pid) for pid in kids)
-    server_rss = rss_kib(server_pid)
-    server_cpu_before = cpu_seconds(server_pid)
-    kids_cpu_before = sum(cpu_seconds(pid) for pid in kids)
+    await asyncio.to_thread(opened_barrier.wait)
+    cpu_started = time.process_time()
     latencies: list[float] = []
     start = asyncio.Event()
     typing = [asyncio.create_task(type_keys(session, keys, latencies, start)) for _, session in opened]
-    wall_started = time.perf_counter()
     start.set()
     typed = await asyncio.gather(*typing, return_exceptions=True)
-    wall = time.perf_counter() - wall_started
-    server_cpu = cpu_seconds(server_pid) - server_cpu_before
-    kids_cpu = sum(cpu_seconds(pid) for pid in kids if os.path.exists(f"/proc/{pid}")) - kids_cpu_before
+    client_cpu = time.process_time() - cpu_started
+    await asyncio.to_thread(typed_barrier.wait)
     for connection, _ in opened:
         connection.close()
-    await asyncio.sleep(1)
+    await asyncio.sleep(0.5)
+    return {"opened": len(opened), "failures": failures[:3], "latencies": latencies, "client_cpu": client_cpu,
+            "typing_failures": sum(isinstance(result, BaseException) for result in typed)}
+
+
+def worker(arguments):
+    port, sessions, keys, opened_barrier, typed_barrier = arguments
+    return asyncio.run(worker_sessions(port, sessions, keys, opened_barrier, typed_barrier))
+
+
+def run_level(port: int, server_pid: int, sessions: int, keys: int, workers: int) -> dict:
+    import multiprocessing
+    workers = max(1, min(workers, sessions))
+    manager = multiprocessing.Manager()
+    opened_barrier = manager.Barrier(workers + 1)
+    typed_barrier = manager.Barrier(workers + 1)
+    shares = [sessions // workers + (1 if index < sessions % workers else 0) for index in range(workers)]
+    opened_at = time.perf_counter()
+    with multiprocessing.Pool(workers) as pool:
+        pending = pool.map_async(worker, [(port, share, keys, opened_barrier, typed_barrier) for share in shares])
+        opened_barrier.wait()
+        open_seconds = time.perf_counter() - opened_at
+        kids = children(server_pid)
+        child_rss = sum(rss_kib(pid) for pid in kids)
+        child_pss = sum(pss_kib(pid) for pid in kids)
+        server_rss = rss_kib(server_pid)
+        server_cpu_before = cpu_seconds(server_pid)
+        kids_cpu_before = sum(cpu_seconds(pid) for pid in kids)
+        wall_started = time.perf_counter()
+        typed_barrier.wait()
+        wall = time.perf_counter() - wall_started
+        server_cpu = cpu_seconds(server_pid) - server_cpu_before
+        kids_cpu = sum(cpu_seconds(pid) for pid in kids if os.path.exists(f"/proc/{pid}")) - kids_cpu_before
+        reports = pending.get()
+    time.sleep(1)
+    latencies = [value for report in reports for value in report["latencies"]]
     return {
-        "sessions": sessions, "opened": len(opened), "open_failures": failures[:3],
-        "typing_failures": sum(isinstance(result, BaseException) for result in typed),
+        "sessions": sessions, "opened": sum(report["opened"] for report in reports),
+        "open_failures": [failure for report in reports for failure in report["failures"]][:3],
+        "typing_failures": sum(report["typing_failures"] for report in reports),
         "open_seconds": round(open_seconds, 2), "keystrokes": len(latencies),
         "p50_ms": round(statistics.median(latencies), 2) if latencies else None,
         "p99_ms": round(percentile(latencies, 0.99), 2) if latencies else None,
@@ -157,6 +215,8 @@ async def run_level(port: int, server_pid: int, sessions: int, keys: int) -> dic
         "server_rss_mib": round(server_rss / 1024, 1),
         "server_cpu_percent_of_one_core": round(100 * server_cpu / wall, 1),
         "children_cpu_percent_of_one_core": round(100 * kids_cpu / wall, 1),
+        "client_cpu_percent_of_one_core": round(100 * sum(report["client_cpu"] for report in reports) / wall, 1),
+        "load_average_1m": os.getloadavg()[0],
     }
 
 
@@ -167,17 +227,19 @@ def main():
     parser.add_argument("--server-pid", type=int, required=True)
     parser.add_argument("--sessions", default="1,50,200")
     parser.add_argument("--keys", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2, help="client processes")
     arguments = parser.parse_args()
 
-    reference = local_reference(arguments.binary, arguments.keys)
-    reference_p50 = statistics.median(reference)
-    print(json.dumps({"reference": "one local pty, no SSH", "p50_ms": round(reference_p50, 2),
-                      "p99_ms": round(percentile(reference, 0.99), 2)}), flush=True)
     for level in [int(n) for n in arguments.sessions.split(",")]:
-        result = asyncio.run(run_level(arguments.port, arguments.server_pid, level, arguments.keys))
+        reference = asyncio.run(local_reference(arguments.binary, level, arguments.keys))
+        reference_p50, reference_p99 = statistics.median(reference), percentile(reference, 0.99)
+        print(json.dumps({"reference": "same typing, local ptys, no SSH", "sessions": level,
+                          "p50_ms": round(reference_p50, 2), "p99_ms": round(reference_p99, 2),
+                          "load_average_1m": os.getloadavg()[0]}), flush=True)
+        result = run_level(arguments.port, arguments.server_pid, level, arguments.keys, arguments.workers)
         if result["p50_ms"] is not None:
             result["p50_vs_reference"] = round(result["p50_ms"] / reference_p50, 2)
-            result["p99_vs_reference_p50"] = round(result["p99_ms"] / reference_p50, 2)
+            result["p99_vs_reference"] = round(result["p99_ms"] / reference_p99, 2)
         print(json.dumps(result), flush=True)
 
 
