@@ -2,20 +2,13 @@ extension Copy {
     /// Client-side error and feedback messages (`unstable__errors`).
     public enum Errors {
         public static let passwordMeetsRequirements = "Your password meets all the necessary requirements."
-        public static let passwordNotStrongEnough = "Your password is not strong enough."
-        public static let passwordPwned =
-            "This password has been found as part of a breach and can not be used, please try another password instead."
         public static let passwordPwnedSignIn =
             "This password has been found as part of a breach and can not be used, please reset your password."
         public static let passwordUntrustedSignIn =
             "Your password may be compromised. To protect your account, please continue with an alternative "
             + "sign-in method. You will be required to reset your password after signing in."
-        public static let newPasswordMatchesCurrent = "New password cannot be the same as the current password."
         public static let protectCheckUnsupported =
             "Verification isn't supported in this environment. Please continue in a standard browser or contact support."
-        public static let actionBlocked =
-            "This action couldn't be completed. Please try again later or contact support if this persists."
-        public static let oauthAccessDenied = "You did not grant access to your account."
         /// Fallback for OAuth errors Clerk does not list.
         public static let unableToComplete = "Unable to complete action at this time. If the problem persists please contact support."
 

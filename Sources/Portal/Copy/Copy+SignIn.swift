@@ -2,7 +2,6 @@ extension Copy {
     /// The SignIn component (`signIn.*`).
     public enum SignIn {
         public static func title(app: String) -> String { "Sign in to \(app)" }
-        public static func titleCombined(app: String) -> String { "Continue to \(app)" }
         public static let subtitle = "Welcome back! Please sign in to continue"
         public static let signUpPrompt = "Don’t have an account?"
         public static let signUpLink = "Sign up"
@@ -29,10 +28,8 @@ extension Copy {
         public static let checkPhone = "Check your phone"
         public static let resendCode = "Didn't receive a code? Resend"
         public static let resendLink = "Didn't receive a link? Resend"
-        public static let emailLinkFormTitle = "Verification link"
         public static let emailLinkFormSubtitle = "Use the verification link sent to your email"
         public static let emailLinkExpiredTitle = "This verification link has expired"
-        public static let emailLinkVerifiedTitle = "Successfully signed in"
 
         public static let alternativeMethodsTitle = "Use another method"
         public static let alternativeMethodsSubtitle = "Facing issues? You can use any of these methods to sign in."
@@ -75,7 +72,6 @@ extension Copy {
             "Your backup code is the one you got when setting up two-step authentication."
         public static let newDeviceNotice =
             "You're signing in from a new device. We're asking for verification to keep your account secure."
-        public static let signInAsDifferentUser = "Sign in as a different user"
 
         public static let noAvailableMethodsTitle = "Cannot sign in"
         public static let noAvailableMethodsSubtitle = "An error occurred"
@@ -86,7 +82,5 @@ extension Copy {
 
         public static let accountSwitcherTitle = "Choose an account"
         public static let accountSwitcherSubtitle = "Select the account with which you wish to continue."
-        public static let addAccount = "Add account"
-        public static let signOutOfAllAccounts = "Sign out of all accounts"
     }
 }

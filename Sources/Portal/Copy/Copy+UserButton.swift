@@ -5,9 +5,7 @@ extension Copy {
         public static let addAccount = "Add account"
         public static let signOut = "Sign out"
         public static let signOutAll = "Sign out of all accounts"
-        public static let activeSessions = "Active sessions"
         public static let accountActions = "Account actions"
-        public static let openMenu = "Open user menu"
     }
 
     /// Session tasks (`taskResetPassword.*`, `taskSetupMfa.*`).

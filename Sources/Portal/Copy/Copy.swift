@@ -4,7 +4,6 @@
 public enum Copy {
     public static let back = "Back"
     public static let continueButton = "Continue"
-    public static let verifyButton = "Verify"
     public static let or = "or"
     public static let optional = "Optional"
     public static let useAnotherMethod = "Use another method"

@@ -37,8 +37,9 @@ public struct SignInMachine: Equatable, Sendable {
     var previousFirstFactor: Factor?
     public internal(set) var secondFactor: Factor?
     var preparedFactors: Set<String> = []
-    /// The password was reset in this sign-in: completion shows the success card first.
-    var passwordWasReset = false
+    /// The password was reset in this sign-in: a second factor says why it is asked, and completion
+    /// shows the success card first.
+    public internal(set) var passwordWasReset = false
 
     var requests: RequestCounter
     var inFlight: [RequestID: PendingCall] = [:]

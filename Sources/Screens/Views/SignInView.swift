@@ -138,6 +138,7 @@ enum SignInView {
             card = Card(title: Copy.SignIn.checkEmail, subtitle: Copy.SignIn.continueTo(app: app))
         }
         if stage == .firstFactor || strategy == .phoneCode || strategy == .emailCode { card.lines = [target] }
+        if stage == .secondFactor, machine.passwordWasReset { card.lines.append(Copy.SignIn.resetPasswordMFADetails) }
         if stage == .secondFactor, machine.signIn?.clientTrustState == "new" {
             card.lines.append(Copy.SignIn.newDeviceNotice)
         }
