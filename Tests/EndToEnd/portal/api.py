@@ -3,6 +3,8 @@
 Kept small on purpose; Tests/Contract/fapi.py is the full, spec-validating client.
 """
 
+import time
+
 import pyotp
 import requests
 
@@ -30,8 +32,17 @@ class Api:
             self.token = token.removeprefix("Bearer ").strip() or None
         return response
 
+    def patient_post(self, path: str, data: dict | None = None, params: dict | None = None) -> requests.Response:
+        """`post`, waiting out a 429 (`Retry-After`) a few times: set-up must not fail on the per-IP limits."""
+        for _ in range(4):
+            response = self.post(path, data, params)
+            if response.status_code != 429:
+                return response
+            time.sleep(int(response.headers.get("Retry-After", "1")))
+        return response
+
     def ok(self, path: str, data: dict | None = None, params: dict | None = None) -> dict:
-        response = self.post(path, data, params)
+        response = self.patient_post(path, data, params)
         assert response.status_code == 200, f"POST {path} -> {response.status_code}: {response.text[:600]}"
         return response.json()
 
@@ -54,3 +65,7 @@ class Api:
 
     def create_sign_in(self, identifier: str) -> requests.Response:
         return self.post("/v1/client/sign_ins", {"identifier": identifier})
+
+    def password_sign_in(self, identifier: str, password: str) -> requests.Response:
+        """One-shot sign-in with identifier and password (clerk-ios `signInWithPassword`)."""
+        return self.patient_post("/v1/client/sign_ins", {"identifier": identifier, "password": password})

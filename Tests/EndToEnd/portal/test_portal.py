@@ -151,11 +151,10 @@ def test_forgot_password_resets_with_a_code_and_signs_in(world):
 
     # The old password is gone, the new one works.
     server = world.serve()
-    fresh = Api(server.url)
-    first = fresh.create_sign_in(address).json()["response"]
-    path = f"/v1/client/sign_ins/{first['id']}/attempt_first_factor"
-    assert fresh.post(path, {"strategy": "password", "password": PASSWORD}).status_code == 422
-    assert fresh.ok(path, {"strategy": "password", "password": NEW_PASSWORD})["response"]["status"] == "complete"
+    rejected = Api(server.url).password_sign_in(address, PASSWORD)
+    assert rejected.status_code == 422, rejected.text
+    accepted = Api(server.url).password_sign_in(address, NEW_PASSWORD)
+    assert accepted.status_code == 200 and accepted.json()["response"]["status"] == "complete", accepted.text
 
 
 def totp_user(world) -> tuple[str, str, list]:
@@ -200,20 +199,15 @@ def test_sign_in_with_a_backup_code(world):
 
 
 def test_add_a_second_account_and_switch_between_them(world):
-    first, second = email("erin"), email("frank", test_identity=True)
+    first, second = email("erin"), email("frank")
     user_with_password(world, first)
+    user_with_password(world, second)
     pane = world.portal()
     sign_in_with_password(pane, first, PASSWORD)
     pane.wait_for(HOME + re.escape(first))
     open_menu(pane)
     choose(pane, "Add account")
-    open_sign_up(pane)
-    pane.type(second)
-    pane.keys("Tab")
-    pane.type(PASSWORD)
-    pane.keys("Enter")
-    pane.wait_for(r"Verify your email")
-    pane.type("424242")
+    sign_in_with_password(pane, second, PASSWORD)
     pane.wait_for(HOME + re.escape(second))
 
     screen = open_menu(pane)
@@ -232,5 +226,28 @@ def test_add_a_second_account_and_switch_between_them(world):
     open_menu(pane)
     choose(pane, "Sign out of all accounts")
     pane.wait_for(SIGN_IN)
+    assert "sess_" not in world.run("status", check=False).stdout
+    pane.quit()
+    pane.assert_never_shown(PASSWORD)
+
+
+def test_add_a_second_account_by_signing_up(world):
+    first, second = email("gina"), email("hank", test_identity=True)
+    user_with_password(world, first)
+    pane = world.portal()
+    sign_in_with_password(pane, first, PASSWORD)
+    pane.wait_for(HOME + re.escape(first))
+    open_menu(pane)
+    choose(pane, "Add account")
+    open_sign_up(pane)
+    pane.type(second)
+    pane.keys("Tab")
+    pane.type(PASSWORD)
+    pane.keys("Enter")
+    pane.wait_for(r"Verify your email")
+    pane.type("424242")
+    pane.wait_for(HOME + re.escape(second))
+    screen = open_menu(pane)
+    assert first in screen
     pane.quit()
     pane.assert_never_shown(PASSWORD)
