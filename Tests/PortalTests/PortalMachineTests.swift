@@ -245,3 +245,20 @@ import Testing
         #expect(task.sessionID == "sess_b")
     }
 }
+
+@Suite struct PortalBootstrapTests {
+    @Test func clientNoticesDuringBootstrapWaitForTheClientAnswer() {
+        var machine = PortalMachine()
+        let start = machine.update(.start)
+        // The runtime reports the (still empty) client with the environment's answer.
+        _ = machine.update(.clientChanged(nil))
+        _ = PortalMachineTests.answer(&machine, start, [.loadEnvironment: .success(.environment(Fixtures.environment()))])
+        #expect(machine.route == .loading)
+        let ada = Fixtures.session("sess_a", identifier: "ada@acme.test")
+        _ = PortalMachineTests.answer(&machine, start, [.loadClient: .success(.client(Fixtures.client([ada], active: "sess_a")))])
+        guard case .home = machine.route else {
+            Issue.record("expected home, got \(machine.route)")
+            return
+        }
+    }
+}

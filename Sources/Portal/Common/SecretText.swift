@@ -11,7 +11,7 @@ public struct SecretText: Equatable, Sendable, CustomStringConvertible, CustomDe
     public init(stringLiteral value: String) { self.value = value }
 
     public var isEmpty: Bool { value.isEmpty }
-    /// How many characters were typed, for drawing masks.
+    /// How many characters were typed.
     public var count: Int { value.count }
 
     public var description: String { "<redacted>" }

@@ -13,8 +13,9 @@ extension PortalMachine {
         case .retry:
             return isUnavailable ? update(.start) : forwardRetry()
         case .clientChanged(let client):
+            // While loading, the bootstrap's own `GET /v1/client` answer is what counts.
+            if route == .loading || isUnavailable { return [] }
             self.client = client
-            clientLoaded = true
             switch route {
             case .home, .task: return settle()
             default: return []
