@@ -5,6 +5,7 @@ import FrontendAPI
 /// Single-session instances offer "Manage account" and "Sign out"; multi-session instances add the other
 /// signed-in accounts (select to switch), "Add account" and "Sign out of all accounts".
 public struct AccountMachine: Equatable, Sendable {
+    /// Calls, timers and the flow's end.
     public typealias Effect = FlowEffect<AccountOutcome>
 
     public let singleSessionMode: Bool
@@ -26,6 +27,7 @@ public struct AccountMachine: Equatable, Sendable {
         if activeSession == nil, !sessions.isEmpty { step = .chooseAccount }
     }
 
+    /// Cards of the signed-in home.
     public enum Step: Equatable, Sendable {
         /// The home card with the menu closed.
         case home
@@ -50,11 +52,13 @@ public struct AccountMachine: Equatable, Sendable {
         case signOutAll
     }
 
+    /// A call and its purpose, kept to retry after the server was unreachable.
     public struct PendingCall: Equatable, Sendable {
         let call: BackendCall
         let purpose: Purpose
     }
 
+    /// What the user did, how the client changed, what the server answered.
     public enum Event: Equatable, Sendable {
         case clientChanged(Client)
         case openMenu

@@ -7,6 +7,7 @@ import FrontendAPI
 /// `.response(id, outcome)`; run timers and send `.timerFired`; whenever the backend's client changes,
 /// send `.clientChanged` (before the `.response` of the call that changed it).
 public struct PortalMachine: Equatable, Sendable {
+    /// Calls, timers and the flow's end.
     public typealias Effect = FlowEffect<PortalExit>
 
     public internal(set) var environment: Environment?
@@ -46,6 +47,7 @@ public struct PortalMachine: Equatable, Sendable {
         case signOut
     }
 
+    /// Runtime notices and the child machines' events, wrapped.
     public enum Event: Equatable, Sendable {
         /// Load the instance (first event the runtime sends).
         case start

@@ -57,6 +57,7 @@ public struct SignInConfig: Equatable, Sendable {
         return strategy.hasPrefix("oauth_") ? nil : .identifier
     }
 
+    /// Which control carries the "Last used" badge.
     public enum LastUsed: Equatable, Sendable {
         case identifier
         case provider(Strategy)

@@ -6,6 +6,7 @@ import FrontendAPI
 /// ``update(_:)``; it changes its state and returns the ``Effect``s the runtime must perform. The server
 /// drives the steps: after every call the machine routes on `sign_in.status`.
 public struct SignInMachine: Equatable, Sendable {
+    /// Calls, timers and the flow's end.
     public typealias Effect = FlowEffect<SignInOutcome>
 
     public let config: SignInConfig

@@ -3,6 +3,7 @@ import FrontendAPI
 /// The sign-up flow (Clerk's SignUp component) as a pure state machine: the form, verification of email
 /// and phone by code (or email link), the continue card for missing fields, and the restricted modes.
 public struct SignUpMachine: Equatable, Sendable {
+    /// Calls, timers and the flow's end.
     public typealias Effect = FlowEffect<SignUpOutcome>
 
     public let config: SignUpConfig
@@ -58,6 +59,7 @@ public struct SignUpMachine: Equatable, Sendable {
         let purpose: Purpose
     }
 
+    /// What the user did, what the server answered, which timer fired.
     public enum Event: Equatable, Sendable {
         case fieldChanged(SignUpField, String)
         case passwordChanged(SecretText)

@@ -3,6 +3,7 @@ import FrontendAPI
 /// A task a `pending` session must finish before it becomes active (Clerk's SessionTasks):
 /// `reset-password` (a new password) and `setup-mfa` (an authenticator app, then backup codes).
 public struct SessionTaskMachine: Equatable, Sendable {
+    /// Calls, timers and the flow's end.
     public typealias Effect = FlowEffect<SessionTaskOutcome>
 
     public let task: SessionTask.Key
@@ -37,6 +38,7 @@ public struct SessionTaskMachine: Equatable, Sendable {
             }
     }
 
+    /// Cards of the task.
     public enum Step: Equatable, Sendable {
         /// "Reset your password": new password, confirmation, "Sign out of all other devices".
         case resetPassword
@@ -56,11 +58,13 @@ public struct SessionTaskMachine: Equatable, Sendable {
         case verifyTOTP
     }
 
+    /// A call and its purpose, kept to retry after the server was unreachable.
     public struct PendingCall: Equatable, Sendable {
         let call: BackendCall
         let purpose: Purpose
     }
 
+    /// What the user did and what the server answered.
     public enum Event: Equatable, Sendable {
         case newPasswordChanged(SecretText)
         case confirmPasswordChanged(SecretText)
