@@ -251,3 +251,135 @@ def test_add_a_second_account_by_signing_up(world):
     assert first in screen
     pane.quit()
     pane.assert_never_shown(PASSWORD)
+
+
+LOCKOUT_CONFIG = """
+[lockout]
+max_attempts = 5
+duration_minutes = 2
+[rate_limits]
+enabled = false
+[password]
+hash_cost = 10
+"""
+
+
+def test_lockout_shows_user_locked_with_the_time_left(world):
+    address = email("ivy")
+    data = world.home / "served"
+    server = world.serve(data, LOCKOUT_CONFIG)
+    Api(server.url).sign_up(address, PASSWORD, lambda: world.wait_for_code(address, "sign_up", data_dir=data))
+    pane = world.portal("--frontend-api", server.url)
+    pane.wait_for(SIGN_IN)
+    pane.type(address)
+    pane.keys("Enter")
+    pane.wait_for(FACTOR_ONE_PASSWORD)
+    wrong = [f"wrong-horse-{n}" for n in range(5)]
+    for number, attempt in enumerate(wrong, start=1):
+        pane.wait_for(r"› Enter your password")  # an empty field, focused
+        pane.type(attempt)
+        pane.wait_for(r"› •+")
+        pane.keys("Enter")
+        if number < len(wrong):
+            pane.wait_for(r"› Enter your password\s+✕ Password is incorrect\. Try again, or use another method\.")
+    screen = pane.wait_for(r"Your account is locked")
+    left = re.search(r"You can try again in (\d+ minutes?(?: \d+ seconds?)?|\d+ seconds?)", " ".join(screen.split()))
+    assert left, screen
+    assert address in screen  # the identifier is kept
+
+    # Even the right password is refused while locked.
+    pane.keys("Tab")
+    pane.type(PASSWORD)
+    pane.keys("Enter")
+    time.sleep(0.5)
+    screen = pane.wait_for(r"Your account is locked")
+    assert HOME not in screen
+    pane.quit()
+    pane.assert_never_shown(PASSWORD, *wrong)
+
+
+def test_rate_limit_counts_down_then_lets_the_user_continue(world):
+    address = email("jay")
+    user_with_password(world, address)
+    pane = world.portal()
+    pane.wait_for(SIGN_IN)
+    # Use up this address's per-IP budget for creating sign-ins (5 per 10 s) through a server on the same data.
+    api = Api(world.serve().url)
+    while api.create_sign_in(address).status_code != 429:
+        pass
+    pane.type(address)
+    pane.keys("Enter")
+    screen = pane.wait_for(r"Too many requests\. Please try again in \d+ seconds?\.")
+    first = int(re.search(r"try again in (\d+)", screen).group(1))
+    assert 1 <= first <= 10
+    if first > 1:
+        pane.wait_for(rf"try again in ({'|'.join(str(n) for n in range(1, first))}) seconds?\.")
+    pane.wait_gone(r"Too many requests", timeout=15)
+    assert address in pane.screen()  # nothing typed was lost
+    pane.keys("Enter")
+    pane.wait_for(FACTOR_ONE_PASSWORD)
+    pane.quit()
+
+
+def test_a_dead_server_offers_try_again_and_recovers(world):
+    address = email("kim")
+    data = world.home / "served"
+    server = world.serve(data, LOCKOUT_CONFIG)
+    Api(server.url).sign_up(address, PASSWORD, lambda: world.wait_for_code(address, "sign_up", data_dir=data))
+    pane = world.portal("--frontend-api", server.url)
+    pane.wait_for(SIGN_IN)
+    server.kill()
+    pane.type(address)
+    pane.keys("Enter")
+    screen = pane.wait_for(r"We couldn't reach the server")
+    assert "Try again" in screen and address in screen
+    pane.keys("Enter")  # still down: the same notice, no crash
+    pane.wait_for(r"We couldn't reach the server")
+    assert pane.screen().count("Sign in to clerk-tui") == 1
+
+    server.start(server.port)
+    pane.keys("Enter")
+    pane.wait_for(FACTOR_ONE_PASSWORD)
+    pane.type(PASSWORD)
+    pane.keys("Enter")
+    pane.wait_for(HOME + re.escape(address))
+
+    server.kill()  # dies again while signed in: quitting still restores the terminal
+    pane.quit()
+    pane.assert_never_shown(PASSWORD)
+
+
+def test_plain_mode_sign_in_through_a_pipe(world):
+    address = email("lee")
+    user_with_password(world, address)
+    answers = f"{address}\n{PASSWORD}\n1\n"
+    result = subprocess.run([str(BINARY), "--plain"], input=answers, capture_output=True, text=True, timeout=60,
+                            env=world.env)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Sign in to clerk-tui" in out and "Email address: " in out and "Password: " in out
+    assert "Signed in as " + address in out
+    assert PASSWORD not in out + result.stderr
+    assert "\x1b[" not in out  # line mode: no escape sequences
+    assert re.search(r"\* " + re.escape(address), world.run("status").stdout)
+
+
+def test_plain_mode_in_a_terminal_hides_the_password(world):
+    address = email("max")
+    user_with_password(world, address)
+    pane = world.portal("--plain")
+    pane.wait_for(r"Email address:")
+    pane.type(address)
+    pane.keys("Enter")
+    pane.wait_for(r"Password:")
+    pane.type(PASSWORD)
+    pane.keys("Enter")
+    pane.wait_for(r"Choose 1-\d+:")
+    pane.type("1")
+    pane.keys("Enter")
+    pane.wait_for(HOME + re.escape(address))
+    pane.keys("C-d")
+    assert pane.exit_status() == 0
+    before, after = pane.stty()
+    assert before == after  # echo is back on
+    pane.assert_never_shown(PASSWORD)
