@@ -99,6 +99,9 @@ struct EnvironmentPresenter {
                 disableHIBP: true, minLength: password.minLength, maxLength: password.maxLength,
                 requireSpecialChar: password.requireSpecialChar, requireNumbers: password.requireNumbers,
                 requireUppercase: password.requireUppercase, requireLowercase: password.requireLowercase),
-            actions: UserSettings.Actions(deleteSelf: true, createOrganization: false))
+            actions: UserSettings.Actions(deleteSelf: true, createOrganization: false),
+            attackProtection: UserSettings.AttackProtection(userLockout: UserSettings.AttackProtection.UserLockout(
+                enabled: settings.lockout.enabled, maxAttempts: settings.lockout.maxAttempts,
+                durationInMinutes: Int(settings.lockout.duration / 60))))
     }
 }
