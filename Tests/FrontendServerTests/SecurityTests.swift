@@ -144,3 +144,58 @@ struct SecurityTests {
         await server.stop()
     }
 }
+
+@Suite("Frontend API concurrency and session modes")
+struct ConcurrencyTests {
+    @Test func concurrentSignUpsNeverFailWithServerErrors() async throws {
+        let server = try await TestServer()
+        defer { server.removeData() }
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<20 {
+                group.addTask {
+                    let client = NativeClient(server)
+                    return try await client.send("POST", "/v1/client/sign_ups", form: [
+                        ("email_address", "user\(index)+clerk_test@example.com"), ("password", Flows.password)]).status
+                }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(statuses.allSatisfy { $0 == 200 })
+        await server.stop()
+    }
+
+    @Test func concurrentWrongPasswordsCountExactly() async throws {
+        var settings = TestServer.testSettings()
+        settings.lockout.maxAttempts = 100
+        let server = try await TestServer(settings: settings)
+        defer { server.removeData() }
+        let owner = NativeClient(server)
+        try await Flows.signUp(owner, server: server, email: "count+clerk_test@example.com")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<12 {
+                group.addTask {
+                    let reply = try await Flows.signIn(NativeClient(server), identifier: "count+clerk_test@example.com",
+                                                       password: "wrong-guess-\(index)")
+                    #expect(reply.errorCode == "form_password_incorrect")
+                }
+            }
+            try await group.waitForAll()
+        }
+        let me = try await owner.send("GET", "/v1/me")
+        #expect(me.response["verification_attempts_remaining"] as? Int == 88)
+        await server.stop()
+    }
+
+    @Test func singleSessionModeRefusesASecondSignIn() async throws {
+        var settings = TestServer.testSettings()
+        settings.sessions.multiSession = false
+        let server = try await TestServer(settings: settings)
+        defer { server.removeData() }
+        let client = NativeClient(server)
+        try await Flows.signUp(client, server: server, email: "one+clerk_test@example.com")
+        try await Flows.signUp(NativeClient(server), server: server, email: "two+clerk_test@example.com")
+        let second = try await Flows.signIn(client, identifier: "two+clerk_test@example.com")
+        #expect(second.errorCode == "session_exists")
+        await server.stop()
+    }
+}
