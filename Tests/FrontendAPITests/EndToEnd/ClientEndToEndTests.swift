@@ -21,8 +21,8 @@ struct ClientEndToEndTests {
         #expect(state?.lastActiveSession?.user?.emailAddresses.first?.emailAddress == "ada+clerk_test@example.com")
         // The token came in the first response's Authorization header and is on disk, private.
         let stored = try #require(try local.tokenStore.load())
-        let firstAuthorization = local.transport.exchanges.compactMap { $0.response?.headers["Authorization"] }.first
-        #expect(stored == firstAuthorization)
+        let lastAuthorization = local.transport.exchanges.compactMap { $0.response?.headers["Authorization"] }.last
+        #expect(stored == lastAuthorization)
         let mode = try FileManager.default.attributesOfItem(atPath: local.tokenStore.fileURL.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }
@@ -91,7 +91,14 @@ struct ClientEndToEndTests {
         defer { Task { await local.stop() } }
         try await local.signUp()
         let tokensSeen = local.transport.exchanges.compactMap { $0.response?.headers["Authorization"] }
+        #expect(Set(tokensSeen).count >= 2)  // issued on the first call, rotated when the session was created
         #expect(try local.tokenStore.load() == tokensSeen.last)
+        // Every request carried the newest token received before it, raw (no "Bearer").
+        var current: String?
+        for exchange in local.transport.exchanges {
+            #expect(exchange.request.headers["Authorization"] == current)
+            current = exchange.response?.headers["Authorization"] ?? current
+        }
 
         // A new process with the same state directory picks the client up again.
         let restarted = FrontendClient(instance: local.client.instance, tokenStore: local.tokenStore)
@@ -157,20 +164,28 @@ struct ClientEndToEndTests {
         #expect(error?.kind == .cannotConnect || error?.kind == .connectionLost)
     }
 
-    @Test func userProfileCallsRoundTrip() async throws {
+    @Test func userCallsAndRevokingAnotherDevicesSession() async throws {
         let local = try await LocalInstance.start()
         defer { Task { await local.stop() } }
         try await local.signUp()
         let updated = try await local.client.updateUser(UserUpdateParameters(firstName: "Ada", lastName: "Lovelace"))
         #expect(updated.firstName == "Ada")
         #expect(await local.client.state.client?.lastActiveSession?.user?.lastName == "Lovelace")
-        let added = try await local.client.createEmailAddress("second+clerk_test@example.com")
-        _ = try await local.client.prepareEmailAddressVerification(added.id, strategy: .emailCode)
-        let verified = try await local.client.attemptEmailAddressVerification(added.id, code: LocalInstance.testCode)
-        #expect(verified.verification?.status == .verified)
-        let deleted = try await local.client.deleteEmailAddress(added.id)
-        #expect(deleted.deleted)
-        let sessions = try await local.client.activeSessions()
-        #expect(sessions.count == 1)
+        let totp = try await local.client.createTOTP()
+        #expect(!totp.verified)
+        #expect(try await local.client.deleteTOTP().deleted)
+
+        // The same user signs in on a second device; the first device revokes that session.
+        let laptop = local.secondClient()
+        let started = try await laptop.createSignIn(SignInParameters(identifier: "ada+clerk_test@example.com"))
+        let signIn = try await laptop.attemptFirstFactor(
+            signInID: started.id, AttemptFactorParameters(strategy: .password, password: LocalInstance.password))
+        let laptopSession = try #require(signIn.createdSessionID)
+        #expect(Set(try await local.client.activeSessions().map(\.id)).contains(laptopSession))
+        let revoked = try await local.client.revokeSession(laptopSession)
+        #expect(revoked.status == .revoked)
+        let laptopClient = try await laptop.refreshClient()
+        #expect(laptopClient?.sessions.first { $0.id == laptopSession }?.status != .active)
+        #expect(try await laptop.getToken() == nil)
     }
 }
