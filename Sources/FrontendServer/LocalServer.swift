@@ -47,13 +47,16 @@ public final class LocalServer: Sendable {
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
     private let database: Database
+    private let instance: FrontendInstance
 
-    private init(baseURL: String, port: Int, group: ServiceGroup, task: Task<Void, any Error>, database: Database) {
+    private init(baseURL: String, port: Int, group: ServiceGroup, task: Task<Void, any Error>, database: Database,
+                 instance: FrontendInstance) {
         self.baseURL = baseURL
         self.port = port
         self.group = group
         self.task = task
         self.database = database
+        self.instance = instance
     }
 
     /// Opens the store (running migrations), loads or creates the keys, binds and starts serving.
@@ -99,19 +102,24 @@ public final class LocalServer: Sendable {
         let gateway = Gateway(instance: instance)
         instanceBox.set(MethodOverrideResponder(router: FAPIRoutes(instance: instance, gateway: gateway).build().buildResponder(),
                                                 gateway: gateway, logger: configuration.logger))
-        return LocalServer(baseURL: baseURL, port: port, group: group, task: task, database: database)
+        return LocalServer(baseURL: baseURL, port: port, group: group, task: task, database: database, instance: instance)
     }
 
     /// Waits until the server stops (a shutdown signal or `stop()`).
     public func waitUntilStopped() async throws {
         try await task.value
-        await database.close()
+        await release()
     }
 
     /// Stops accepting connections, drains in-flight requests, closes the store.
     public func stop() async {
         await group.triggerGracefulShutdown()
         _ = try? await task.value
+        await release()
+    }
+
+    private func release() async {
         await database.close()
+        await instance.passwords.shutdown()
     }
 }

@@ -27,6 +27,7 @@ struct ServiceTests {
         #expect(try await hasher.verify("secret\u{0}other-part", hash: withNUL) == false)
         #expect(try await hasher.hash(long) != hash, "salted: equal passwords hash differently")
         #expect(try await hasher.verify(long, hash: nil) == false)
+        await hasher.shutdown()
     }
 
     @Test func passwordPolicy() throws {

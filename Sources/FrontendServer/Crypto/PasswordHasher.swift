@@ -3,7 +3,8 @@ import Foundation
 import HummingbirdBcrypt
 import NIOPosix
 
-/// bcrypt over an HMAC-SHA-256 pre-hash, run on the NIO thread pool with bounded concurrency.
+/// bcrypt over an HMAC-SHA-256 pre-hash, run on its own thread pool (one thread per core) so that a flood of
+/// password attempts can neither block the event loops nor starve SQLite, which uses the shared NIO pool.
 ///
 /// The pre-hash (base64 of HMAC-SHA-256 under the instance pepper, 44 ASCII bytes) means bcrypt never sees more
 /// than 72 bytes or a NUL byte, so long passwords are not truncated and embedded NULs are safe.
@@ -11,13 +12,20 @@ final class PasswordHasher: Sendable {
     private let pepper: SymmetricKey
     private let cost: UInt8
     private let permits: AsyncSemaphore
+    private let pool: NIOThreadPool
     private let dummyHash: String
 
-    init(pepper: SymmetricKey, cost: Int, concurrency: Int = 2 * ProcessInfo.processInfo.activeProcessorCount) {
+    init(pepper: SymmetricKey, cost: Int, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.pepper = pepper
         self.cost = UInt8(cost)
-        self.permits = AsyncSemaphore(concurrency)
+        self.permits = AsyncSemaphore(2 * max(1, threads))
+        self.pool = NIOThreadPool(numberOfThreads: max(1, threads))
+        pool.start()
         self.dummyHash = Bcrypt.hash(RandomToken.secret(), cost: UInt8(cost))
+    }
+
+    func shutdown() async {
+        try? await pool.shutdownGracefully()
     }
 
     private func prehash(_ password: String) -> String {
@@ -27,7 +35,7 @@ final class PasswordHasher: Sendable {
     func hash(_ password: String) async throws -> String {
         let input = prehash(password), cost = self.cost
         return try await permits.withPermit {
-            try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(input, cost: cost) }
+            try await pool.runIfActive { Bcrypt.hash(input, cost: cost) }
         }
     }
 
@@ -36,7 +44,7 @@ final class PasswordHasher: Sendable {
     func verify(_ password: String, hash: String?) async throws -> Bool {
         let input = prehash(password), target = hash ?? dummyHash
         let matches = try await permits.withPermit {
-            try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(input, hash: target) }
+            try await pool.runIfActive { Bcrypt.verify(input, hash: target) }
         }
         return matches && hash != nil
     }
