@@ -45,6 +45,7 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         ]),
         // Flow state machines: pure Swift on FrontendAPI's models.
         .target(name: "Portal", dependencies: ["FrontendAPI"]),
