@@ -233,3 +233,27 @@ import Testing
         #expect(machine.fire(.poll).calls() == [.reloadSignIn(id: "sia_1")])
     }
 }
+
+@Suite struct CodeTypedDuringPrepareTests {
+    @Test func signInCodeCompletedWhileSendingIsSubmittedWhenSent() {
+        var (machine, prepare) = SignInFactorOneTests.machine(env: Fixtures.environment(preferred: "otp"))
+        #expect(machine.update(.codeChanged("424242")).isEmpty)
+        let attempt = machine.answer(prepare, signIn: Fixtures.signIn(.needsFirstFactor))
+        #expect(
+            attempt.calls() == [
+                .attemptFirstFactor(signInID: "sia_1", AttemptFactorParams(strategy: .emailCode, code: "424242"))
+            ])
+    }
+
+    @Test func signUpCodeCompletedWhileSendingIsSubmittedWhenSent() {
+        var machine = SignUpMachine.make()
+        _ = machine.update(.fieldChanged(.emailAddress, "new@acme.test"))
+        _ = machine.update(.passwordChanged("Sup3rSecret!"))
+        let prepare = machine.answer(
+            machine.update(.submit),
+            Fixtures.signUp(.missingRequirements, unverified: [.emailAddress], email: Fixtures.emailNeedsPrepare))
+        #expect(machine.update(.codeChanged("424242")).isEmpty)
+        let attempt = machine.answer(prepare, Fixtures.signUp(.missingRequirements, unverified: [.emailAddress]))
+        #expect(attempt.calls() == [.attemptSignUpVerification(id: "sua_1", strategy: .emailCode, code: "424242")])
+    }
+}

@@ -23,6 +23,8 @@ extension SignInMachine {
             return startOAuth(signIn, provider: provider)
         case .prepare(let factor, _):
             preparedFactors.insert(FactorChoice.key(factor))
+            // A code completed while the code was being sent is submitted now.
+            if codeFactor == factor, codeIsComplete(for: factor), canSubmit { return attemptCode() }
             return []
         case .attempt:
             return route(signIn, forgotPassword: false)

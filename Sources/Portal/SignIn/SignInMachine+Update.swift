@@ -136,14 +136,16 @@ extension SignInMachine {
         guard case .code = step, let factor = codeFactor else { return [] }
         code = text
         errors.fields["code"] = nil
-        let isOneTimeCode = factor.strategy != .backupCode
-        if isOneTimeCode, text.count == Self.codeLength, text.value.allSatisfy(\.isNumber), canSubmit {
-            return attemptCode()
-        }
+        if codeIsComplete(for: factor), canSubmit { return attemptCode() }
         return []
     }
 
-    private mutating func attemptCode() -> [Effect] {
+    /// Six digits of a one-time code (backup codes wait for Enter).
+    func codeIsComplete(for factor: Factor) -> Bool {
+        factor.strategy != .backupCode && code.count == Self.codeLength && code.value.allSatisfy(\.isNumber)
+    }
+
+    mutating func attemptCode() -> [Effect] {
         guard case .code(let stage) = step, let factor = codeFactor, let signIn, !code.isEmpty else { return [] }
         errors = .none
         let params = AttemptFactorParams(strategy: factor.strategy, code: code)

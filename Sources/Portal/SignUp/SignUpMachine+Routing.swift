@@ -8,6 +8,8 @@ extension SignUpMachine {
             self.signUp = signUp
             switch pending.purpose {
             case .prepare:
+                // A code completed while the code was being sent is submitted now.
+                if case .verifyCode = step, codeIsComplete, canSubmit { return attempt() }
                 return []
             case .poll:
                 return emailLinkPolled(signUp)

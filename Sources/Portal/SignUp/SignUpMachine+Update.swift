@@ -56,8 +56,7 @@ extension SignUpMachine {
             guard case .verifyCode = step else { return [] }
             code = text
             errors.fields["code"] = nil
-            if text.count == Self.codeLength, text.value.allSatisfy(\.isNumber), canSubmit { return attempt() }
-            return []
+            return codeIsComplete && canSubmit ? attempt() : []
         case .resend:
             return resend()
         case .back:
@@ -135,7 +134,10 @@ extension SignUpMachine {
         return params
     }
 
-    private mutating func attempt() -> [Effect] {
+    /// Six digits typed.
+    var codeIsComplete: Bool { code.count == Self.codeLength && code.value.allSatisfy(\.isNumber) }
+
+    mutating func attempt() -> [Effect] {
         guard case .verifyCode(let field) = step, let signUp, !code.isEmpty, canSubmit else { return [] }
         errors = .none
         let strategy: Strategy = field == .phoneNumber ? .phoneCode : .emailCode
