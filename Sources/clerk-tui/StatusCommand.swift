@@ -41,6 +41,18 @@ struct StatusReport: Encodable {
             case activeOrganizationID = "active_organization_id"
             case isActive = "is_active"
         }
+
+        /// Writes every key, `null` included, so scripts can rely on the shape.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(status, forKey: .status)
+            try container.encode(userID, forKey: .userID)
+            try container.encode(identifier, forKey: .identifier)
+            try container.encode(name, forKey: .name)
+            try container.encode(activeOrganizationID, forKey: .activeOrganizationID)
+            try container.encode(isActive, forKey: .isActive)
+        }
     }
 
     var frontendAPI: String
@@ -57,6 +69,16 @@ struct StatusReport: Encodable {
         case signedIn = "signed_in"
         case activeSessionID = "active_session_id"
         case activeOrganizationID = "active_organization_id"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(frontendAPI, forKey: .frontendAPI)
+        try container.encode(instanceType, forKey: .instanceType)
+        try container.encode(signedIn, forKey: .signedIn)
+        try container.encode(activeSessionID, forKey: .activeSessionID)
+        try container.encode(activeOrganizationID, forKey: .activeOrganizationID)
+        try container.encode(sessions, forKey: .sessions)
     }
 
     init(instance: Instance, client: Client?) {
