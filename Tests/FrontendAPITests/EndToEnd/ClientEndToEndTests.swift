@@ -86,6 +86,21 @@ struct ClientEndToEndTests {
         #expect(local.transport.requests(path: path).count == 3)
     }
 
+    @Test func theBackgroundRefresherFetchesATokenBeforeTheCachedOneExpires() async throws {
+        // 8 s tokens are always inside the 10 s buffer, so the refresher's first poll must fetch.
+        let local = try await LocalInstance.start { $0.sessions.tokenLifetime = 8 }
+        defer { Task { await local.stop() } }
+        let sessionID = try #require(try await local.signUp().createdSessionID)
+        let path = "/v1/client/sessions/\(sessionID)/tokens"
+        #expect(local.transport.requests(path: path).isEmpty)
+        local.client.startTokenRefresh()
+        while local.transport.requests(path: path).isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        local.client.stopTokenRefresh()
+        let refreshed = try #require(local.transport.exchanges.last { $0.request.url.path == path }?.response)
+        #expect(refreshed.status == 200)
+        #expect(SessionJWT(try FAPIJSON.decode(Token.self, from: refreshed.body).jwt)?.sessionID == sessionID)
+    }
+
     @Test func theClientTokenRotatesAcrossSignInsAndSurvivesARestart() async throws {
         let local = try await LocalInstance.start()
         defer { Task { await local.stop() } }
