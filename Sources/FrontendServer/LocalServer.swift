@@ -17,6 +17,8 @@ public struct LocalServerConfiguration: Sendable {
     public var settingsFile: String?
     public var clock: any ServerClock
     public var logger: Logger
+    /// Base64 of the 32-byte key that seals secrets at rest; nil keeps it in the data directory (0600).
+    public var dataKey: String?
 
     public init(host: String = "127.0.0.1", port: Int = 0, dataDirectory: URL, settings: InstanceSettings? = nil,
                 settingsFile: String? = nil, clock: any ServerClock = SystemClock(),
@@ -28,6 +30,7 @@ public struct LocalServerConfiguration: Sendable {
         self.settingsFile = settingsFile
         self.clock = clock
         self.logger = logger
+        self.dataKey = ProcessInfo.processInfo.environment["CLERK_TUI_DATA_KEY"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// `$XDG_DATA_HOME/clerk-tui/local`, or `~/.local/share/clerk-tui/local`.
@@ -69,7 +72,7 @@ public final class LocalServer: Sendable {
         let directory = configuration.dataDirectory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        let secrets = try InstanceSecrets.loadOrCreate(in: directory)
+        let secrets = try InstanceSecrets.loadOrCreate(in: directory, dataKey: configuration.dataKey)
         let database = try await Database.open(path: directory.appendingPathComponent("fapi.sqlite").path,
                                                logger: configuration.logger)
         let bound = BoundAddress()

@@ -22,6 +22,15 @@ enum TOTPCode {
         return [now, now - 1, now + 1].first { ConstantTime.equals(self.code(secret: secret, step: $0), code) }
     }
 
+    /// The secret as stored: sealed with the data key, bound to its user.
+    static func seal(_ secret: String, userID: String, dataKey: DataKey) throws -> String {
+        try dataKey.seal(secret, context: "totp:" + userID)
+    }
+
+    static func open(_ stored: String, userID: String, dataKey: DataKey) throws -> String {
+        try dataKey.open(stored, context: "totp:" + userID)
+    }
+
     /// The `otpauth://` URI authenticator apps scan.
     static func uri(secret: String, issuer: String, account: String) -> String {
         TOTP(secret: secret).createAuthenticatorURL(label: "\(issuer):\(account)", issuer: issuer)

@@ -122,9 +122,13 @@ struct APIFailure: Error {
     static let noSecondFactors = APIFailure(.unprocessableContent, "verification_not_required",
                                             "This sign-in does not need a second factor.")
 
-    static let reverificationRequired = APIFailure(.forbidden, "session_reverification_required",
-        "You need to provide additional verification to perform this operation",
-        long: "Verify your identity again (first or second factor within the last 10 minutes) to perform this operation.")
+    /// 403 asking the client to reverify at `level` (`first_factor`, `second_factor`) within `afterMinutes`.
+    static func reverificationRequired(level: String, afterMinutes: Int) -> APIFailure {
+        APIFailure(.forbidden, "session_reverification_required",
+                   "You need to provide additional verification to perform this operation",
+                   long: "Verify your identity again to perform this operation.",
+                   meta: ErrorMeta(other: ["reverification": .object(["level": .string(level), "after_minutes": .int(Int64(afterMinutes))])]))
+    }
 
     static let totpExists = APIFailure(.unprocessableContent, "totp_already_enabled", "TOTP already enabled",
                                        long: "An authenticator app is already set up for this account.")

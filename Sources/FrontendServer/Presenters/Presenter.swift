@@ -86,23 +86,22 @@ struct Presenter: Sendable {
             .first()?.decode(column: "n", as: Int.self) ?? 0
         let now = instance.nowMS
         let locked = instance.lockout.remaining(record, now: now)
-        let verified = Verification(object: "verification_otp", status: .verified, strategy: .emailCode)
+        var emails: [EmailAddress] = [], phones: [PhoneNumber] = []
+        for identification in identifications {
+            let pending = identification.verified ? nil
+                : try await instance.codes.find(owner: identification.id, slot: MeIdentifications.slot, in: db)
+            switch self.identification(identification, pending: pending) {
+            case .email(let email): emails.append(email)
+            case .phone(let phone): phones.append(phone)
+            }
+        }
         return User(
             id: record.id, username: record.username, firstName: record.firstName, lastName: record.lastName,
             imageURL: "", hasImage: false, primaryEmailAddressID: record.primaryEmailAddressId,
             primaryPhoneNumberID: record.primaryPhoneNumberId, passwordEnabled: record.passwordDigest != nil,
             twoFactorEnabled: record.totpVerified || backupCodesLeft > 0 || identifications.contains { $0.reservedForSecondFactor },
             totpEnabled: record.totpVerified, backupCodeEnabled: backupCodesLeft > 0,
-            emailAddresses: identifications.filter { $0.kind == .emailAddress }.map {
-                EmailAddress(id: $0.id, emailAddress: $0.value, verification: $0.verified ? verified : nil,
-                             createdAt: date($0.createdAt), updatedAt: date($0.updatedAt))
-            },
-            phoneNumbers: identifications.filter { $0.kind == .phoneNumber }.map {
-                PhoneNumber(id: $0.id, phoneNumber: $0.value, reservedForSecondFactor: $0.reservedForSecondFactor,
-                            defaultSecondFactor: $0.defaultSecondFactor,
-                            verification: $0.verified ? Verification(object: "verification_otp", status: .verified, strategy: .phoneCode) : nil,
-                            createdAt: date($0.createdAt), updatedAt: date($0.updatedAt))
-            },
+            emailAddresses: emails, phoneNumbers: phones,
             publicMetadata: jsonObject(record.publicMetadata), unsafeMetadata: jsonObject(record.unsafeMetadata),
             lastSignInAt: date(record.lastSignInAt), locked: locked != nil, lockoutExpiresInSeconds: locked,
             verificationAttemptsRemaining: instance.lockout.attemptsRemaining(record, now: now),
@@ -110,6 +109,23 @@ struct Presenter: Sendable {
             lastActiveAt: date(record.lastActiveAt), mfaEnabledAt: date(record.mfaEnabledAt),
             mfaDisabledAt: date(record.mfaDisabledAt), legalAcceptedAt: date(record.legalAcceptedAt),
             createdAt: date(record.createdAt), updatedAt: date(record.updatedAt))
+    }
+
+    /// An email address or phone number; unverified ones carry their pending code verification, if prepared.
+    func identification(_ record: IdentificationRecord, pending: VerificationRecord?, backupCodes: [String]? = nil) -> Identification {
+        let strategy: Strategy = record.kind == .emailAddress ? .emailCode : .phoneCode
+        let verification = record.verified
+            ? Verification(object: "verification_otp", status: .verified, strategy: strategy, attempts: nil, expireAt: nil)
+            : verification(pending)
+        switch record.kind {
+        case .emailAddress:
+            return .email(EmailAddress(id: record.id, emailAddress: record.value, verification: verification,
+                                       createdAt: date(record.createdAt), updatedAt: date(record.updatedAt)))
+        case .phoneNumber:
+            return .phone(PhoneNumber(id: record.id, phoneNumber: record.value, reservedForSecondFactor: record.reservedForSecondFactor,
+                                      defaultSecondFactor: record.defaultSecondFactor, verification: verification,
+                                      backupCodes: backupCodes, createdAt: date(record.createdAt), updatedAt: date(record.updatedAt)))
+        }
     }
 
     func jsonObject(_ text: String) -> JSONObject {

@@ -15,6 +15,8 @@ struct FAPIRoutes {
         signUps(router.group("v1/client/sign_ups"))
         sessions(router.group("v1/client/sessions"))
         me(router.group("v1/me"))
+        identifications(router.group("v1/me/email_addresses"), kind: .emailAddress)
+        identifications(router.group("v1/me/phone_numbers"), kind: .phoneNumber)
         return router
     }
 
@@ -121,6 +123,39 @@ struct FAPIRoutes {
             let id = try context.parameters.require("id"), template = try context.parameters.require("template")
             return try await gateway.serve(request, context) { try await ClientEndpoints(exchange: $0).token(id, template: template) }
         }
+        reverification(group)
+    }
+
+    private func reverification(_ group: RouterGroup<FAPIRequestContext>) {
+        let steps: [(String, @Sendable (SessionReverification, String) async throws -> Reply)] = [
+            (":id/verify", { try await $0.start($1) }),
+            (":id/verify/prepare_first_factor", { try await $0.prepareFirstFactor($1) }),
+            (":id/verify/attempt_first_factor", { try await $0.attemptFirstFactor($1) }),
+            (":id/verify/prepare_second_factor", { try await $0.prepareSecondFactor($1) }),
+            (":id/verify/attempt_second_factor", { try await $0.attemptSecondFactor($1) }),
+        ]
+        for (path, step) in steps {
+            group.post(RouterPath(path)) { request, context in
+                let id = try context.parameters.require("id")
+                return try await gateway.serve(request, context) { try await step(SessionReverification(exchange: $0), id) }
+            }
+        }
+    }
+
+    /// `/v1/me/email_addresses` and `/v1/me/phone_numbers`: the same routes over either kind.
+    private func identifications(_ group: RouterGroup<FAPIRequestContext>, kind: IdentificationKind) {
+        let handle: @Sendable (Request, FAPIRequestContext, @escaping @Sendable (MeIdentifications, String) async throws -> Reply)
+            async throws -> Response = { request, context, body in
+                let id = context.parameters.get("id") ?? ""
+                return try await gateway.serve(request, context) { try await body(MeIdentifications(exchange: $0, kind: kind), id) }
+            }
+        group.get { try await handle($0, $1) { items, _ in try await items.list() } }
+        group.post { try await handle($0, $1) { items, _ in try await items.create() } }
+        group.get(":id") { try await handle($0, $1) { try await $0.get($1) } }
+        group.patch(":id") { try await handle($0, $1) { try await $0.update($1) } }
+        group.delete(":id") { try await handle($0, $1) { try await $0.delete($1) } }
+        group.post(":id/prepare_verification") { try await handle($0, $1) { try await $0.prepareVerification($1) } }
+        group.post(":id/attempt_verification") { try await handle($0, $1) { try await $0.attemptVerification($1) } }
     }
 
     private func me(_ group: RouterGroup<FAPIRequestContext>) {
@@ -131,6 +166,15 @@ struct FAPIRoutes {
         group.delete("totp") { request, context in try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).deleteTOTP() } }
         group.post("totp/attempt_verification") { request, context in
             try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).verifyTOTP() }
+        }
+        group.post("change_password") { request, context in
+            try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).changePassword() }
+        }
+        group.post("remove_password") { request, context in
+            try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).removePassword() }
+        }
+        group.patch("metadata") { request, context in
+            try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).patchMetadata() }
         }
         group.post("backup_codes") { request, context in
             try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).createBackupCodes() }

@@ -10,7 +10,7 @@ struct MeEndpoints: Sendable {
     /// Sensitive changes need a factor verified within this many minutes (Clerk's default reverification).
     static let reverificationMinutes = 10
 
-    private func context(in db: any SQLDatabase) async throws -> (SessionRecord, UserRecord, ClientRecord) {
+    func context(in db: any SQLDatabase) async throws -> (SessionRecord, UserRecord, ClientRecord) {
         let client = try await exchange.requireClient(in: db)
         guard let sessionID = exchange.call.sessionIDParameter ?? client.lastActiveSessionId else { throw APIFailure.signedOut }
         guard let session = try await SessionRecord.find(sessionID, in: db), session.clientId == client.id,
@@ -19,12 +19,30 @@ struct MeEndpoints: Sendable {
         return (session, user, client)
     }
 
-    private func requireRecentVerification(_ session: SessionRecord) throws {
-        let ages = exchange.presenter.factorAges(session).filter { $0 >= 0 }
-        guard let newest = ages.min(), newest <= Self.reverificationMinutes else { throw APIFailure.reverificationRequired }
+    /// Sensitive changes need the strongest factor the user has (second if enrolled, else first) verified within
+    /// `reverificationMinutes`; otherwise 403 `session_reverification_required` with the level to reverify at.
+    func requireRecentVerification(_ session: SessionRecord, user: UserRecord, in db: any SQLDatabase) async throws {
+        let level = try await Self.reverificationLevel(for: user, exchange: exchange, in: db)
+        let ages = exchange.presenter.factorAges(session)
+        let age = level == "second_factor" ? ages[1] : ages.filter { $0 >= 0 }.min() ?? -1
+        guard age >= 0, age <= Self.reverificationMinutes else {
+            instance.logger.notice("reverification required", metadata: ["user_id": "\(user.id)", "ip": "\(exchange.call.remoteIP)"])
+            throw APIFailure.reverificationRequired(level: level, afterMinutes: Self.reverificationMinutes)
+        }
     }
 
-    private func userReply(_ userID: String, client: ClientRecord, in db: any SQLDatabase) async throws -> Reply {
+    static func reverificationLevel(for user: UserRecord, exchange: Exchange, in db: any SQLDatabase) async throws -> String {
+        let identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: user.id)
+        return try await exchange.presenter.secondFactors(user, identifications: identifications, in: db).isEmpty
+            ? "first_factor" : "second_factor"
+    }
+
+    /// Bumps `updated_at` of the user after a change to something it owns.
+    func touchUser(_ userID: String, in db: any SQLDatabase) async throws {
+        try await db.update(UserRecord.table).set("updated_at", to: instance.nowMS).where("id", .equal, userID).run()
+    }
+
+    func userReply(_ userID: String, client: ClientRecord, in db: any SQLDatabase) async throws -> Reply {
         guard let user = try await UserRecord.find(userID, in: db) else { throw APIFailure.notFound("User") }
         return try await exchange.envelope(try await exchange.presenter.user(user, in: db), client: client, in: db)
     }
@@ -69,7 +87,7 @@ struct MeEndpoints: Sendable {
     func delete() async throws -> Reply {
         try await instance.database.write { db in
             let (session, user, client) = try await context(in: db)
-            try requireRecentVerification(session)
+            try await requireRecentVerification(session, user: user, in: db)
             try await Sessions(instance: instance).endAll(userID: user.id, status: "ended", in: db)
             try await user.delete(in: db)
             guard let refreshed = try await ClientRecord.find(client.id, in: db) else { throw APIFailure.notFound("Client") }
@@ -83,11 +101,11 @@ struct MeEndpoints: Sendable {
         guard instance.settings.mfa.totp else { throw APIFailure.notAllowed }
         return try await instance.database.write { db in
             var (session, user, client) = try await context(in: db)
-            try requireRecentVerification(session)
+            try await requireRecentVerification(session, user: user, in: db)
             if user.totpVerified { throw APIFailure.totpExists }
             let now = instance.nowMS, secret = TOTPCode.newSecret()
             user.totpId = RandomToken.id(.totp)
-            user.totpSecret = secret
+            user.totpSecret = try TOTPCode.seal(secret, userID: user.id, dataKey: instance.secrets.dataKey)
             user.totpCreatedAt = now
             user.updatedAt = now
             try await user.save(in: db)
@@ -117,7 +135,7 @@ struct MeEndpoints: Sendable {
             user.mfaEnabledAt = now
             user.updatedAt = now
             try await user.save(in: db)
-            let codes = instance.settings.mfa.backupCodes ? try await regenerateBackupCodes(userID: user.id, in: db) : nil
+            let codes = instance.settings.mfa.backupCodes ? try await Self.regenerateBackupCodes(userID: user.id, instance: instance, in: db) : nil
             let totp = TOTP(id: totpID, verified: true, backupCodes: codes,
                             createdAt: Date(epochMilliseconds: user.totpCreatedAt ?? now), updatedAt: Date(epochMilliseconds: now))
             return .success(try await exchange.envelope(totp, client: client, in: db))
@@ -127,7 +145,7 @@ struct MeEndpoints: Sendable {
     func deleteTOTP() async throws -> Reply {
         try await instance.database.write { db in
             var (session, user, client) = try await context(in: db)
-            try requireRecentVerification(session)
+            try await requireRecentVerification(session, user: user, in: db)
             guard let totpID = user.totpId else { throw APIFailure.notFound("TOTP") }
             user.totpId = nil
             user.totpSecret = nil
@@ -143,8 +161,8 @@ struct MeEndpoints: Sendable {
         guard instance.settings.mfa.backupCodes else { throw APIFailure.notAllowed }
         return try await instance.database.write { db in
             let (session, user, client) = try await context(in: db)
-            try requireRecentVerification(session)
-            let codes = try await regenerateBackupCodes(userID: user.id, in: db)
+            try await requireRecentVerification(session, user: user, in: db)
+            let codes = try await Self.regenerateBackupCodes(userID: user.id, instance: instance, in: db)
             let now = Date(epochMilliseconds: instance.nowMS)
             return try await exchange.envelope(BackupCode(id: RandomToken.id(.bcode), codes: codes, createdAt: now, updatedAt: now),
                                                client: client, in: db)
@@ -152,7 +170,7 @@ struct MeEndpoints: Sendable {
     }
 
     /// Replaces the user's backup codes with ten fresh ones (stored as HMACs) and returns them.
-    private func regenerateBackupCodes(userID: String, in db: any SQLDatabase) async throws -> [String] {
+    static func regenerateBackupCodes(userID: String, instance: FrontendInstance, in db: any SQLDatabase) async throws -> [String] {
         try await db.delete(from: BackupCodeRecord.table).where("user_id", .equal, userID).run()
         let alphabet = Array("abcdefghijkmnpqrstuvwxyz23456789")
         var rng = SystemRandomNumberGenerator()

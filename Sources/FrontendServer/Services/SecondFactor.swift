@@ -71,7 +71,8 @@ struct SecondFactor: Sendable {
 
     /// Accepts a TOTP code at most once per step per user: the step is claimed by compare-and-set.
     static func consumeTOTP(user: UserRecord, code: String, instance: FrontendInstance, in db: any SQLDatabase) async throws -> Bool {
-        guard let secret = user.totpSecret,
+        guard let sealed = user.totpSecret,
+              let secret = try? TOTPCode.open(sealed, userID: user.id, dataKey: instance.secrets.dataKey),
               let step = TOTPCode.matchingStep(secret: secret, code: code, at: instance.clock.now()) else { return false }
         let claimed = try await db.raw("""
             UPDATE users SET totp_last_step = \(bind: step) WHERE id = \(bind: user.id) AND totp_last_step < \(bind: step)

@@ -12,12 +12,12 @@ struct SignIns: Sendable {
                          in db: any SQLDatabase) async throws -> (UserRecord, IdentificationRecord?)? {
         if settings.emailAddress.enabled, let email = Identifiers.normalizedEmail(identifier),
            let identification = try await IdentificationRecord.first(in: db, where: "value", equals: email),
-           identification.kind == .emailAddress, let user = try await UserRecord.find(identification.userId, in: db) {
+           identification.kind == .emailAddress, identification.verified, let user = try await UserRecord.find(identification.userId, in: db) {
             return (user, identification)
         }
         if settings.phoneNumber.enabled, let phone = Identifiers.normalizedPhone(identifier),
            let identification = try await IdentificationRecord.first(in: db, where: "value", equals: phone),
-           identification.kind == .phoneNumber, let user = try await UserRecord.find(identification.userId, in: db) {
+           identification.kind == .phoneNumber, identification.verified, let user = try await UserRecord.find(identification.userId, in: db) {
             return (user, identification)
         }
         if settings.username.enabled, let username = Identifiers.normalizedUsername(identifier),

@@ -1,0 +1,70 @@
+import Crypto
+import Foundation
+
+/// The key-encryption key that seals secrets at rest (the JWT signing key, TOTP secrets) with AES-256-GCM.
+///
+/// Kept as a 0600 file in the data directory, or given by the settings (`CLERK_TUI_DATA_KEY`, base64) so that a
+/// copied data directory alone does not reveal the secrets.
+struct DataKey: Sendable {
+    struct Failure: Error, CustomStringConvertible { let description: String }
+    /// Sealed values start with this tag, so plaintext written by older versions can still be read and upgraded.
+    static let tag = "gcm1:"
+
+    let key: SymmetricKey
+
+    static func loadOrCreate(in directory: URL, configured: String?) throws -> DataKey {
+        if let configured {
+            guard let bytes = Data(base64Encoded: configured.trimmingCharacters(in: .whitespacesAndNewlines)),
+                  bytes.count == 32 else { throw Failure(description: "the configured data key is not 32 base64 bytes") }
+            return DataKey(key: SymmetricKey(data: bytes))
+        }
+        let file = directory.appendingPathComponent("data-key")
+        if let text = try? String(contentsOf: file, encoding: .utf8),
+           let bytes = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), bytes.count == 32 {
+            return DataKey(key: SymmetricKey(data: bytes))
+        }
+        let bytes = Data(RandomToken.bytes(32))
+        try SecretFile.write(Data(bytes.base64EncodedString().utf8), to: file)
+        return DataKey(key: SymmetricKey(data: bytes))
+    }
+
+    /// `gcm1:` + base64(nonce ‖ ciphertext ‖ tag); `context` is bound as associated data so a sealed value cannot be
+    /// moved to another row or purpose.
+    func seal(_ plaintext: String, context: String) throws -> String {
+        let box = try AES.GCM.seal(Data(plaintext.utf8), using: key, authenticating: Data(context.utf8))
+        guard let combined = box.combined else { throw Failure(description: "AES-GCM sealing failed") }
+        return Self.tag + combined.base64EncodedString()
+    }
+
+    func open(_ sealed: String, context: String) throws -> String {
+        guard sealed.hasPrefix(Self.tag), let combined = Data(base64Encoded: String(sealed.dropFirst(Self.tag.count))) else {
+            throw Failure(description: "not a sealed value")
+        }
+        let plaintext = try AES.GCM.open(AES.GCM.SealedBox(combined: combined), using: key, authenticating: Data(context.utf8))
+        return String(decoding: plaintext, as: UTF8.self)
+    }
+}
+
+/// Owner-only secret files.
+enum SecretFile {
+    /// Writes `data` readable by the owner only, replacing nothing that exists.
+    static func write(_ data: Data, to url: URL) throws {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        defer { close(fd) }
+        let written = data.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+        guard written == data.count, fsync(fd) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+    }
+
+    /// Replaces `url` atomically with an owner-only file holding `data`.
+    static func replace(_ data: Data, at url: URL) throws {
+        let temporary = url.appendingPathExtension("new")
+        try? FileManager.default.removeItem(at: temporary)
+        try write(data, to: temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+    }
+}
