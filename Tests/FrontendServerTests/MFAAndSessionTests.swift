@@ -194,6 +194,9 @@ extension TestServer {
                                                logger: .init(label: "test"))
         let user = try await database.read { try await UserRecord.find(userID, in: $0) }
         await database.close()
-        return try #require(user?.totpSecret)
+        let sealed = try #require(user?.totpSecret)
+        #expect(sealed.hasPrefix(DataKey.tag), "TOTP secrets are sealed at rest")
+        let dataKey = try DataKey.loadOrCreate(in: directory, configured: nil)
+        return try TOTPCode.open(sealed, userID: userID, dataKey: dataKey)
     }
 }

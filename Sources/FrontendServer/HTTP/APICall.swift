@@ -15,18 +15,20 @@ struct APICall: Sendable {
     let presentedToken: String?
     let origin: String?
     let remoteIP: String
+    /// `clerk_trace_id` of this request: in error bodies and in every log line about it.
+    let traceID: String
 
     /// The same call acting with `token`, for follow-up steps after this request created the client.
     func presenting(_ token: String?) -> APICall {
         guard let token else { return self }
         return APICall(method: method, form: form, query: query, isNative: isNative, presentedToken: token,
-                       origin: origin, remoteIP: remoteIP)
+                       origin: origin, remoteIP: remoteIP, traceID: traceID)
     }
 
     /// `_clerk_session_id`: the session `/v1/me*` calls act for.
     var sessionIDParameter: String? { query.nonEmpty("_clerk_session_id") }
 
-    static func decode(_ request: Request, context: FAPIRequestContext) async throws(APIFailure) -> APICall {
+    static func decode(_ request: Request, context: FAPIRequestContext, traceID: String) async throws(APIFailure) -> APICall {
         let query = try FormBody(parsing: Substring(request.uri.query ?? ""))
         let isNative = (try? query.bool("_is_native")) == true
         var form = FormBody()
@@ -48,6 +50,6 @@ struct APICall: Sendable {
             token = request.cookies[cookieName]?.value
         }
         return APICall(method: request.method, form: form, query: query, isNative: isNative, presentedToken: token,
-                       origin: request.headers[.origin], remoteIP: context.remoteIP)
+                       origin: request.headers[.origin], remoteIP: context.remoteIP, traceID: traceID)
     }
 }

@@ -10,9 +10,9 @@ struct Gateway: Sendable {
 
     func serve(_ request: Request, _ context: FAPIRequestContext,
                _ body: @Sendable (Exchange) async throws -> Reply) async throws -> Response {
-        let origin = request.headers[.origin]
+        let origin = request.headers[.origin], traceID = RandomToken.base62(24)
         do {
-            let call = try await APICall.decode(request, context: context)
+            let call = try await APICall.decode(request, context: context, traceID: traceID)
             try checkOrigin(call)
             let reply = try await body(Exchange(instance: instance, call: call))
             var response = Response(status: reply.status, headers: jsonHeaders(), body: .init(byteBuffer: ByteBuffer(data: reply.body)))
@@ -20,7 +20,10 @@ struct Gateway: Sendable {
             addCORS(origin, to: &response.headers)
             return response
         } catch {
-            var response = Gateway.errorResponse(error, logger: instance.logger)
+            var logger = instance.logger
+            logger[metadataKey: "trace_id"] = "\(traceID)"
+            logger[metadataKey: "ip"] = "\(context.remoteIP)"
+            var response = Gateway.errorResponse(error, logger: logger, traceID: traceID, path: request.uri.path)
             addCORS(origin, to: &response.headers)
             return response
         }
@@ -63,8 +66,16 @@ struct Gateway: Sendable {
         headers[.vary] = "Origin"
     }
 
-    /// Any error as Clerk's error body. Unknown errors are logged (type only) and reported as a 500 body.
-    static func errorResponse(_ error: any Error, logger: Logger) -> Response {
+    /// Rejections worth a security log line: failed proofs, lockouts, unknown or stale client tokens, throttling.
+    static let securityCodes: Set<String> = [
+        "form_password_incorrect", "form_code_incorrect", "verification_failed", "user_locked", "authentication_invalid",
+        "too_many_requests", "origin_invalid", "session_reverification_required",
+    ]
+
+    /// Any error as Clerk's error body. Unknown errors are logged (type only) and reported as a 500 body; security
+    /// rejections are logged with their code and path (the logger carries trace id and IP).
+    static func errorResponse(_ error: any Error, logger: Logger, traceID: String = RandomToken.base62(24),
+                              path: String? = nil) -> Response {
         let failure: APIFailure
         switch error {
         case let known as APIFailure: failure = known
@@ -76,12 +87,15 @@ struct Gateway: Sendable {
             logger.error("unhandled error", metadata: ["type": "\(type(of: error))"])
             failure = APIFailure(.internalServerError, "internal_clerk_error", "Oops, an unexpected error occurred.")
         }
+        if securityCodes.contains(failure.error.code) {
+            logger.notice("request rejected", metadata: ["code": "\(failure.error.code)", "path": "\(path ?? "")"])
+        }
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         headers[.cacheControl] = "no-store"
         if let retryAfter = failure.retryAfter { headers[.retryAfter] = String(retryAfter) }
         let body = (try? FAPIJSON.encode(ClerkErrorResponse(errors: [failure.error], meta: nil,
-                                                             clerkTraceID: RandomToken.base62(24)))) ?? Data()
+                                                             clerkTraceID: traceID))) ?? Data()
         return Response(status: failure.status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: body)))
     }
 }

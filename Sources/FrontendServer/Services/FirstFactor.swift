@@ -64,7 +64,7 @@ struct FirstFactor: Sendable {
             guard matches else {
                 try await instance.codes.record(owner: signIn.id, slot: "first_factor", strategy: "password", status: "failed", in: db)
                 let locked = try await instance.lockout.recordFailure(userID: user.id, now: now, in: db)
-                instance.logger.notice("failed sign-in attempt", metadata: ["user_id": "\(user.id)", "ip": "\(exchange.call.remoteIP)"])
+                exchange.logger.notice("failed sign-in attempt", metadata: ["user_id": "\(user.id)"])
                 return .rejected(locked ?? .passwordIncorrect)
             }
             try await instance.lockout.recordSuccess(userID: user.id, in: db)

@@ -26,7 +26,7 @@ struct MeEndpoints: Sendable {
         let ages = exchange.presenter.factorAges(session)
         let age = level == "second_factor" ? ages[1] : ages.filter { $0 >= 0 }.min() ?? -1
         guard age >= 0, age <= Self.reverificationMinutes else {
-            instance.logger.notice("reverification required", metadata: ["user_id": "\(user.id)", "ip": "\(exchange.call.remoteIP)"])
+            exchange.logger.notice("reverification required", metadata: ["user_id": "\(user.id)"])
             throw APIFailure.reverificationRequired(level: level, afterMinutes: Self.reverificationMinutes)
         }
     }
@@ -122,7 +122,7 @@ struct MeEndpoints: Sendable {
         try await instance.rateLimiter.hit(.attempt, key: exchange.call.remoteIP)
         let code = try form.required("code")
         return try await instance.writeCommitting { db in
-            var (_, user, client) = try await context(in: db)
+            var (session, user, client) = try await context(in: db)
             guard let totpID = user.totpId, user.totpSecret != nil, !user.totpVerified else {
                 return .rejected(.notFound("TOTP"))
             }
@@ -135,6 +135,10 @@ struct MeEndpoints: Sendable {
             user.mfaEnabledAt = now
             user.updatedAt = now
             try await user.save(in: db)
+            // Proving the new authenticator counts as a fresh second factor for this session.
+            session.secondFactorAt = now
+            session.updatedAt = now
+            try await session.save(in: db)
             let codes = instance.settings.mfa.backupCodes ? try await Self.regenerateBackupCodes(userID: user.id, instance: instance, in: db) : nil
             let totp = TOTP(id: totpID, verified: true, backupCodes: codes,
                             createdAt: Date(epochMilliseconds: user.totpCreatedAt ?? now), updatedAt: Date(epochMilliseconds: now))

@@ -103,8 +103,8 @@ struct MeIdentifications: Sendable {
             var record = try await owned(id, userID: user.id, in: db)
             if case .rejected(let failure) = try await instance.codes.attempt(owner: record.id, slot: Self.slot,
                                                                            strategy: codeStrategy, code: code, in: db) {
-                instance.logger.notice("failed identification verification",
-                                       metadata: ["user_id": "\(user.id)", "ip": "\(exchange.call.remoteIP)"])
+                exchange.logger.notice("failed identification verification",
+                                       metadata: ["user_id": "\(user.id)"])
                 return .rejected(failure)
             }
             let now = instance.nowMS

@@ -21,7 +21,7 @@ extension MeEndpoints {
             var user = loaded
             if currentMatches == false {
                 let locked = try await instance.lockout.recordFailure(userID: user.id, now: instance.nowMS, in: db)
-                instance.logger.notice("failed password change", metadata: ["user_id": "\(user.id)", "ip": "\(exchange.call.remoteIP)"])
+                exchange.logger.notice("failed password change", metadata: ["user_id": "\(user.id)"])
                 return .rejected(locked ?? .passwordIncorrect)
             }
             if currentMatches == nil { try await requireRecentVerification(session, user: user, in: db) }
@@ -48,7 +48,7 @@ extension MeEndpoints {
             var (_, user, client) = try await context(in: db)
             guard matches else {
                 let locked = try await instance.lockout.recordFailure(userID: user.id, now: instance.nowMS, in: db)
-                instance.logger.notice("failed password removal", metadata: ["user_id": "\(user.id)", "ip": "\(exchange.call.remoteIP)"])
+                exchange.logger.notice("failed password removal", metadata: ["user_id": "\(user.id)"])
                 return .rejected(locked ?? .passwordIncorrect)
             }
             let identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: user.id)

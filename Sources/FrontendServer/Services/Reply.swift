@@ -1,6 +1,7 @@
 import Foundation
 import FrontendAPI
 import HTTPTypes
+import Logging
 import SQLKit
 
 /// What a handler produced: the JSON body plus any client token to hand out or clear.
@@ -19,6 +20,14 @@ struct Exchange: Sendable {
     let call: APICall
 
     var presenter: Presenter { Presenter(instance: instance, origin: call.origin) }
+
+    /// The instance logger tagged with this request's trace id and IP. Log ids and outcomes here, never secrets.
+    var logger: Logger {
+        var logger = instance.logger
+        logger[metadataKey: "trace_id"] = "\(call.traceID)"
+        logger[metadataKey: "ip"] = "\(call.remoteIP)"
+        return logger
+    }
 
     /// The client the request's token identifies, if any.
     func client(in db: any SQLDatabase) async throws -> ClientRecord? {

@@ -56,7 +56,7 @@ struct SecondFactor: Sendable {
                     try await instance.codes.record(owner: signIn.id, slot: "second_factor", strategy: strategy, status: "failed", in: db)
                 }
                 let locked = try await instance.lockout.recordFailure(userID: userID, now: now, in: db)
-                instance.logger.notice("failed second factor", metadata: ["user_id": "\(userID)", "strategy": "\(strategy)"])
+                exchange.logger.notice("failed second factor", metadata: ["user_id": "\(userID)", "strategy": "\(strategy)"])
                 return .rejected(locked ?? .codeIncorrect)
             }
             try await instance.lockout.recordSuccess(userID: userID, in: db)

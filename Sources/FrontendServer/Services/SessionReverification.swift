@@ -167,8 +167,8 @@ struct SessionReverification: Sendable {
             guard try await check(db) else {
                 if !isCode { try await instance.codes.record(owner: sessionID, slot: slot, strategy: strategy, status: "failed", in: db) }
                 let locked = try await instance.lockout.recordFailure(userID: loaded.user.id, now: now, in: db)
-                instance.logger.notice("failed reverification", metadata: [
-                    "user_id": "\(loaded.user.id)", "ip": "\(exchange.call.remoteIP)", "strategy": "\(strategy)"])
+                exchange.logger.notice("failed reverification", metadata: [
+                    "user_id": "\(loaded.user.id)", "strategy": "\(strategy)"])
                 return .rejected(locked ?? (strategy == "password" ? .passwordIncorrect : .codeIncorrect))
             }
             try await instance.lockout.recordSuccess(userID: loaded.user.id, in: db)
