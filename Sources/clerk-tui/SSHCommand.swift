@@ -19,9 +19,6 @@ struct SSHCommand: AsyncParsableCommand {
             'SSH portal listening on HOST:PORT' when ready; SIGTERM or SIGINT tells sessions and stops.
             """)
 
-    /// What each session runs until the root command opens the portal itself; then `[]`.
-    static let defaultChildArguments = ["ui-gallery"]
-
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on; 0 picks a free port.") var port = 2222
     @Option(name: .customLong("host-key"),
@@ -38,7 +35,8 @@ struct SSHCommand: AsyncParsableCommand {
     @Option(name: .customLong("connections-per-minute"), help: "New connections allowed per minute from one IP.")
     var connectionsPerMinute = 60
     @Option(name: .customLong("child-argument"), parsing: .singleValue,
-            help: ArgumentHelp("Arguments of the per-session child instead of the default.", visibility: .hidden))
+            help: ArgumentHelp("Arguments of each session's child clerk-tui (default: none, the portal).",
+                               visibility: .hidden))
     var childArguments: [String] = []
 
     @OptionGroup var instance: InstanceOptions
@@ -79,7 +77,7 @@ struct SSHCommand: AsyncParsableCommand {
             idleTimeout: idleTimeout == 0 ? nil : idleTimeout, authenticationTimeout: authenticationTimeout,
             connectionsPerMinute: connectionsPerMinute, authorizedKeys: allowlist,
             child: ChildCommand(executable: try Self.ownExecutable(),
-                                arguments: childArguments.isEmpty ? Self.defaultChildArguments : childArguments,
+                                arguments: childArguments,
                                 environment: childEnvironment),
             sessionState: SessionStateStore(
                 keysRoot: XDGDirectories.state(environment: environment).appending(path: "ssh-keys")),

@@ -6,12 +6,16 @@ import pytest
 from sshserver import SSHServer, Tmux, make_key
 
 
+# Most tests check the front door itself on a stable form: the hidden widget gallery, not the portal.
+GALLERY = ("--child-argument", "ui-gallery")
+
+
 @pytest.fixture
 def start_server(tmp_path):
     servers = []
 
-    def start(*args: str) -> SSHServer:
-        server = SSHServer(tmp_path / f"server{len(servers)}", *args).start()
+    def start(*args: str, child: tuple[str, ...] = GALLERY) -> SSHServer:
+        server = SSHServer(tmp_path / f"server{len(servers)}", *child, *args).start()
         servers.append(server)
         return server
 

@@ -60,6 +60,13 @@ class SSHServer:
         match = re.search(r"SSH portal listening on [\d.]+:(\d+)", self.stdout_path.read_text())
         return match and match.group(1)
 
+    def outbox(self) -> list[dict]:
+        """What the embedded instance has "sent" (`clerk-tui outbox --json` on its data directory)."""
+        import json
+        result = subprocess.run([str(BINARY), "outbox", "--json", "--data-dir", str(self.root / "data/clerk-tui/local")],
+                                env=self.env, capture_output=True, text=True, timeout=30, check=True)
+        return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
     def stop(self, timeout=15) -> int:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
