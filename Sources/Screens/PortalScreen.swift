@@ -147,15 +147,15 @@ public struct PortalScreen: Screen {
         return controls.indices.contains(focus) ? controls[focus] : nil
     }
 
-    /// After every update: a new card starts with fresh widgets and focus on its first empty field
-    /// (or first control); widgets follow what the machine holds.
+    /// After every update: a new card starts with fresh widgets and focus on its first control;
+    /// widgets follow what the machine holds.
     private mutating func refresh() {
         let card = machine.card
         let key = Self.key(machine.route)
         if key != cardKey {
             cardKey = key
             widgets.reset()
-            focus = card.controls.firstIndex(where: isEmptyField) ?? card.controls.firstIndex(where: \.isFocusable) ?? 0
+            focus = card.controls.firstIndex(where: \.isFocusable) ?? 0
         }
         if !card.controls.indices.contains(focus) || !card.controls[focus].isFocusable {
             focus = card.controls.firstIndex(where: \.isFocusable) ?? 0
@@ -163,14 +163,6 @@ public struct PortalScreen: Screen {
         widgets.sync(with: card)
         for id in card.controls.compactMap(\.field) where machine.heldValue(id)?.isEmpty == true {
             widgets.clear(id)
-        }
-    }
-
-    private func isEmptyField(_ control: Control) -> Bool {
-        switch control {
-        case .text(_, _, _, let value, _, _): value.isEmpty
-        case .secret(let id, _, _, _, _), .code(let id, _, _): machine.heldValue(id)?.isEmpty ?? true
-        default: false
         }
     }
 

@@ -191,8 +191,7 @@ import Testing
             backend: ScriptedBackend(respond: script), size: Size(width: 72, height: 44),
             oauthRedirectURL: "http://127.0.0.1:4000/oauth-done")
         driver.expectSnapshot("sign-in-start-social")
-        // Focus starts in the empty identifier field; the Google button is above it.
-        await driver.press(.backTab, .enter)
+        await driver.press(.enter)
         driver.expectSnapshot("sign-in-oauth")
     }
 }
