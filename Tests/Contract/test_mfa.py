@@ -15,6 +15,17 @@ def start_mfa_sign_in(client, email):
     return signin, strategies
 
 
+def mfa_session(native, user, totp):
+    """A new device signed in with password + a fresh TOTP step: its session has just verified both factors,
+    so sensitive `/v1/me` changes need no reverification."""
+    device = native()
+    signin, _ = start_mfa_sign_in(device, user["email"])
+    done = device.post(f"/v1/client/sign_ins/{signin['id']}/attempt_second_factor",
+                       {"strategy": "totp", "code": next_totp(totp["secret"])}).expect(200)
+    assert done.response["status"] == "complete", done.describe()
+    return device, done.response["created_session_id"]
+
+
 def test_enroll_totp_and_sign_in_with_it(native):
     client = native()
     user = sign_up(client)
@@ -112,16 +123,17 @@ def test_regenerated_backup_codes_revoke_the_old_set(native):
     client = native()
     user = sign_up(client)
     totp = enroll_totp(client, user["session_id"])
-    reply = client.post("/v1/me/backup_codes", params=me_params(user["session_id"])).expect(200)
+    device, session_id = mfa_session(native, user, totp)
+    reply = device.post("/v1/me/backup_codes", params=me_params(session_id)).expect(200)
     fresh = reply.response
     assert fresh["object"] == "backup_code" and len(fresh["codes"]) >= 10
     assert not set(fresh["codes"]) & set(totp["backup_codes"])
-    device = native()
-    signin, _ = start_mfa_sign_in(device, user["email"])
-    device.post(f"/v1/client/sign_ins/{signin['id']}/attempt_second_factor",
-                {"strategy": "backup_code", "code": totp["backup_codes"][2]}).expect_error("form_code_incorrect", 422)
-    device.post(f"/v1/client/sign_ins/{signin['id']}/attempt_second_factor",
-                {"strategy": "backup_code", "code": fresh["codes"][0]}).expect(200)
+    other = native()
+    signin, _ = start_mfa_sign_in(other, user["email"])
+    other.post(f"/v1/client/sign_ins/{signin['id']}/attempt_second_factor",
+               {"strategy": "backup_code", "code": totp["backup_codes"][2]}).expect_error("form_code_incorrect", 422)
+    other.post(f"/v1/client/sign_ins/{signin['id']}/attempt_second_factor",
+               {"strategy": "backup_code", "code": fresh["codes"][0]}).expect(200)
 
 
 def test_totp_enrolment_errors(native):
@@ -138,14 +150,15 @@ def test_totp_enrolment_errors(native):
 def test_delete_totp_turns_mfa_off(native):
     client = native()
     user = sign_up(client)
-    enroll_totp(client, user["session_id"])
-    second = client.post("/v1/me/totp", params=me_params(user["session_id"]))
+    totp = enroll_totp(client, user["session_id"])
+    device, session_id = mfa_session(native, user, totp)
+    second = device.post("/v1/me/totp", params=me_params(session_id))
     assert 400 <= second.status < 500, f"a second TOTP while one exists must be refused; {second.describe()}"
-    deleted = client.delete("/v1/me/totp", params=me_params(user["session_id"])).expect(200).response
+    deleted = device.delete("/v1/me/totp", params=me_params(session_id)).expect(200).response
     assert deleted["deleted"] is True and deleted["object"] == "totp"
     signin = password_attempt(native(), user["email"], PASSWORD).expect(200).response
     assert signin["status"] == "complete", "without a second factor a password completes the sign-in"
-    me = client.get("/v1/me", params=me_params(user["session_id"])).expect(200).response
+    me = device.get("/v1/me", params=me_params(session_id)).expect(200).response
     assert me["totp_enabled"] is False
     assert me["two_factor_enabled"] is False, "backup codes alone are no second factor"
 
