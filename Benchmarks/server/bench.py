@@ -85,6 +85,7 @@ def main() -> int:
     parser.add_argument("--hello", type=Path, required=True)
     args = parser.parse_args()
 
+    load_at_start = " ".join(f"{x:.1f}" for x in os.getloadavg())
     with tempfile.TemporaryDirectory(prefix="clerk-bench-") as scratch:
         scratch_dir = Path(scratch)
         server = Server(scratch_dir / "data", SETTINGS)
@@ -127,9 +128,12 @@ def main() -> int:
     openssl_two = openssl_rsa2048(3, multi=2)
 
     mint = results["mint"]
-    print("\n== Local Frontend API benchmark (loopback, release build, wrk -t2) ==")
-    print(f"machine: {os.cpu_count()} cores; {args.seconds} s per measurement after a 2 s warm-up; "
-          f"server exit status after SIGTERM: {stop_status}")
+    binary = os.environ.get("CLERK_TUI_BIN", "")
+    kind = "DEBUG build: figures not representative" if "/debug/" in binary else "release build"
+    print("\n== Local Frontend API benchmark (loopback, wrk -t2) ==")
+    print(f"server: {binary} ({kind}); hello: {args.hello}")
+    print(f"machine: {os.cpu_count()} cores, load average at start {load_at_start}; {args.seconds} s per "
+          f"measurement after a 2 s warm-up; server exit status after SIGTERM: {stop_status}")
     print("\n(a) session-token mint (POST /v1/client/sessions/{id}/tokens, RS256, 16 connections)")
     print(line("mint", mint))
     print(f"  openssl speed -seconds 3 rsa2048       {openssl_one:>10.0f} sign/s (1 process)")

@@ -109,7 +109,7 @@ class BaseClient:
         return method
 
     def request(self, method: str, path: str, data=None, params=None, headers=None, *,
-                raw_body: bytes | None = None, validate: bool = True) -> Reply:
+                raw_body: bytes | None = None, validate: bool | None = None) -> Reply:
         """Sends one request; `data` is form-encoded (lists become repeated keys), `raw_body` is sent as is."""
         method = method.upper()
         query = {**self._query(), **(params or {})}
