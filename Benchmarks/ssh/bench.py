@@ -18,9 +18,15 @@ import time
 
 import asyncssh
 
-FORM = b"Terminal UI gallery"
+# What each child shows when its form is ready: the portal's sign-in card, or the widget gallery.
+FORMS = {"portal": b"Sign in to clerk-tui", "gallery": b"Terminal UI gallery"}
+FORM = FORMS["portal"]
 # Letters that no xterm escape sequence ends with, so their appearance in the output is the echo.
 KEYS = "zqwvyxk"
+
+
+# The reference children's environment (the portal needs its instance).
+LOCAL_ENVIRONMENT: dict[str, str] = {}
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -62,8 +68,8 @@ class LocalSession:
     def __init__(self, binary: str):
         self.pid, self.master = pty.fork()
         if self.pid == 0:
-            os.execve(binary, [binary, "ui-gallery"], {"TERM": "xterm-256color", "LANG": "C.UTF-8",
-                                                      "PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/")})
+            arguments = [binary, "ui-gallery"] if FORM == FORMS["gallery"] else [binary]
+            os.execve(binary, arguments, {**LOCAL_ENVIRONMENT, "TERM": "xterm-256color", "LANG": "C.UTF-8"})
         os.set_blocking(self.master, False)
         self.buffer = b""
         self.arrived = asyncio.Event()
@@ -228,7 +234,14 @@ def main():
     parser.add_argument("--sessions", default="1,50,200")
     parser.add_argument("--keys", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2, help="client processes")
+    parser.add_argument("--child", choices=sorted(FORMS), default="portal")
+    parser.add_argument("--frontend-api", help="the instance the reference children use (the server's)")
     arguments = parser.parse_args()
+    global FORM
+    FORM = FORMS[arguments.child]
+    LOCAL_ENVIRONMENT.update({"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/")})
+    if arguments.frontend_api:
+        LOCAL_ENVIRONMENT["CLERK_FRONTEND_API"] = arguments.frontend_api
 
     for level in [int(n) for n in arguments.sessions.split(",")]:
         reference = asyncio.run(local_reference(arguments.binary, level, arguments.keys))
