@@ -141,10 +141,12 @@ struct EndpointFlowTests {
         #expect(exp - iat == 60)
         #expect((claims["nbf"] as? Int ?? .max) <= iat)
         #expect((claims["fva"] as? [Int])?.count == 2)
-        var tampered = jwt
-        tampered.removeLast()
-        tampered.append(jwt.last == "A" ? "B" : "A")
-        #expect(JWKSVerifier.verify(tampered, jwks: jwks) == nil)
+        // Flip the signature's first character: its last one may only carry padding bits.
+        let signatureStart = try #require(jwt.lastIndex(of: ".")).utf16Offset(in: jwt) + 1
+        var tampered = Array(jwt)
+        tampered[signatureStart] = tampered[signatureStart] == "A" ? "B" : "A"
+        let tamperedToken = String(tampered)
+        #expect(JWKSVerifier.verify(tamperedToken, jwks: jwks) == nil)
 
         let ended = try await client.send("POST", "/v1/client/sessions/\(sessionID)/end")
         #expect(ended.response["status"] as? String == "ended")

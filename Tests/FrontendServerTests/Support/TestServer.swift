@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 @testable import FrontendServer
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -18,12 +19,14 @@ final class TestServer: Sendable {
         return settings
     }
 
-    init(settings: InstanceSettings = TestServer.testSettings(), directory: URL? = nil, clock: ManualClock = ManualClock()) async throws {
+    init(settings: InstanceSettings = TestServer.testSettings(), directory: URL? = nil, clock: ManualClock = ManualClock(),
+         logger: Logger = Logger(label: "clerk-tui.fapi.test")) async throws {
         let directory = directory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("fapi-test-" + UUID().uuidString)
         self.directory = directory
         self.clock = clock
-        server = try await LocalServer.start(LocalServerConfiguration(dataDirectory: directory, settings: settings, clock: clock))
+        server = try await LocalServer.start(LocalServerConfiguration(dataDirectory: directory, settings: settings, clock: clock,
+                                                                     logger: logger))
     }
 
     func stop() async { await server.stop() }
