@@ -27,5 +27,5 @@ bash "$here/run_schemathesis.sh"
 schemathesis_status=$?
 echo "contract suite: pytest exit $pytest_status, schemathesis exit $schemathesis_status"
 # pytest's summary line last, so that it closes the output.
-grep -E '^=+ .*(passed|failed|error|skipped|no tests ran).* in [0-9.]+s.* =+$' "$log" | tail -1
+grep -E '^(=+ )?([0-9]+ (passed|failed|errors?|skipped|xfailed|xpassed|deselected|warnings?),? ?)+ in [0-9.]+s|no tests ran' "$log" | tail -1
 [ "$pytest_status" -eq 0 ] && [ "$schemathesis_status" -eq 0 ]
