@@ -11,8 +11,8 @@ import uuid
 import pyotp
 import pytest
 
-from api import Api
-from conftest import BINARY, HOME, SIGN_IN
+from portal_api import Api
+from portal_harness import BINARY, HOME, SIGN_IN
 
 PASSWORD = "Tr0ub4dor-horse-41"
 NEW_PASSWORD = "Brand-new-horse-73"
@@ -79,7 +79,11 @@ def test_sign_up_with_a_code_from_the_outbox_then_sign_out_and_sign_in_with_pass
     open_sign_up(pane)
     pane.type(address)
     pane.keys("Tab")
+    pane.type("short")
+    pane.wait_for(r"Your password must contain 8 or more characters\.")  # live rule feedback
+    pane.keys(*["BSpace"] * 5)
     pane.type(PASSWORD)
+    pane.wait_gone(r"must contain 8 or more characters")
     pane.keys("Enter")
     screen = pane.wait_for(r"Verify your email")
     assert address in screen and re.search(r"clerk-tui\s+outbox", screen)
