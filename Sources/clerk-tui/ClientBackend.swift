@@ -78,12 +78,7 @@ struct ClientBackend: PortalBackend {
     }
 
     func touchSession(id: String, intent: TouchIntent) async throws(PortalFailure) -> Session {
-        let session = try await call {
-            try await client.touchSession(
-                id, activeOrganizationID: nil,
-                intent: FrontendClient.TouchIntent(rawValue: intent.rawValue) ?? .selectSession)
-        }
-        return session
+        try await call { try await client.touchSession(id, activeOrganizationID: nil, intent: intent) }
     }
 
     func removeSession(id: String) async throws(PortalFailure) -> Session {

@@ -91,9 +91,5 @@ public struct SignUpParams: Equatable, Sendable {
     }
 }
 
-/// Why a session is touched (`intent` of `POST /v1/client/sessions/{id}/touch`).
-public enum TouchIntent: String, Equatable, Sendable {
-    case selectSession = "select_session"
-    case selectOrg = "select_org"
-    case focus
-}
+/// Why a session is touched: the client's own vocabulary, so the runtime passes it through unchanged.
+public typealias TouchIntent = FrontendClient.TouchIntent
