@@ -95,6 +95,8 @@ def test_sign_up_with_a_code_from_the_outbox_then_sign_out_and_sign_in_with_pass
 
     status = world.run("status").stdout
     assert address in status
+    tokens = list((world.home / "state" / "clerk-tui").rglob("client_token"))
+    assert tokens and all(token.stat().st_mode & 0o777 == 0o600 for token in tokens), tokens
     open_menu(pane)
     choose(pane, "Sign out")
     pane.wait_for(SIGN_IN)
