@@ -72,7 +72,9 @@ public final class LocalServer: Sendable {
         let directory = configuration.dataDirectory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        let secrets = try InstanceSecrets.loadOrCreate(in: directory, dataKey: configuration.dataKey)
+        let secrets = try InstanceSecrets.loadOrCreate(in: directory, dataKey: configuration.dataKey,
+                                                     tokenLifetime: settings.sessions.tokenLifetime,
+                                                     now: configuration.clock.now().epochMilliseconds)
         let database = try await Database.open(path: directory.appendingPathComponent("fapi.sqlite").path,
                                                logger: configuration.logger)
         let bound = BoundAddress()
@@ -119,6 +121,13 @@ public final class LocalServer: Sendable {
         await group.triggerGracefulShutdown()
         _ = try? await task.value
         await release()
+    }
+
+    /// Starts a signing-key rotation: the new key is published now and signs from `SigningKeyRing.publishLead` on;
+    /// the old one stays in the JWKS until every token it signed has expired. Returns the new key's `kid`.
+    @discardableResult
+    public func rotateSigningKey() throws -> String {
+        try instance.secrets.signingKeys.rotate(now: instance.nowMS)
     }
 
     private func release() async {

@@ -149,11 +149,11 @@ struct AccountSecurityTests {
         let kid = try #require(((try await client.send("GET", "/.well-known/jwks.json")).json["keys"] as? [[String: Any]])?.first?["kid"] as? String)
         await first.stop()
 
-        let sealed = try String(contentsOf: directory.appendingPathComponent("jwt-signing-key.sealed"), encoding: .utf8)
+        let sealed = try String(contentsOf: directory.appendingPathComponent("jwt-keys.sealed"), encoding: .utf8)
         #expect(sealed.hasPrefix(DataKey.tag))
         #expect(!sealed.contains("PRIVATE KEY"))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("jwt-signing-key.pem").path))
-        for name in ["jwt-signing-key.sealed", "data-key", "instance-pepper"] {
+        for name in ["jwt-keys.sealed", "data-key", "instance-pepper"] {
             let mode = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(name).path)[.posixPermissions] as? Int
             #expect(mode == 0o600, "\(name) is owner-only")
         }

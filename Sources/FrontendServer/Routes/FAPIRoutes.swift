@@ -29,7 +29,7 @@ struct FAPIRoutes {
             try await gateway.serve(request, context) { exchange in try exchange.bare(["status": "healthy"]) }
         }
         router.get(".well-known/jwks.json") { request, context in
-            try await gateway.serve(request, context) { exchange in try exchange.bare(try instance.signer.jwks()) }
+            try await gateway.serve(request, context) { exchange in try exchange.bare(try instance.secrets.signingKeys.jwks(at: instance.nowMS)) }
         }
         router.get(".well-known/openid-configuration") { request, context in
             try await gateway.serve(request, context) { exchange in

@@ -109,7 +109,7 @@ struct ClientEndpoints: Sendable {
     /// `POST /v1/client/sessions/{id}/tokens[/{template}]`: a bare `{object: "token", jwt}`.
     func token(_ id: String, template: String?) async throws -> Reply {
         if let template, template != "default" { throw APIFailure.notFound("JWT template '\(template)'") }
-        return try await instance.database.read { db in
+        let session = try await instance.database.read { db in
             let (session, _) = try await loadSession(id, in: db)
             guard sessions.effectiveStatus(session, now: instance.nowMS) == "active",
                   let user = try await UserRecord.find(session.userId, in: db),
@@ -119,7 +119,20 @@ struct ClientEndpoints: Sendable {
             if let organization = exchange.call.form.string("organization_id"), !organization.isEmpty {
                 throw APIFailure.notFound("Organization")
             }
-            return try exchange.bare(Token(jwt: try exchange.presenter.mintToken(session, organizationID: nil)))
+            return session
+        }
+        try await keepAlive(session)
+        return try exchange.bare(Token(jwt: try exchange.presenter.mintToken(session, organizationID: nil)))
+    }
+
+    /// With an inactivity timeout, fetching tokens is activity: it moves `abandon_at`, at most once a minute so that
+    /// minting stays a read.
+    private func keepAlive(_ session: SessionRecord) async throws {
+        guard instance.settings.sessions.inactivityTimeout != nil, instance.nowMS - session.lastActiveAt >= 60_000 else { return }
+        try await instance.database.write { db in
+            guard var current = try await SessionRecord.find(session.id, in: db),
+                  sessions.effectiveStatus(current, now: instance.nowMS) == "active" else { throw APIFailure.authenticationInvalid }
+            try await sessions.touch(&current, in: db)
         }
     }
 }

@@ -8,7 +8,6 @@ final class FrontendInstance: Sendable {
     let database: Database
     let clock: any ServerClock
     let secrets: InstanceSecrets
-    let signer: SessionTokenSigner
     let passwords: PasswordHasher
     let passwordPolicy: PasswordPolicy
     let logger: Logger
@@ -21,7 +20,6 @@ final class FrontendInstance: Sendable {
         self.database = database
         self.clock = clock
         self.secrets = secrets
-        self.signer = SessionTokenSigner(key: secrets.signingKey, keyID: secrets.keyID)
         self.passwords = PasswordHasher(pepper: secrets.pepper, cost: settings.password.hashCost)
         self.passwordPolicy = PasswordPolicy(settings: settings.password)
         self.logger = logger
@@ -29,6 +27,8 @@ final class FrontendInstance: Sendable {
     }
 
     var nowMS: Int64 { clock.now().epochMilliseconds }
+    /// The key that signs session tokens now.
+    var signer: SessionTokenSigner { secrets.signingKeys.signer(at: nowMS) }
     var lockout: Lockout { Lockout(settings: settings.lockout) }
     var rateLimiter: RateLimiter { RateLimiter(settings: settings.rateLimits, database: database, clock: clock) }
     var codes: CodeVerifications { CodeVerifications(instance: self) }
