@@ -12,6 +12,24 @@ extension Presenter {
         return list
     }
 
+    /// Under strict enumeration protection, a sign-in for an unknown identifier is shown as if a user with a password
+    /// and that verified identifier existed, so that its shape gives nothing away.
+    func phantomAccount(_ record: SignInRecord) -> (UserRecord, [IdentificationRecord])? {
+        guard record.userId == nil, record.status == "needs_first_factor", let identifier = record.identifier,
+              let identificationID = record.identificationId else { return nil }
+        let kind: IdentificationKind? = Identifiers.normalizedEmail(identifier) != nil ? .emailAddress
+            : Identifiers.normalizedPhone(identifier) != nil ? .phoneNumber : nil
+        let identifications = kind.map {
+            [IdentificationRecord(id: identificationID, userId: "", kind: $0, value: identifier, verified: true,
+                                  reservedForSecondFactor: false, defaultSecondFactor: false, createdAt: 0, updatedAt: 0)]
+        } ?? []
+        let user = UserRecord(id: "", username: kind == nil ? identifier : nil, passwordDigest: "phantom",
+                              primaryEmailAddressId: kind == .emailAddress ? identificationID : nil,
+                              primaryPhoneNumberId: kind == .phoneNumber ? identificationID : nil, totpVerified: false,
+                              totpLastStep: 0, unsafeMetadata: "{}", publicMetadata: "{}", failedAttempts: 0, createdAt: 0, updatedAt: 0)
+        return (user, identifications)
+    }
+
     func signIn(_ record: SignInRecord, in db: any SQLDatabase) async throws -> SignIn {
         var user: UserRecord? = nil
         var identifications: [IdentificationRecord] = []
@@ -21,6 +39,7 @@ extension Presenter {
         }
         let first = try await instance.codes.find(owner: record.id, slot: "first_factor", in: db)
         let second = try await instance.codes.find(owner: record.id, slot: "second_factor", in: db)
+        if user == nil, let phantom = phantomAccount(record) { (user, identifications) = phantom }
         var secondFactors: [Factor]? = nil
         if let user, record.status == "needs_second_factor" {
             secondFactors = try await self.secondFactors(user, identifications: identifications, in: db)

@@ -13,8 +13,9 @@ struct CodeVerifications: Sendable {
     }
 
     /// Creates (or replaces) the verification in `slot` of `owner` and sends a fresh code.
+    /// With `send: false` (an identifier nobody owns, under strict enumeration protection) the code is never delivered.
     func prepare(owner: String, slot: String, strategy: String, to destination: Destination, purpose: String,
-                 in db: any SQLDatabase) async throws -> VerificationRecord {
+                 send: Bool = true, in db: any SQLDatabase) async throws -> VerificationRecord {
         let now = instance.nowMS
         let settings = instance.settings.verification
         if let existing = try await find(owner: owner, slot: slot, in: db), existing.status == "unverified",
@@ -24,7 +25,7 @@ struct CodeVerifications: Sendable {
             let wait = Int((existing.createdAt + Int64(settings.resendCooldown * 1000) - now + 999) / 1000)
             throw APIFailure.tooManyRequests(retryAfter: wait)
         }
-        let isTest = instance.settings.environment == .development && Identifiers.isTestIdentity(destination.value)
+        let isTest = send && instance.settings.environment == .development && Identifiers.isTestIdentity(destination.value)
         let code = isTest ? Identifiers.testCode : RandomToken.digits(6)
         let id = RandomToken.id(.verification)
         try await db.delete(from: VerificationRecord.table).where("owner_id", .equal, owner).where("slot", .equal, slot).run()
@@ -34,7 +35,7 @@ struct CodeVerifications: Sendable {
             expireAt: now + Int64(settings.codeLifetime * 1000), identificationId: destination.identificationID,
             createdAt: now, updatedAt: now)
         try await record.insert(in: db)
-        if !isTest {
+        if send, !isTest {
             let message = OutboxMessage(id: RandomToken.id(.outbox),
                                         channel: destination.kind == .emailAddress ? "email" : "sms",
                                         recipient: destination.value, purpose: purpose, code: code, createdAt: now)

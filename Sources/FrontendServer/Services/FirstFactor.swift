@@ -13,10 +13,13 @@ struct FirstFactor: Sendable {
         let isEmail = strategy.contains("email")
         try await instance.database.write { db in
             let (signIn, _) = try await SignIns.load(signInID, exchange: exchange, in: db)
-            guard signIn.status == "needs_first_factor", let userID = signIn.userId else {
+            let phantom = exchange.presenter.phantomAccount(signIn)
+            guard signIn.status == "needs_first_factor", signIn.userId != nil || phantom != nil else {
                 throw APIFailure(.unprocessableContent, "sign_in_status_invalid", "This sign-in cannot be prepared now.")
             }
-            let identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: userID)
+            let identifications = if let phantom { phantom.1 } else {
+                try await IdentificationRecord.all(in: db, where: "user_id", equals: signIn.userId ?? "")
+            }
             let param = isEmail ? "email_address_id" : "phone_number_id"
             let wanted = form.nonEmpty(param)
             let kind: IdentificationKind = isEmail ? .emailAddress : .phoneNumber
@@ -29,7 +32,7 @@ struct FirstFactor: Sendable {
             _ = try await instance.codes.prepare(
                 owner: signIn.id, slot: "first_factor", strategy: strategy,
                 to: .init(kind: kind, value: target.value, identificationID: target.id),
-                purpose: strategy.hasPrefix("reset_password") ? "reset_password" : "sign_in", in: db)
+                purpose: strategy.hasPrefix("reset_password") ? "reset_password" : "sign_in", send: phantom == nil, in: db)
         }
         return try await SignIns(exchange: exchange).render(signInID: signInID, issuedToken: nil)
     }
@@ -50,20 +53,23 @@ struct FirstFactor: Sendable {
         let password = try form.required("password")
         let (signIn, user) = try await instance.database.read { db in
             let (signIn, _) = try await SignIns.load(signInID, exchange: exchange, in: db)
+            if let (phantom, _) = exchange.presenter.phantomAccount(signIn) { return (signIn, phantom) }
             guard signIn.status == "needs_first_factor", let userID = signIn.userId,
                   let user = try await UserRecord.find(userID, in: db) else {
                 throw APIFailure(.unprocessableContent, "sign_in_status_invalid", "This sign-in cannot take a first factor now.")
             }
             return (signIn, user)
         }
-        try await instance.rateLimiter.hit(.identifierAttempt, key: user.id)
+        try await instance.rateLimiter.hit(.identifierAttempt, key: signIn.userId ?? signIn.identifier ?? "")
         try instance.lockout.ensureUnlocked(user, now: instance.nowMS)
-        let matches = try await instance.passwords.verify(password, hash: user.passwordDigest)
+        let isPhantom = signIn.userId == nil
+        // A phantom account has no hash: verifying against none costs the same as a wrong password.
+        let matches = try await instance.passwords.verify(password, hash: isPhantom ? nil : user.passwordDigest)
         let reply: (String?) = try await instance.writeCommitting { db in
             let now = instance.nowMS
-            guard matches else {
+            guard matches, !isPhantom else {
                 try await instance.codes.record(owner: signIn.id, slot: "first_factor", strategy: "password", status: "failed", in: db)
-                let locked = try await instance.lockout.recordFailure(userID: user.id, now: now, in: db)
+                let locked = isPhantom ? nil : try await instance.lockout.recordFailure(userID: user.id, now: now, in: db)
                 exchange.logger.notice("failed sign-in attempt", metadata: ["user_id": "\(user.id)"])
                 return .rejected(locked ?? .passwordIncorrect)
             }
@@ -78,6 +84,14 @@ struct FirstFactor: Sendable {
         let code = try form.required("code")
         let token: String? = try await instance.writeCommitting { db in
             let (signIn, _) = try await SignIns.load(signInID, exchange: exchange, in: db)
+            if exchange.presenter.phantomAccount(signIn) != nil {
+                // Nobody owns this identifier: no code was sent, so every attempt is wrong (and counts toward the cap).
+                if case .rejected(let failure) = try await instance.codes.attempt(owner: signIn.id, slot: "first_factor",
+                                                                               strategy: strategy, code: code, in: db) {
+                    return .rejected(failure)
+                }
+                return .rejected(.codeIncorrect)
+            }
             guard signIn.status == "needs_first_factor", let userID = signIn.userId,
                   let user = try await UserRecord.find(userID, in: db) else {
                 return .rejected(APIFailure(.unprocessableContent, "sign_in_status_invalid", "This sign-in cannot take a first factor now."))

@@ -43,15 +43,17 @@ struct SignIns: Sendable {
             if let identifier {
                 found = try await Self.findUser(identifier: identifier, settings: instance.settings, in: db)
             }
-            if identifier != nil, found == nil { return ("", nil, false) }
+            let phantom = identifier != nil && found == nil
+            if phantom, instance.settings.enumerationProtection == .off { return ("", nil, false) }
             try await sessions.ensureCanSignIn(client: existingClient, userID: found?.0.id, in: db)
             var (client, token) = try await exchange.ensureClient(in: db)
             let now = instance.nowMS
             let signIn = SignInRecord(
                 id: RandomToken.id(.sia), clientId: client.id,
                 status: identifier == nil ? "needs_identifier" : "needs_first_factor",
-                identifier: found?.1?.value ?? found?.0.username ?? identifier, userId: found?.0.id,
-                identificationId: found?.1?.id, firstFactorAt: nil, createdSessionId: nil,
+                identifier: found?.1?.value ?? found?.0.username ?? identifier.map(Self.normalizedIdentifier), userId: found?.0.id,
+                identificationId: found?.1?.id ?? identifier.map { phantomIdentificationID($0) },
+                firstFactorAt: nil, createdSessionId: nil,
                 abandonAt: now + 24 * 3600 * 1000, createdAt: now, updatedAt: now)
             try await signIn.insert(in: db)
             client.signInId = signIn.id
@@ -77,6 +79,21 @@ struct SignIns: Sendable {
             return reply
         }
         return try await render(signInID: created.signInID, issuedToken: created.token)
+    }
+
+    /// How an unknown identifier is echoed back: normalized like a stored one.
+    static func normalizedIdentifier(_ text: String) -> String {
+        Identifiers.normalizedEmail(text) ?? Identifiers.normalizedPhone(text) ?? text
+    }
+
+    /// A stable, unguessable `idn_` id for an identifier nobody owns (strict enumeration protection), so repeated
+    /// sign-ins show the same id as they would for a real address.
+    private func phantomIdentificationID(_ identifier: String) -> String {
+        let digest = instance.secrets.digest("phantom:" + Self.normalizedIdentifier(identifier))
+        let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+        let hex = Array(digest)
+        let bytes = stride(from: 0, to: hex.count - 1, by: 2).map { UInt8(String(hex[$0...$0 + 1]), radix: 16) ?? 0 }
+        return IDPrefix.idn.rawValue + "_" + String(bytes.prefix(27).map { alphabet[Int($0) % alphabet.count] })
     }
 
     func get(_ id: String) async throws -> Reply {

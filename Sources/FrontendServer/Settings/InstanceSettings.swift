@@ -7,6 +7,8 @@ public struct InstanceSettings: Sendable, Equatable {
     public var environment: InstanceEnvironment = .development
     public var allowedOrigins: [String] = []
     public var signUpMode: SignUpMode = .public
+    /// `off` (Clerk's default) reveals unknown identifiers at sign-in; `strict` answers them like known ones.
+    public var enumerationProtection: EnumerationProtection = .off
     public var emailAddress = IdentifierSettings(enabled: true, required: true, usedForFirstFactor: true)
     public var phoneNumber = IdentifierSettings(enabled: false, required: false, usedForFirstFactor: false)
     public var username = IdentifierSettings(enabled: false, required: false, usedForFirstFactor: false)
@@ -27,6 +29,8 @@ public struct InstanceSettings: Sendable, Equatable {
 public enum InstanceEnvironment: String, Sendable, Codable { case development, production }
 
 public enum SignUpMode: String, Sendable, Codable { case `public`, restricted, waitlist }
+
+public enum EnumerationProtection: String, Sendable, Codable { case off, strict }
 
 public enum ProfileFieldRequirement: String, Sendable, Codable { case off, optional, required }
 

@@ -56,6 +56,7 @@ struct SettingsDocument: Decodable {
     var environment: InstanceEnvironment?
     var allowed_origins: [String]?
     var sign_up_mode: SignUpMode?
+    var enumeration_protection: EnumerationProtection?
     var identifiers: Identifiers?
     var profile: Profile?
     var first_factors: FirstFactors?
@@ -71,6 +72,7 @@ struct SettingsDocument: Decodable {
         if let environment { s.environment = environment }
         if let allowed_origins { s.allowedOrigins = allowed_origins }
         if let sign_up_mode { s.signUpMode = sign_up_mode }
+        if let enumeration_protection { s.enumerationProtection = enumeration_protection }
         identifiers?.email_address?.apply(to: &s.emailAddress)
         identifiers?.phone_number?.apply(to: &s.phoneNumber)
         identifiers?.username?.apply(to: &s.username)
