@@ -61,6 +61,7 @@ struct ServiceTests {
         let settings = try SettingsFile.parse("""
             application_name = "Acme"
             sign_up_mode = "restricted"
+            enumeration_protection = "strict"
             [identifiers.username]
             enabled = true
             [password]
@@ -75,6 +76,8 @@ struct ServiceTests {
             """)
         #expect(settings.applicationName == "Acme")
         #expect(settings.signUpMode == .restricted)
+        #expect(settings.enumerationProtection == .strict)
+        #expect(try SettingsFile.parse("").enumerationProtection == .off)
         #expect(settings.username.enabled)
         #expect(settings.password.hashCost == 11)
         #expect(!settings.sessions.multiSession)
