@@ -103,7 +103,7 @@ public final class LocalServer: Sendable {
         let displayHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         let baseURL = "http://\(displayHost):\(port)"
         let instance = FrontendInstance(settings: settings, database: database, clock: configuration.clock, secrets: secrets,
-                                        logger: configuration.logger, issuer: baseURL)
+                                        logger: configuration.logger, issuer: baseURL, dataDirectory: directory)
         let gateway = Gateway(instance: instance)
         instanceBox.set(MethodOverrideResponder(router: FAPIRoutes(instance: instance, gateway: gateway).build().buildResponder(),
                                                 gateway: gateway, logger: configuration.logger))

@@ -12,27 +12,41 @@ struct APICall: Sendable {
     let query: FormBody
     let isNative: Bool
     /// The client token the request presented, if any.
-    let presentedToken: String?
+    private(set) var presentedToken: String?
     let origin: String?
     let remoteIP: String
     /// `clerk_trace_id` of this request: in error bodies and in every log line about it.
     let traceID: String
+    /// The undecoded body, for the few routes that take files instead of a form.
+    var rawBody: [UInt8] = []
+    /// As sent (a multipart boundary is case-sensitive).
+    var contentType: String = ""
 
     /// The same call acting with `token`, for follow-up steps after this request created the client.
     func presenting(_ token: String?) -> APICall {
         guard let token else { return self }
-        return APICall(method: method, form: form, query: query, isNative: isNative, presentedToken: token,
-                       origin: origin, remoteIP: remoteIP, traceID: traceID)
+        var copy = self
+        copy.presentedToken = token
+        return copy
     }
 
     /// `_clerk_session_id`: the session `/v1/me*` calls act for.
     var sessionIDParameter: String? { query.nonEmpty("_clerk_session_id") }
 
-    static func decode(_ request: Request, context: FAPIRequestContext, traceID: String) async throws(APIFailure) -> APICall {
+    /// Decodes the request; with `rawBodyLimit` the body is kept as bytes (up to that size) instead of parsed as a form.
+    static func decode(_ request: Request, context: FAPIRequestContext, traceID: String,
+                       rawBodyLimit: Int? = nil) async throws(APIFailure) -> APICall {
         let query = try FormBody(parsing: Substring(request.uri.query ?? ""))
         let isNative = (try? query.bool("_is_native")) == true
         var form = FormBody()
-        if request.method != .get && request.method != .head {
+        var raw: [UInt8] = []
+        let contentType = request.headers[.contentType] ?? ""
+        if let rawBodyLimit, request.method != .get && request.method != .head {
+            do { raw = Array(try await request.body.collect(upTo: rawBodyLimit).readableBytesView) } catch {
+                throw APIFailure(.contentTooLarge, "request_body_too_large", "Request body too large",
+                                 long: "The request body must be at most \(rawBodyLimit / 1_048_576) MiB.")
+            }
+        } else if request.method != .get && request.method != .head {
             let buffer: ByteBuffer
             do { buffer = try await request.body.collect(upTo: maxBodyBytes) } catch { throw .bodyTooLarge }
             if buffer.readableBytes > 0 {
@@ -49,7 +63,10 @@ struct APICall: Sendable {
         } else {
             token = request.cookies[cookieName]?.value
         }
-        return APICall(method: request.method, form: form, query: query, isNative: isNative, presentedToken: token,
-                       origin: request.headers[.origin], remoteIP: context.remoteIP, traceID: traceID)
+        var call = APICall(method: request.method, form: form, query: query, isNative: isNative, presentedToken: token,
+                           origin: request.headers[.origin], remoteIP: context.remoteIP, traceID: traceID)
+        call.rawBody = raw
+        call.contentType = contentType
+        return call
     }
 }

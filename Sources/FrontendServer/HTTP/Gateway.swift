@@ -8,11 +8,11 @@ import Logging
 struct Gateway: Sendable {
     let instance: FrontendInstance
 
-    func serve(_ request: Request, _ context: FAPIRequestContext,
+    func serve(_ request: Request, _ context: FAPIRequestContext, rawBodyLimit: Int? = nil,
                _ body: @Sendable (Exchange) async throws -> Reply) async throws -> Response {
         let origin = request.headers[.origin], traceID = RandomToken.base62(24)
         do {
-            let call = try await APICall.decode(request, context: context, traceID: traceID)
+            let call = try await APICall.decode(request, context: context, traceID: traceID, rawBodyLimit: rawBodyLimit)
             try checkOrigin(call)
             let reply = try await body(Exchange(instance: instance, call: call))
             var response = Response(status: reply.status, headers: jsonHeaders(), body: .init(byteBuffer: ByteBuffer(data: reply.body)))
@@ -128,9 +128,9 @@ struct MethodOverrideResponder: HTTPResponder {
             do { response = try await router.respond(to: request, context: context) } catch {
                 response = Gateway.errorResponse(error, logger: logger)
             }
-            // Every endpoint answers through `Gateway` (marked `no-store`); anything else is the router's own
-            // not-found or bad-parameter answer, which gets Clerk's error body too.
-            if response.headers[.cacheControl] != "no-store" {
+            // Every endpoint answers through `Gateway` (marked `no-store`) or serves an image; anything else is the
+            // router's own not-found or bad-parameter answer, which gets Clerk's error body too.
+            if response.headers[.cacheControl] != "no-store", response.headers[.contentType]?.hasPrefix("image/") != true {
                 response = Gateway.errorResponse(HTTPError(response.status), logger: logger)
             }
         }

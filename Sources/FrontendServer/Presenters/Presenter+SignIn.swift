@@ -50,7 +50,7 @@ extension Presenter {
             supportedFirstFactors: user.map { firstFactors($0, identifications: identifications, identifyingID: record.identificationId, identifier: record.identifier) },
             supportedSecondFactors: secondFactors,
             firstFactorVerification: verification(first), secondFactorVerification: verification(second),
-            userData: user.map { SignInUserData(firstName: $0.firstName, lastName: $0.lastName, imageURL: "", hasImage: false) },
+            userData: user.map { SignInUserData(firstName: $0.firstName, lastName: $0.lastName, imageURL: imageURL($0), hasImage: $0.imageFile != nil) },
             createdSessionID: record.createdSessionId, abandonAt: Date(epochMilliseconds: record.abandonAt))
     }
 

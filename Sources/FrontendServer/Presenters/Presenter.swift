@@ -70,7 +70,7 @@ struct Presenter: Sendable {
     func publicUserData(_ user: UserRecord, identifications: [IdentificationRecord]) -> PublicUserData {
         let primary = identifications.first { $0.id == user.primaryEmailAddressId }
             ?? identifications.first { $0.id == user.primaryPhoneNumberId } ?? identifications.first
-        return PublicUserData(firstName: user.firstName, lastName: user.lastName, imageURL: "", hasImage: false,
+        return PublicUserData(firstName: user.firstName, lastName: user.lastName, imageURL: imageURL(user), hasImage: user.imageFile != nil,
                               identifier: primary?.value ?? user.username ?? "", userID: user.id, username: user.username)
     }
 
@@ -97,7 +97,7 @@ struct Presenter: Sendable {
         }
         return User(
             id: record.id, username: record.username, firstName: record.firstName, lastName: record.lastName,
-            imageURL: "", hasImage: false, primaryEmailAddressID: record.primaryEmailAddressId,
+            imageURL: imageURL(record), hasImage: record.imageFile != nil, primaryEmailAddressID: record.primaryEmailAddressId,
             primaryPhoneNumberID: record.primaryPhoneNumberId, passwordEnabled: record.passwordDigest != nil,
             twoFactorEnabled: record.totpVerified || backupCodesLeft > 0 || identifications.contains { $0.reservedForSecondFactor },
             totpEnabled: record.totpVerified, backupCodeEnabled: backupCodesLeft > 0,
@@ -126,6 +126,11 @@ struct Presenter: Sendable {
                                       defaultSecondFactor: record.defaultSecondFactor, verification: verification,
                                       backupCodes: backupCodes, createdAt: date(record.createdAt), updatedAt: date(record.updatedAt)))
         }
+    }
+
+    /// Where the user's uploaded image is served, or "" without one.
+    func imageURL(_ user: UserRecord) -> String {
+        user.imageFile.map { instance.issuer + "/v1/images/" + $0 } ?? ""
     }
 
     func jsonObject(_ text: String) -> JSONObject {

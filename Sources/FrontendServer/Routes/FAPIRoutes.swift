@@ -25,6 +25,18 @@ struct FAPIRoutes {
         router.get("v1/environment") { request, context in
             try await gateway.serve(request, context) { exchange in try exchange.bare(environment.environment()) }
         }
+        router.get("v1/images/:name") { request, context in
+            do {
+                let (data, type) = try ProfileImages.read(try context.parameters.require("name"), instance: instance)
+                var headers = HTTPFields()
+                headers[.contentType] = type
+                headers[.cacheControl] = "public, max-age=3600"
+                headers[.init("X-Content-Type-Options")!] = "nosniff"
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
+            } catch {
+                return Gateway.errorResponse(error, logger: instance.logger)
+            }
+        }
         router.get("v1/health") { request, context in
             try await gateway.serve(request, context) { exchange in try exchange.bare(["status": "healthy"]) }
         }
@@ -175,6 +187,14 @@ struct FAPIRoutes {
         }
         group.patch("metadata") { request, context in
             try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).patchMetadata() }
+        }
+        group.post("profile_image") { request, context in
+            try await gateway.serve(request, context, rawBodyLimit: ProfileImages.maxBytes + 64 * 1024) {
+                try await ProfileImages(exchange: $0).upload()
+            }
+        }
+        group.delete("profile_image") { request, context in
+            try await gateway.serve(request, context) { try await ProfileImages(exchange: $0).delete() }
         }
         group.post("backup_codes") { request, context in
             try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).createBackupCodes() }

@@ -13,9 +13,11 @@ final class FrontendInstance: Sendable {
     let logger: Logger
     /// The `iss` of session tokens: this server's base URL.
     let issuer: String
+    /// Where uploaded profile images live (`<data dir>/images`).
+    let imageDirectory: URL
 
     init(settings: InstanceSettings, database: Database, clock: any ServerClock, secrets: InstanceSecrets,
-         logger: Logger, issuer: String) {
+         logger: Logger, issuer: String, dataDirectory: URL) {
         self.settings = settings
         self.database = database
         self.clock = clock
@@ -24,6 +26,7 @@ final class FrontendInstance: Sendable {
         self.passwordPolicy = PasswordPolicy(settings: settings.password)
         self.logger = logger
         self.issuer = issuer
+        imageDirectory = dataDirectory.appendingPathComponent("images")
     }
 
     var nowMS: Int64 { clock.now().epochMilliseconds }

@@ -5,7 +5,12 @@ import SQLKit
 enum Migrations {
     typealias Step = @Sendable (any SQLDatabase) async throws -> Void
 
-    static let steps: [(version: Int, apply: Step)] = [(1, initialSchema)]
+    static let steps: [(version: Int, apply: Step)] = [(1, initialSchema), (2, profileImages)]
+
+    /// The file name (in the data directory's `images/`) of each user's profile image.
+    static let profileImages: Step = { db in
+        try await db.alter(table: "users").column("image_file", type: .text).run()
+    }
 
     static func run(on database: Database) async throws {
         try await database.write { db in

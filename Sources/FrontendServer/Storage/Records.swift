@@ -26,6 +26,8 @@ struct UserRecord: Record {
     var legalAcceptedAt: Int64?
     var createdAt: Int64
     var updatedAt: Int64
+    /// The profile image's file name under `images/`, if one was uploaded.
+    var imageFile: String? = nil
 }
 
 /// An email address or phone number that belongs to a user.
