@@ -63,9 +63,32 @@ struct SecurityTests {
         #expect(limited.status == 429)
         #expect(limited.errorCode == "too_many_requests")
         let retryAfter = try #require(limited.header("Retry-After").flatMap(Int.init))
-        #expect(retryAfter >= 1 && retryAfter <= 10)
+        #expect(retryAfter >= 1 && retryAfter <= 20)
         server.clock.advance(by: TimeInterval(retryAfter))
         #expect(try await client.send("POST", "/v1/client/sign_ins", form: [("identifier", "who@example.com")]).status == 422)
+        await server.stop()
+    }
+
+    @Test func aBurstAcrossAWindowEdgeIsStillLimited() async throws {
+        var settings = TestServer.testSettings()
+        settings.rateLimits.enabled = true
+        let clock = ManualClock()
+        clock.set(Date(timeIntervalSince1970: 1_800_000_009.5))  // half a second before a 10 s window edge
+        let server = try await TestServer(settings: settings, clock: clock)
+        defer { server.removeData() }
+        let client = NativeClient(server)
+        for _ in 1...5 {
+            #expect(try await client.send("POST", "/v1/client/sign_ins", form: [("identifier", "edge@example.com")]).status == 422)
+        }
+        clock.advance(by: 1)
+        let limited = try await client.send("POST", "/v1/client/sign_ins", form: [("identifier", "edge@example.com")])
+        #expect(limited.status == 429, "a fixed window would have reset at the edge")
+        let retryAfter = try #require(limited.header("Retry-After").flatMap(Int.init))
+        clock.advance(by: TimeInterval(retryAfter - 1))
+        #expect(try await client.send("POST", "/v1/client/sign_ins", form: [("identifier", "edge@example.com")]).status == 429,
+                "Retry-After is not early")
+        clock.advance(by: 1)
+        #expect(try await client.send("POST", "/v1/client/sign_ins", form: [("identifier", "edge@example.com")]).status == 422)
         await server.stop()
     }
 

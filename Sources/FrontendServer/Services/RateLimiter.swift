@@ -1,6 +1,6 @@
 import SQLKit
 
-/// Durable fixed-window counters in the `rate_limits` table, incremented by a single upsert statement.
+/// Durable sliding-window counters in the `rate_limits` table.
 struct RateLimiter: Sendable {
     /// A named limit: `limit` hits per `window` seconds.
     struct Rule: Sendable {
@@ -28,27 +28,53 @@ struct RateLimiter: Sendable {
     }
 
     /// Counts inside the caller's transaction (for limits on work that only happens if that transaction commits).
+    ///
+    /// Sliding-window counter: the previous aligned window's hits count in proportion to how much of it still
+    /// overlaps the last `window` seconds, so a burst straddling a window edge cannot double the limit. Refused hits
+    /// are not counted, so `Retry-After` is exact for a client that waits it out.
     func hit(_ rule: Rule, key: String, in db: any SQLDatabase) async throws {
         guard settings.enabled else { return }
-        let limit = max(1, Int((Double(rule.limit) * settings.scale).rounded()))
+        let limit = Double(max(1, Int((Double(rule.limit) * settings.scale).rounded())))
         let now = clock.now().epochMilliseconds
-        let windowMS = rule.window * 1000
-        let staleBefore = now - windowMS
+        let window = rule.window * 1000
+        let current = now - now % window
         let fullKey = rule.name + ":" + key
-        let row = try await db.raw("""
-                INSERT INTO rate_limits (key, window_start, hits) VALUES (\(bind: fullKey), \(bind: now), 1)
-                ON CONFLICT (key) DO UPDATE SET
-                  hits = CASE WHEN rate_limits.window_start <= \(bind: staleBefore) THEN 1 ELSE rate_limits.hits + 1 END,
-                  window_start = CASE WHEN rate_limits.window_start <= \(bind: staleBefore) THEN \(bind: now)
-                                 ELSE rate_limits.window_start END
-                RETURNING hits, window_start
-                """).first()
-        guard let row else { return }
-        let hits = try row.decode(column: "hits", as: Int.self)
-        let start = try row.decode(column: "window_start", as: Int64.self)
-        if hits > limit {
-            let retryAfter = Int((start + windowMS - now + 999) / 1000)
-            throw APIFailure.tooManyRequests(retryAfter: retryAfter)
+        let row = try await db.select().columns("window_start", "hits", "previous_hits").from("rate_limits")
+            .where("key", .equal, fullKey).first()
+        var hits = 0.0, previous = 0.0
+        if let row {
+            let start = try row.decode(column: "window_start", as: Int64.self)
+            let stored = Double(try row.decode(column: "hits", as: Int.self))
+            if start == current {
+                hits = stored
+                previous = Double(try row.decode(column: "previous_hits", as: Int.self))
+            } else if start == current - window {
+                previous = stored
+            }
         }
+        let overlap = Double(window - (now - current)) / Double(window)
+        guard previous * overlap + hits + 1 <= limit else {
+            throw APIFailure.tooManyRequests(retryAfter: Self.retryAfter(now: now, current: current, window: window,
+                                                                         hits: hits, previous: previous, limit: limit))
+        }
+        try await db.raw("""
+            INSERT INTO rate_limits (key, window_start, hits, previous_hits)
+            VALUES (\(bind: fullKey), \(bind: current), \(bind: Int(hits) + 1), \(bind: Int(previous)))
+            ON CONFLICT (key) DO UPDATE SET window_start = excluded.window_start, hits = excluded.hits,
+              previous_hits = excluded.previous_hits
+            """).run()
+    }
+
+    /// Seconds until one more hit fits: later in this window if the previous one's share is what blocks, else in the
+    /// next window once this one's share has decayed enough.
+    static func retryAfter(now: Int64, current: Int64, window: Int64, hits: Double, previous: Double, limit: Double) -> Int {
+        let w = Double(window)
+        let at: Double
+        if hits + 1 <= limit, previous > 0 {
+            at = Double(current) + w * (1 - (limit - hits - 1) / previous)
+        } else {
+            at = Double(current + window) + (hits > 0 ? w * max(0, 1 - (limit - 1) / hits) : 0)
+        }
+        return max(1, Int(((at - Double(now)) / 1000).rounded(.up)))
     }
 }

@@ -5,7 +5,12 @@ import SQLKit
 enum Migrations {
     typealias Step = @Sendable (any SQLDatabase) async throws -> Void
 
-    static let steps: [(version: Int, apply: Step)] = [(1, initialSchema), (2, profileImages)]
+    static let steps: [(version: Int, apply: Step)] = [(1, initialSchema), (2, profileImages), (3, slidingRateLimits)]
+
+    /// Rate limits keep the previous window's count, for the sliding-window estimate.
+    static let slidingRateLimits: Step = { db in
+        try await db.alter(table: "rate_limits").column("previous_hits", type: .int, .notNull, .default(0)).run()
+    }
 
     /// The file name (in the data directory's `images/`) of each user's profile image.
     static let profileImages: Step = { db in
