@@ -28,6 +28,9 @@ struct EnumerationProtectionTests {
         settings.enumerationProtection = .strict
         let server = try await TestServer(settings: settings)
         defer { server.removeData() }
+        let environment = try await NativeClient(server).send("GET", "/v1/environment")
+        let protection = ((environment.json["user_settings"] as? [String: Any])?["attack_protection"] as? [String: Any])?["enumeration_protection"]
+        #expect((protection as? [String: Any])?["enabled"] as? Bool == true)
         try await Flows.signUp(NativeClient(server), server: server, email: "known@example.com")
         let before = try await Outbox.messages(dataDirectory: server.directory, limit: 50).count
 

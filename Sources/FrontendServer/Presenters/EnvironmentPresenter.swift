@@ -102,6 +102,7 @@ struct EnvironmentPresenter {
             actions: UserSettings.Actions(deleteSelf: true, createOrganization: false),
             attackProtection: UserSettings.AttackProtection(userLockout: UserSettings.AttackProtection.UserLockout(
                 enabled: settings.lockout.enabled, maxAttempts: settings.lockout.maxAttempts,
-                durationInMinutes: Int(settings.lockout.duration / 60))))
+                durationInMinutes: Int(settings.lockout.duration / 60)),
+                enumerationProtection: UserSettings.Toggle(enabled: settings.enumerationProtection == .strict)))
     }
 }
