@@ -19,8 +19,10 @@ struct EnumerationProtectionTests {
         }
     }
 
-    static func canonical(_ value: Any) throws -> String {
-        String(decoding: try JSONSerialization.data(withJSONObject: shape(value), options: [.sortedKeys]), as: UTF8.self)
+    /// `shape` as sorted JSON text, with `identifier` (where it is echoed as a plain value) replaced by a placeholder.
+    static func canonical(_ value: Any, identifier: String? = nil) throws -> String {
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: shape(value), options: [.sortedKeys]), as: UTF8.self)
+        return identifier.map { text.replacingOccurrences(of: "\"\($0)\"", with: "\"<identifier>\"") } ?? text
     }
 
     @Test func unknownAndKnownEmailsLookTheSame() async throws {
@@ -72,6 +74,34 @@ struct EnumerationProtectionTests {
         let capped = try await client.send("POST", "/v1/client/sign_ins/\(id)/attempt_first_factor",
                                            form: [("strategy", "email_code"), ("code", "424242")])
         #expect(capped.errorCode == "verification_failed", "the attempt cap applies as for a real address")
+        await server.stop()
+    }
+
+    @Test func signUpWithATakenEmailLooksNormalAndSendsANoticeNotACode() async throws {
+        var settings = TestServer.testSettings()
+        settings.enumerationProtection = .strict
+        let server = try await TestServer(settings: settings)
+        defer { server.removeData() }
+        try await Flows.signUp(NativeClient(server), server: server, email: "taken@example.com")
+
+        var shapes: [[String]] = []
+        for email in ["taken@example.com", "fresh@example.com"] {
+            let client = NativeClient(server)
+            let created = try await client.send("POST", "/v1/client/sign_ups",
+                                                form: [("email_address", email), ("password", Flows.password)])
+            #expect(created.status == 200, "\(email): \(String(decoding: created.data, as: UTF8.self))")
+            let id = try #require(created.response["id"] as? String)
+            let prepared = try await client.send("POST", "/v1/client/sign_ups/\(id)/prepare_verification",
+                                                 form: [("strategy", "email_code")])
+            let wrong = try await client.send("POST", "/v1/client/sign_ups/\(id)/attempt_verification",
+                                              form: [("strategy", "email_code"), ("code", "000000")])
+            shapes.append([try Self.canonical(created.response, identifier: email), try Self.canonical(prepared.response, identifier: email),
+                           try Self.canonical(wrong.json, identifier: email)])
+        }
+        #expect(shapes[0] == shapes[1])
+        let toOwner = try await Outbox.messages(dataDirectory: server.directory, limit: 50).filter { $0.recipient == "taken@example.com" }
+        #expect(toOwner.last?.purpose == "sign_up_account_exists")
+        #expect(toOwner.last?.code == "", "the owner is told, nobody gets a code")
         await server.stop()
     }
 

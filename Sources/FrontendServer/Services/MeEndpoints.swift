@@ -90,6 +90,9 @@ struct MeEndpoints: Sendable {
             try await requireRecentVerification(session, user: user, in: db)
             try await Sessions(instance: instance).endAll(userID: user.id, status: "ended", in: db)
             try await user.delete(in: db)
+            if let image = user.imageFile {
+                try? FileManager.default.removeItem(at: instance.imageDirectory.appendingPathComponent(image))
+            }
             guard let refreshed = try await ClientRecord.find(client.id, in: db) else { throw APIFailure.notFound("Client") }
             return try await exchange.envelope(DeletedObject(object: "user", id: user.id), client: refreshed, in: db)
         }

@@ -49,11 +49,13 @@ struct SignUps: Sendable {
         return fields
     }
 
-    private func ensureAvailable(_ fields: Fields, in db: any SQLDatabase) async throws {
-        if let email = fields.email, try await IdentificationRecord.first(in: db, where: "value", equals: email) != nil {
+    /// Under strict enumeration protection a taken email or phone is not revealed here: the sign-up goes on, and its
+    /// verification sends the owner a notice instead of a code (see `prepareVerification`).
+    private func ensureAvailable(_ fields: Fields, revealingTaken: Bool = true, in db: any SQLDatabase) async throws {
+        if revealingTaken, let email = fields.email, try await IdentificationRecord.first(in: db, where: "value", equals: email) != nil {
             throw APIFailure.identifierExists("email_address")
         }
-        if let phone = fields.phone, try await IdentificationRecord.first(in: db, where: "value", equals: phone) != nil {
+        if revealingTaken, let phone = fields.phone, try await IdentificationRecord.first(in: db, where: "value", equals: phone) != nil {
             throw APIFailure.identifierExists("phone_number")
         }
         if let username = fields.username, try await UserRecord.first(in: db, where: "username", equals: username) != nil {
@@ -72,13 +74,15 @@ struct SignUps: Sendable {
         if fields.legalAccepted == true { record.legalAcceptedAt = record.legalAcceptedAt ?? instance.nowMS }
     }
 
+    private var isStrict: Bool { instance.settings.enumerationProtection == .strict }
+
     func create() async throws -> Reply {
         try await instance.rateLimiter.hit(.createSignUp, key: exchange.call.remoteIP)
         guard instance.settings.signUpMode == .public else { throw APIFailure.signUpRestricted }
         let fields = try await parseFields()
         let (id, token): (String, String?) = try await instance.database.write { db in
             try await Sessions(instance: instance).ensureCanSignIn(client: try await exchange.client(in: db), userID: nil, in: db)
-            try await ensureAvailable(fields, in: db)
+            try await ensureAvailable(fields, revealingTaken: !isStrict, in: db)
             var (client, token) = try await exchange.ensureClient(in: db)
             let now = instance.nowMS
             var record = SignUpRecord(id: RandomToken.id(.sua), clientId: client.id, status: "missing_requirements",
@@ -101,7 +105,7 @@ struct SignUps: Sendable {
             guard record.status == "missing_requirements" else {
                 throw APIFailure(.unprocessableContent, "sign_up_status_invalid", "This sign-up is already complete.")
             }
-            try await ensureAvailable(fields, in: db)
+            try await ensureAvailable(fields, revealingTaken: !isStrict, in: db)
             if fields.email != nil, fields.email != record.emailAddress {
                 try await db.delete(from: VerificationRecord.table).where("owner_id", .equal, id).where("slot", .equal, "email_address").run()
             }
@@ -132,9 +136,14 @@ struct SignUps: Sendable {
             guard record.status == "missing_requirements",
                   let value = isEmail ? record.emailAddress : record.phoneNumber else { throw APIFailure.strategyInvalid() }
             try await instance.rateLimiter.hit(.identifierSend, key: value, in: db)
+            let taken = isStrict ? try await IdentificationRecord.first(in: db, where: "value", equals: value) != nil : false
             _ = try await instance.codes.prepare(owner: id, slot: isEmail ? "email_address" : "phone_number", strategy: strategy,
                                                  to: .init(kind: isEmail ? .emailAddress : .phoneNumber, value: value, identificationID: nil),
-                                                 purpose: "sign_up", in: db)
+                                                 purpose: "sign_up", send: !taken, in: db)
+            if taken {
+                try await OutboxMessage(id: RandomToken.id(.outbox), channel: isEmail ? "email" : "sms", recipient: value,
+                                        purpose: "sign_up_account_exists", code: "", createdAt: instance.nowMS).insert(in: db)
+            }
         }
         return try await render(id, issuedToken: nil)
     }
