@@ -84,6 +84,7 @@ struct Presenter: Sendable {
         let backupCodesLeft = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(BackupCodeRecord.table).where("user_id", .equal, record.id).where("used_at", .is, SQLLiteral.null)
             .first()?.decode(column: "n", as: Int.self) ?? 0
+        let passkeys = try await PasskeyRecord.all(in: db, where: "user_id", equals: record.id).map(passkey)
         let now = instance.nowMS
         let locked = instance.lockout.remaining(record, now: now)
         var emails: [EmailAddress] = [], phones: [PhoneNumber] = []
@@ -101,7 +102,7 @@ struct Presenter: Sendable {
             primaryPhoneNumberID: record.primaryPhoneNumberId, passwordEnabled: record.passwordDigest != nil,
             twoFactorEnabled: record.totpVerified || backupCodesLeft > 0 || identifications.contains { $0.reservedForSecondFactor },
             totpEnabled: record.totpVerified, backupCodeEnabled: backupCodesLeft > 0,
-            emailAddresses: emails, phoneNumbers: phones,
+            emailAddresses: emails, phoneNumbers: phones, passkeys: passkeys,
             publicMetadata: jsonObject(record.publicMetadata), unsafeMetadata: jsonObject(record.unsafeMetadata),
             lastSignInAt: date(record.lastSignInAt), locked: locked != nil, lockoutExpiresInSeconds: locked,
             verificationAttemptsRemaining: instance.lockout.attemptsRemaining(record, now: now),
@@ -126,6 +127,12 @@ struct Presenter: Sendable {
                                       defaultSecondFactor: record.defaultSecondFactor, verification: verification,
                                       backupCodes: backupCodes, createdAt: date(record.createdAt), updatedAt: date(record.updatedAt)))
         }
+    }
+
+    func passkey(_ record: PasskeyRecord) -> Passkey {
+        Passkey(id: record.id, name: record.name, lastUsedAt: date(record.lastUsedAt),
+                verification: Verification(object: "verification_passkey", status: .verified, strategy: .passkey),
+                createdAt: date(record.createdAt), updatedAt: date(record.updatedAt))
     }
 
     /// Where the user's uploaded image is served, or "" without one.

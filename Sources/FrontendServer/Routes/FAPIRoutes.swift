@@ -196,6 +196,18 @@ struct FAPIRoutes {
         group.delete("profile_image") { request, context in
             try await gateway.serve(request, context) { try await ProfileImages(exchange: $0).delete() }
         }
+        group.get("passkeys/:id") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await MePasskeys(exchange: $0).get(id) }
+        }
+        group.patch("passkeys/:id") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await MePasskeys(exchange: $0).rename(id) }
+        }
+        group.delete("passkeys/:id") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await MePasskeys(exchange: $0).delete(id) }
+        }
         group.post("backup_codes") { request, context in
             try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).createBackupCodes() }
         }

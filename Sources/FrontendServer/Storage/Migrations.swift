@@ -5,7 +5,20 @@ import SQLKit
 enum Migrations {
     typealias Step = @Sendable (any SQLDatabase) async throws -> Void
 
-    static let steps: [(version: Int, apply: Step)] = [(1, initialSchema), (2, profileImages), (3, slidingRateLimits)]
+    static let steps: [(version: Int, apply: Step)] = [(1, initialSchema), (2, profileImages), (3, slidingRateLimits), (4, passkeys)]
+
+    /// Passkeys registered by a user: the credential id and COSE public key, a display name and usage.
+    static let passkeys: Step = { db in
+        try await timestamps(db.create(table: "passkeys")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("user_id", type: .text, .notNull, .references("users", "id", onDelete: .cascade))
+            .column("name", type: .text, .notNull)
+            .column("credential_id", type: .text, .notNull, .unique)
+            .column("public_key", type: .text, .notNull)
+            .column("last_used_at", type: .bigint))
+            .run()
+        try await db.create(index: "passkeys_by_user").on("passkeys").column("user_id").run()
+    }
 
     /// Rate limits keep the previous window's count, for the sliding-window estimate.
     static let slidingRateLimits: Step = { db in

@@ -128,6 +128,19 @@ struct VerificationRecord: Record {
     var updatedAt: Int64
 }
 
+/// A WebAuthn credential of a user.
+struct PasskeyRecord: Record {
+    static let table = "passkeys"
+    var id: String
+    var userId: String
+    var name: String
+    var credentialId: String
+    var publicKey: String
+    var lastUsedAt: Int64?
+    var createdAt: Int64
+    var updatedAt: Int64
+}
+
 struct BackupCodeRecord: Record {
     static let table = "backup_codes"
     var id: String
