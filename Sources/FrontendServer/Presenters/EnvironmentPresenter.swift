@@ -49,7 +49,7 @@ struct EnvironmentPresenter {
             username: requirement(settings.username), password: settings.password.enabled ? .required : .off,
             identificationStrategies: strategies, firstFactors: firstFactors, secondFactors: secondFactors,
             emailAddressVerificationStrategies: settings.emailAddress.enabled ? ["email_code"] : [],
-            testMode: settings.environment == .development, reverification: true, sessionMinter: false)
+            testMode: settings.environment == .development, reverification: true, sessionMinter: nil)
     }
 
     private var displayConfig: DisplayConfig {

@@ -95,7 +95,7 @@ extension Presenter {
         }
         let codes = try await db.select().column("id").from(BackupCodeRecord.table).where("user_id", .equal, user.id)
             .where("used_at", .is, SQLLiteral.null).limit(1).first()
-        if codes != nil { factors.append(Factor(strategy: .backupCode)) }
+        if codes != nil, !factors.isEmpty { factors.append(Factor(strategy: .backupCode)) }
         return factors
     }
 }

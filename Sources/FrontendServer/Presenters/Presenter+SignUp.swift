@@ -11,8 +11,9 @@ extension Presenter {
         func identification(_ value: String?, _ stored: VerificationRecord?, _ strategy: Strategy) -> Verification? {
             guard value != nil else { return nil }
             guard let stored, var rendered = verification(stored) else {
-                return Verification(status: .unverified, strategy: strategy, nextAction: .needsPrepare,
-                                    supportedStrategies: [strategy])
+                // Not prepared yet: the spec requires an integer `expire_at`; the sign-up's own deadline is the honest one.
+                return Verification(status: .unverified, strategy: strategy, expireAt: Date(epochMilliseconds: record.abandonAt),
+                                    nextAction: .needsPrepare, supportedStrategies: [strategy])
             }
             rendered.nextAction = stored.status == "verified" ? FrontendAPI.Verification.NextAction.none : .needsAttempt
             rendered.supportedStrategies = [strategy]

@@ -100,7 +100,7 @@ struct Presenter: Sendable {
             id: record.id, username: record.username, firstName: record.firstName, lastName: record.lastName,
             imageURL: imageURL(record), hasImage: record.imageFile != nil, primaryEmailAddressID: record.primaryEmailAddressId,
             primaryPhoneNumberID: record.primaryPhoneNumberId, passwordEnabled: record.passwordDigest != nil,
-            twoFactorEnabled: record.totpVerified || backupCodesLeft > 0 || identifications.contains { $0.reservedForSecondFactor },
+            twoFactorEnabled: record.totpVerified || identifications.contains { $0.reservedForSecondFactor },
             totpEnabled: record.totpVerified, backupCodeEnabled: backupCodesLeft > 0,
             emailAddresses: emails, phoneNumbers: phones, passkeys: passkeys,
             publicMetadata: jsonObject(record.publicMetadata), unsafeMetadata: jsonObject(record.unsafeMetadata),
@@ -116,7 +116,8 @@ struct Presenter: Sendable {
     func identification(_ record: IdentificationRecord, pending: VerificationRecord?, backupCodes: [String]? = nil) -> Identification {
         let strategy: Strategy = record.kind == .emailAddress ? .emailCode : .phoneCode
         let verification = record.verified
-            ? Verification(object: "verification_otp", status: .verified, strategy: strategy, attempts: nil, expireAt: nil)
+            ? Verification(object: "verification_otp", status: .verified, strategy: strategy, attempts: nil,
+                           expireAt: date(record.updatedAt))
             : verification(pending)
         switch record.kind {
         case .emailAddress:
@@ -131,7 +132,8 @@ struct Presenter: Sendable {
 
     func passkey(_ record: PasskeyRecord) -> Passkey {
         Passkey(id: record.id, name: record.name, lastUsedAt: date(record.lastUsedAt),
-                verification: Verification(object: "verification_passkey", status: .verified, strategy: .passkey),
+                verification: Verification(object: "verification_passkey", status: .verified, strategy: .passkey,
+                                           expireAt: date(record.createdAt)),
                 createdAt: date(record.createdAt), updatedAt: date(record.updatedAt))
     }
 

@@ -37,6 +37,14 @@ struct MeEndpoints: Sendable {
             ? "first_factor" : "second_factor"
     }
 
+    /// Backup codes only back up another second factor: once neither TOTP nor an SMS factor is left, they go too.
+    static func dropOrphanBackupCodes(userID: String, in db: any SQLDatabase) async throws {
+        guard let user = try await UserRecord.find(userID, in: db), !user.totpVerified else { return }
+        let reserved = try await IdentificationRecord.all(in: db, where: "user_id", equals: userID).contains { $0.reservedForSecondFactor }
+        guard !reserved else { return }
+        try await db.delete(from: BackupCodeRecord.table).where("user_id", .equal, userID).run()
+    }
+
     /// Bumps `updated_at` of the user after a change to something it owns.
     func touchUser(_ userID: String, in db: any SQLDatabase) async throws {
         try await db.update(UserRecord.table).set("updated_at", to: instance.nowMS).where("id", .equal, userID).run()
@@ -160,6 +168,7 @@ struct MeEndpoints: Sendable {
             user.mfaDisabledAt = instance.nowMS
             user.updatedAt = instance.nowMS
             try await user.save(in: db)
+            try await Self.dropOrphanBackupCodes(userID: user.id, in: db)
             return try await exchange.envelope(DeletedObject(object: "totp", id: totpID), client: client, in: db)
         }
     }

@@ -154,6 +154,7 @@ struct MeIdentifications: Sendable {
             }
             record.updatedAt = instance.nowMS
             try await record.save(in: db)
+            if reserve == false { try await MeEndpoints.dropOrphanBackupCodes(userID: user.id, in: db) }
             try await me.touchUser(user.id, in: db)
             return try await envelope(try await render(record, backupCodes: backupCodes, in: db), client: client, in: db)
         }
@@ -173,6 +174,7 @@ struct MeIdentifications: Sendable {
             }
             try await db.delete(from: VerificationRecord.table).where("owner_id", .equal, record.id).run()
             try await record.delete(in: db)
+            if record.reservedForSecondFactor { try await MeEndpoints.dropOrphanBackupCodes(userID: user.id, in: db) }
             if isPrimary {
                 var updated = try await UserRecord.find(user.id, in: db) ?? user
                 let next = try await IdentificationRecord.all(in: db, where: "user_id", equals: user.id)
