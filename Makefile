@@ -26,8 +26,13 @@ swift-test:
 contract-test:
 	CLERK_TUI_BIN=$(BIN) bash Tests/Contract/run.sh
 
+# Each end-to-end suite runs from its own folder, so its pytest.ini (timeouts, options) applies.
+E2E_SUITES := terminal portal ssh
 e2e-test:
-	CLERK_TUI_BIN=$(BIN) python3 -m pytest -q Tests/EndToEnd
+	@status=0; for suite in $(E2E_SUITES); do \
+	  echo "== end to end: $$suite"; \
+	  (cd Tests/EndToEnd/$$suite && CLERK_TUI_BIN=$(CURDIR)/$(BIN) python3 -m pytest -q) || status=1; \
+	done; exit $$status
 
 bench:
 	bash Benchmarks/run.sh
