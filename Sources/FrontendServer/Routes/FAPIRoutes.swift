@@ -225,19 +225,49 @@ struct FAPIRoutes {
 }
 
 /// The minimal OpenID discovery document this instance can honestly publish.
+/// `/.well-known/openid-configuration` in the shape the spec requires (`WellKnown.OpenIDConfiguration`).
+/// The OAuth endpoints sit at Clerk's paths; they answer once the OAuth2/OIDC identity provider lands,
+/// while `jwks_uri` and the signing algorithm already serve session-token verifiers today.
 struct OpenIDConfiguration: Encodable {
     let issuer: String
-    var jwksURI: String { issuer + "/.well-known/jwks.json" }
+
     enum CodingKeys: String, CodingKey {
-        case issuer, jwksURI = "jwks_uri", idTokenSigningAlgValuesSupported = "id_token_signing_alg_values_supported"
-        case responseTypesSupported = "response_types_supported", subjectTypesSupported = "subject_types_supported"
+        case issuer
+        case authorizationEndpoint = "authorization_endpoint", tokenEndpoint = "token_endpoint"
+        case revocationEndpoint = "revocation_endpoint", introspectionEndpoint = "introspection_endpoint"
+        case userinfoEndpoint = "userinfo_endpoint", jwksURI = "jwks_uri"
+        case scopesSupported = "scopes_supported", responseTypesSupported = "response_types_supported"
+        case responseModesSupported = "response_modes_supported", grantTypesSupported = "grant_types_supported"
+        case subjectTypesSupported = "subject_types_supported"
+        case idTokenSigningAlgValuesSupported = "id_token_signing_alg_values_supported"
+        case tokenEndpointAuthMethodsSupported = "token_endpoint_auth_methods_supported"
+        case claimsSupported = "claims_supported", codeChallengeMethodsSupported = "code_challenge_methods_supported"
+        case backchannelLogoutSupported = "backchannel_logout_supported"
+        case frontchannelLogoutSupported = "frontchannel_logout_supported"
     }
+
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(issuer, forKey: .issuer)
-        try c.encode(jwksURI, forKey: .jwksURI)
-        try c.encode(["RS256"], forKey: .idTokenSigningAlgValuesSupported)
+        try c.encode(issuer + "/oauth/authorize", forKey: .authorizationEndpoint)
+        try c.encode(issuer + "/oauth/token", forKey: .tokenEndpoint)
+        try c.encode(issuer + "/oauth/token/revoke", forKey: .revocationEndpoint)
+        try c.encode(issuer + "/oauth/token_info", forKey: .introspectionEndpoint)
+        try c.encode(issuer + "/oauth/userinfo", forKey: .userinfoEndpoint)
+        try c.encode(issuer + "/.well-known/jwks.json", forKey: .jwksURI)
+        try c.encode(["openid", "profile", "email", "public_metadata", "private_metadata"], forKey: .scopesSupported)
         try c.encode(["code"], forKey: .responseTypesSupported)
+        try c.encode(["query", "form_post"], forKey: .responseModesSupported)
+        try c.encode(["authorization_code", "refresh_token"], forKey: .grantTypesSupported)
         try c.encode(["public"], forKey: .subjectTypesSupported)
+        try c.encode(["RS256"], forKey: .idTokenSigningAlgValuesSupported)
+        try c.encode(["client_secret_basic", "client_secret_post", "none"], forKey: .tokenEndpointAuthMethodsSupported)
+        try c.encode(
+            ["sub", "iss", "aud", "exp", "iat", "nonce", "name", "given_name", "family_name", "picture", "email",
+             "email_verified", "public_metadata", "private_metadata"],
+            forKey: .claimsSupported)
+        try c.encode(["S256"], forKey: .codeChallengeMethodsSupported)
+        try c.encode(false, forKey: .backchannelLogoutSupported)
+        try c.encode(false, forKey: .frontchannelLogoutSupported)
     }
 }
