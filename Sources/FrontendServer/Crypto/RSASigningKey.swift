@@ -35,12 +35,13 @@ final class RSASigningKey: @unchecked Sendable {
 
     /// Loads a PKCS#8 PEM private key.
     static func load(pem: String) throws -> RSASigningKey {
-        let bytes = Array(pem.utf8)
-        guard let bio = bytes.withUnsafeBytes({ BIO_new_mem_buf($0.baseAddress, Int32($0.count)) }) else {
-            throw Failure(description: "BIO allocation failed")
+        // A memory BIO reads the buffer in place, so it must not outlive the closure that lends it.
+        let key: OpaquePointer? = Array(pem.utf8).withUnsafeBytes { bytes in
+            guard let bio = BIO_new_mem_buf(bytes.baseAddress, Int32(bytes.count)) else { return nil }
+            defer { BIO_free(bio) }
+            return PEM_read_bio_PrivateKey(bio, nil, nil, nil)
         }
-        defer { BIO_free(bio) }
-        guard let key = PEM_read_bio_PrivateKey(bio, nil, nil, nil), EVP_PKEY_get_bits(key) >= 2048 else {
+        guard let key, EVP_PKEY_get_bits(key) >= 2048 else {
             throw Failure(description: "the signing key file is not an RSA-2048 private key")
         }
         return try RSASigningKey(key: key)

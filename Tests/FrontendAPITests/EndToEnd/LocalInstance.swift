@@ -11,12 +11,14 @@ struct LocalInstance {
     let tokenStore: FileTokenStore
     let client: FrontendClient
 
-    static func start(_ configure: (inout InstanceSettings) -> Void = { _ in }) async throws -> LocalInstance {
+    static func start(
+        clock: any ServerClock = SystemClock(), _ configure: (inout InstanceSettings) -> Void = { _ in }
+    ) async throws -> LocalInstance {
         let directory = FileManager.default.temporaryDirectory.appending(path: "fapi-e2e-\(UUID().uuidString)")
         var settings = InstanceSettings()
         settings.password.hashCost = 10
         configure(&settings)
-        let server = try await LocalServer.start(LocalServerConfiguration(dataDirectory: directory, settings: settings))
+        let server = try await LocalServer.start(LocalServerConfiguration(dataDirectory: directory, settings: settings, clock: clock))
         return LocalInstance(server: server, dataDirectory: directory)
     }
 
