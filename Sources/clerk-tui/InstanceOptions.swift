@@ -46,8 +46,11 @@ struct InstanceOptions: ParsableArguments {
             } else {
                 var serverLogger = Logger(label: "clerk-tui.fapi")
                 serverLogger.logLevel = logger.logLevel
+                // The embedded instance's settings, when the user wrote some (same keys as `serve --config`).
+                let settingsFile = XDGDirectories.config(environment: environment).appending(path: "local.toml").path
                 let configuration = LocalServerConfiguration(
                     dataDirectory: LocalServerConfiguration.defaultDataDirectory,
+                    settingsFile: FileManager.default.fileExists(atPath: settingsFile) ? settingsFile : nil,
                     logger: serverLogger)
                 let local = try await LocalServer.start(configuration)
                 server = local

@@ -12,6 +12,11 @@ public enum XDGDirectories {
         base("XDG_DATA_HOME", fallback: ".local/share", environment: environment).appending(path: "clerk-tui")
     }
 
+    /// `$XDG_CONFIG_HOME/clerk-tui`, defaulting to `~/.config/clerk-tui`.
+    public static func config(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        base("XDG_CONFIG_HOME", fallback: ".config", environment: environment).appending(path: "clerk-tui")
+    }
+
     private static func base(_ variable: String, fallback: String, environment: [String: String]) -> URL {
         // The spec says relative values are invalid and must be ignored.
         if let value = environment[variable], value.hasPrefix("/") {
