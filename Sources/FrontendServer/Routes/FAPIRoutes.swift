@@ -21,9 +21,10 @@ struct FAPIRoutes {
     }
 
     private func wellKnown(_ router: Router<FAPIRequestContext>) {
-        let environment = EnvironmentPresenter(settings: instance.settings, instanceID: instance.secrets.keyID)
+        // Settings are fixed for the life of the process, so the environment is built once, not per request.
+        let environment = EnvironmentPresenter(settings: instance.settings, instanceID: instance.secrets.keyID).environment()
         router.get("v1/environment") { request, context in
-            try await gateway.serve(request, context) { exchange in try exchange.bare(environment.environment()) }
+            try await gateway.serve(request, context) { exchange in try exchange.bare(environment) }
         }
         router.get("v1/images/:name") { request, context in
             do {
