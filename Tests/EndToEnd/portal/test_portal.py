@@ -53,15 +53,28 @@ def open_menu(pane) -> str:
     return pane.wait_for(r"Account actions")
 
 
+def selected_line(screen: str) -> str:
+    """The menu entry the selection marker `›` is on ("" when none is)."""
+    return next((line.strip() for line in screen.splitlines() if line.strip().startswith("›")), "")
+
+
 def choose(pane, label: str) -> None:
-    """Moves the menu selection down to `label` and picks it."""
+    """Moves the menu selection down to `label` and picks it.
+
+    Each Down waits for the marker to move before looking again, so a frame drawn late on a slow
+    machine can never make the selection overshoot `label`.
+    """
     for _ in range(12):
-        line = next((l for l in pane.screen().splitlines() if label in l), "")
-        if line.strip().startswith("›"):
+        current = selected_line(pane.screen())
+        if label in current:
             pane.keys("Enter")
             return
         pane.keys("Down")
-        time.sleep(0.1)
+        deadline = time.monotonic() + 10
+        while selected_line(pane.screen()) == current:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the selection never moved; screen was:\n{pane.screen()}")
+            time.sleep(0.05)
     raise AssertionError(f"{label!r} never selected; screen was:\n{pane.screen()}")
 
 
