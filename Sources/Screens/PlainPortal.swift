@@ -18,16 +18,17 @@ public struct PlainPortal<Source: LineSource> {
 
     public init(
         backend: any PortalBackend, prompter: PlainPrompter<Source>, emailLinkRedirectURL: String? = nil,
-        oauthRedirectURL: String? = nil, openURL: (@Sendable (String) -> Void)? = nil
+        oauthRedirectURL: String? = nil, openURL: (@Sendable (String) -> Void)? = nil, localFiles: Bool = false
     ) {
         self.backend = backend
         self.prompter = prompter
         self.openURL = openURL
-        machine = PortalMachine(emailLinkRedirectURL: emailLinkRedirectURL, oauthRedirectURL: oauthRedirectURL)
+        machine = PortalMachine(
+            emailLinkRedirectURL: emailLinkRedirectURL, oauthRedirectURL: oauthRedirectURL, localFiles: localFiles)
         pending = machine.update(.start)
     }
 
-    /// Runs until the portal hands over (manage account, waitlist) or input ends.
+    /// Runs until the portal hands over (waitlist) or input ends.
     public mutating func run() async throws(PromptError) -> PortalExit {
         while true {
             if let exit = await perform() { return exit }
@@ -54,6 +55,8 @@ public struct PlainPortal<Source: LineSource> {
                 timers[id] = nil
             case .openExternally(let url):
                 openURL?(url)
+            case .saveFile(let id, let path, let contents):
+                pending += machine.update(.response(id, PrivateFile.write(contents, to: path)))
             case .finish(let exit):
                 return exit
             }

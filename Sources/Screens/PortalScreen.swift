@@ -18,12 +18,15 @@ public struct PortalScreen: Screen {
     ///   - emailLinkRedirectURL: where email links land.
     ///   - oauthRedirectURL: where OAuth providers return the browser; enables social sign-in.
     ///   - openURL: opens the system browser, when allowed (locally, not over SSH).
-    ///   - onExit: what to do on "Manage account" or "Join waitlist" (nothing by default).
+    ///   - localFiles: the profile may read and write the user's files (not when served over SSH).
+    ///   - onExit: what to do on "Join waitlist" (nothing by default).
     public init(
         backend: any PortalBackend, emailLinkRedirectURL: String? = nil, oauthRedirectURL: String? = nil,
-        openURL: (@Sendable (String) -> Void)? = nil, onExit: @escaping (PortalExit) -> [Command] = { _ in [] }
+        openURL: (@Sendable (String) -> Void)? = nil, localFiles: Bool = false,
+        onExit: @escaping (PortalExit) -> [Command] = { _ in [] }
     ) {
-        var machine = PortalMachine(emailLinkRedirectURL: emailLinkRedirectURL, oauthRedirectURL: oauthRedirectURL)
+        var machine = PortalMachine(
+            emailLinkRedirectURL: emailLinkRedirectURL, oauthRedirectURL: oauthRedirectURL, localFiles: localFiles)
         var runner = EffectRunner(backend: backend, openURL: openURL)
         initialCommands = runner.commands(for: machine.update(.start)).commands
         self.machine = machine
@@ -59,7 +62,7 @@ public struct PortalScreen: Screen {
     public mutating func update(_ event: Event) -> EventResult {
         switch event {
         case .message(let message as PortalAnswer):
-            var commands = send(.clientChanged(message.client))
+            var commands = message.isLocal ? [] : send(.clientChanged(message.client))
             commands += send(.response(message.id, message.outcome))
             return .handled(commands)
         case .tick(let tick):
@@ -174,6 +177,7 @@ public struct PortalScreen: Screen {
         case .signUp(let m): "signUp.\(m.step)"
         case .home(let m): "home.\(m.step)"
         case .task(let m): "task.\(m.task).\(m.step)"
+        case .profile(let m): "profile.\(m.page).\(m.step)"
         }
     }
 

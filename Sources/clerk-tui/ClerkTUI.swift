@@ -45,9 +45,11 @@ struct ClerkTUI: AsyncParsableCommand {
         backend: ClientBackend, openURL: (@Sendable (String) -> Void)?, terminal: TerminalOptions,
         environment: [String: String]
     ) async throws {
+        // Served by `clerk-tui ssh`, paths would name the server's disk: no file reads or writes then.
+        let localFiles = environment["CLERK_TUI_REMOTE"]?.isEmpty != false
         if display.interfaceMode(environment: environment) == .fullScreen {
             do {
-                _ = try await Program.run(ScreenStack(root: PortalScreen(backend: backend, openURL: openURL)), options: terminal)
+                _ = try await Program.run(ScreenStack(root: PortalScreen(backend: backend, openURL: openURL, localFiles: localFiles)), options: terminal)
                 return
             } catch TerminalError.noTerminfo(let tried) {
                 printError("clerk-tui: no terminal description for \(tried.joined(separator: ", ")); using plain prompts")
@@ -55,7 +57,7 @@ struct ClerkTUI: AsyncParsableCommand {
                 throw ExitCode(128 + signal)
             }
         }
-        var plain = PlainPortal(backend: backend, prompter: PlainPrompter(), openURL: openURL)
+        var plain = PlainPortal(backend: backend, prompter: PlainPrompter(), openURL: openURL, localFiles: localFiles)
         do {
             _ = try await plain.run()
         } catch {

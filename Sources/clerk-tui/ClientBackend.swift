@@ -89,29 +89,11 @@ struct ClientBackend: PortalBackend {
         try await call { try await client.signOutAll() }
     }
 
-    func changePassword(sessionID: String, newPassword: SecretText, signOutOfOtherSessions: Bool)
-        async throws(PortalFailure) -> User
-    {
-        try await call {
-            try await client.changePassword(
-                currentPassword: nil, newPassword: newPassword.value, signOutOfOtherSessions: signOutOfOtherSessions,
-                sessionID: sessionID)
-        }
-    }
-
-    func createTOTP(sessionID: String) async throws(PortalFailure) -> TOTP {
-        try await call { try await client.createTOTP(sessionID: sessionID) }
-    }
-
-    func verifyTOTP(sessionID: String, code: SecretText) async throws(PortalFailure) -> TOTP {
-        try await call { try await client.verifyTOTP(code: code.value, sessionID: sessionID) }
-    }
-
     // MARK: Translation
 
     /// Runs one client call and maps its failure: an error body stays a Clerk error, anything without one
     /// (no connection, timeout, unreadable response) is "unavailable", which the machines offer to retry.
-    private func call<T>(_ body: () async throws -> T) async throws(PortalFailure) -> T {
+    func call<T>(_ body: () async throws -> T) async throws(PortalFailure) -> T {
         do {
             return try await body()
         } catch let error as APIError {
@@ -126,13 +108,13 @@ struct ClientBackend: PortalBackend {
         }
     }
 
-    private static func parameters(_ params: PrepareFactorParams) -> PrepareFactorParameters {
+    static func parameters(_ params: PrepareFactorParams) -> PrepareFactorParameters {
         PrepareFactorParameters(
             strategy: params.strategy, emailAddressID: params.emailAddressID, phoneNumberID: params.phoneNumberID,
             redirectURL: params.redirectURL)
     }
 
-    private static func parameters(_ params: AttemptFactorParams) -> AttemptFactorParameters {
+    static func parameters(_ params: AttemptFactorParams) -> AttemptFactorParameters {
         AttemptFactorParameters(strategy: params.strategy, code: params.code?.value, password: params.password?.value)
     }
 

@@ -122,7 +122,7 @@ import Testing
         let change = machine.update(.submit)
         #expect(
             change.calls() == [
-                .changePassword(sessionID: "sess_p", newPassword: "Abcdefgh1", signOutOfOtherSessions: true)
+                .profile(sessionID: "sess_p", .changePassword(current: nil, new: "Abcdefgh1", signOutOfOtherSessions: true))
             ])
         #expect(Self.answer(&machine, change, .success(.user(Fixtures.user))).outcomes() == [.completed])
     }
@@ -140,14 +140,14 @@ import Testing
         var machine = Self.machine(.setupMFA)
         #expect(machine.step == .chooseMethod)
         let create = machine.update(.chooseAuthenticatorApp)
-        #expect(create.calls() == [.createTOTP(sessionID: "sess_p")])
+        #expect(create.calls() == [.profile(sessionID: "sess_p", .createTOTP)])
         _ = Self.answer(&machine, create, .success(.totp(Self.totp)))
         #expect(machine.step == .verifyAuthenticator)
         #expect(machine.totp?.secret == "JBSWY3DPEHPK3PXP")
         _ = machine.update(.toggleKey)
         #expect(machine.showsKey)
         let wrong = machine.update(.codeChanged("000000"))
-        #expect(wrong.calls() == [.verifyTOTP(sessionID: "sess_p", code: "000000")])
+        #expect(wrong.calls() == [.profile(sessionID: "sess_p", .verifyTOTP(code: "000000"))])
         _ = Self.answer(&machine, wrong, .failure(Fixtures.failure("form_code_incorrect", param: "code")))
         #expect(machine.errors["code"] == "message for form_code_incorrect")
         let verify = machine.update(.codeChanged("123456"))

@@ -147,9 +147,31 @@ import Testing
         }
     }
 
-    @Test func addAccountOpensSignInAndManageAccountExits() {
+    @Test func manageAccountOpensTheProfileAndEscapeReturnsHome() {
         var machine = Self.booted(client: Fixtures.client([Self.ada], active: "sess_a"))
-        #expect(machine.update(.account(.select(.manageAccount))).outcomes() == [.manageAccount(sessionID: "sess_a")])
+        let open = machine.update(.account(.select(.manageAccount)))
+        #expect(open.calls() == [.profile(sessionID: "sess_a", .loadUser)])
+        guard case .profile(let profile) = machine.route else {
+            Issue.record("expected the profile, got \(machine.route)")
+            return
+        }
+        #expect(profile.page == .account && profile.step == .overview)
+        _ = machine.update(.profile(.back))
+        guard case .home = machine.route else {
+            Issue.record("expected home, got \(machine.route)")
+            return
+        }
+    }
+
+    @Test func aProfileWhoseSessionEndsReloadsTheClient() {
+        var machine = Self.booted(client: Fixtures.client([Self.ada], active: "sess_a"))
+        _ = machine.update(.account(.select(.manageAccount)))
+        let ended = machine.update(.clientChanged(Fixtures.client([], active: nil)))
+        #expect(ended.calls() == [.loadClient])
+    }
+
+    @Test func addAccountOpensSignIn() {
+        var machine = Self.booted(client: Fixtures.client([Self.ada], active: "sess_a"))
         _ = machine.update(.account(.select(.addAccount)))
         guard case .signIn = machine.route else {
             Issue.record("expected sign-in, got \(machine.route)")
@@ -165,7 +187,7 @@ import Testing
         _ = machine.update(.task(.confirmPasswordChanged("Abcdefgh1")))
         let change = machine.update(.task(.submit))
         let reload = Self.answer(&machine, change, [
-            .changePassword(sessionID: "sess_p", newPassword: "Abcdefgh1", signOutOfOtherSessions: true):
+            .profile(sessionID: "sess_p", .changePassword(current: nil, new: "Abcdefgh1", signOutOfOtherSessions: true)):
                 .success(.user(Fixtures.user))
         ])
         #expect(reload.calls() == [.loadClient])

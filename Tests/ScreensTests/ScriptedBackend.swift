@@ -75,15 +75,7 @@ actor ScriptedBackend: PortalBackend {
     func signOutAll() throws(PortalFailure) -> Client? {
         try value(.signOutAll) { if case .client(let c) = $0 { .some(c) } else { nil } } ?? nil
     }
-    func changePassword(sessionID: String, newPassword: SecretText, signOutOfOtherSessions: Bool) throws(PortalFailure)
-        -> User
-    {
-        try value(.changePassword(sessionID: sessionID, newPassword: newPassword, signOutOfOtherSessions: signOutOfOtherSessions)) {
-            if case .user(let u) = $0 { u } else { nil }
-        }
-    }
-    func createTOTP(sessionID: String) throws(PortalFailure) -> TOTP { try value(.createTOTP(sessionID: sessionID), \.totp) }
-    func verifyTOTP(sessionID: String, code: SecretText) throws(PortalFailure) -> TOTP {
-        try value(.verifyTOTP(sessionID: sessionID, code: code), \.totp)
+    func profile(sessionID: String, _ call: ProfileCall) throws(PortalFailure) -> BackendResult {
+        try perform(.profile(sessionID: sessionID, call))
     }
 }

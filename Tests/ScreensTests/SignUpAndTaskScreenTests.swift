@@ -53,7 +53,7 @@ import Testing
             switch call {
             case .loadEnvironment: return (.success(.environment(Fixtures.environment())), signedIn)
             case .loadClient: return (.success(.client(signedIn)), signedIn)
-            case .createTOTP:
+            case .profile(_, .createTOTP):
                 return (.success(.totp(TOTP(
                     id: "totp_1", secret: "JBSWY3DPEHPK3PXP", uri: "otpauth://totp/Acme:ada?secret=JBSWY3DPEHPK3PXP&issuer=Acme",
                     verified: false, createdAt: Fixtures.date, updatedAt: Fixtures.date))), signedIn)

@@ -44,31 +44,31 @@ extension FrontendClient {
 
     /// `POST /v1/client/sessions/{id}/verify`: starts reverification at `level`
     /// (`first_factor`, `second_factor`, `multi_factor`).
-    public func startReverification(sessionID: String, level: String) async throws -> JSONValue {
+    public func startReverification(sessionID: String, level: String) async throws -> SessionVerification {
         try await send(Endpoint(.post, "/v1/client/sessions/\(segment(sessionID))/verify", body: ["level": .string(level)]))
     }
 
     /// `POST /v1/client/sessions/{id}/verify/prepare_first_factor`.
-    public func prepareReverificationFirstFactor(sessionID: String, _ parameters: PrepareFactorParameters) async throws -> JSONValue {
+    public func prepareReverificationFirstFactor(sessionID: String, _ parameters: PrepareFactorParameters) async throws -> SessionVerification {
         try await reverification(sessionID, "prepare_first_factor", FormEncoder().encode(parameters))
     }
 
     /// `POST /v1/client/sessions/{id}/verify/attempt_first_factor`.
-    public func attemptReverificationFirstFactor(sessionID: String, _ parameters: AttemptFactorParameters) async throws -> JSONValue {
+    public func attemptReverificationFirstFactor(sessionID: String, _ parameters: AttemptFactorParameters) async throws -> SessionVerification {
         try await reverification(sessionID, "attempt_first_factor", FormEncoder().encode(parameters))
     }
 
     /// `POST /v1/client/sessions/{id}/verify/prepare_second_factor`.
-    public func prepareReverificationSecondFactor(sessionID: String, _ parameters: PrepareFactorParameters) async throws -> JSONValue {
+    public func prepareReverificationSecondFactor(sessionID: String, _ parameters: PrepareFactorParameters) async throws -> SessionVerification {
         try await reverification(sessionID, "prepare_second_factor", FormEncoder().encode(parameters))
     }
 
     /// `POST /v1/client/sessions/{id}/verify/attempt_second_factor`.
-    public func attemptReverificationSecondFactor(sessionID: String, _ parameters: AttemptFactorParameters) async throws -> JSONValue {
+    public func attemptReverificationSecondFactor(sessionID: String, _ parameters: AttemptFactorParameters) async throws -> SessionVerification {
         try await reverification(sessionID, "attempt_second_factor", FormEncoder().encode(parameters))
     }
 
-    private func reverification(_ sessionID: String, _ action: String, _ body: FormFields) async throws -> JSONValue {
+    private func reverification(_ sessionID: String, _ action: String, _ body: FormFields) async throws -> SessionVerification {
         try await send(Endpoint(.post, "/v1/client/sessions/\(segment(sessionID))/verify/\(action)", body: body))
     }
 }

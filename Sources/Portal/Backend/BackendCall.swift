@@ -36,12 +36,8 @@ public enum BackendCall: Equatable, Sendable {
     case removeSession(id: String)
     /// `DELETE /v1/client/sessions`
     case signOutAll
-    /// `POST /v1/me/change_password?_clerk_session_id={sessionID}`
-    case changePassword(sessionID: String, newPassword: SecretText, signOutOfOtherSessions: Bool)
-    /// `POST /v1/me/totp?_clerk_session_id={sessionID}`
-    case createTOTP(sessionID: String)
-    /// `POST /v1/me/totp/attempt_verification?_clerk_session_id={sessionID}`
-    case verifyTOTP(sessionID: String, code: SecretText)
+    /// A call on the signed-in user or the session's reverification, acting for `sessionID`.
+    case profile(sessionID: String, ProfileCall)
 }
 
 /// The resource a ``BackendCall`` returns.
@@ -53,9 +49,21 @@ public enum BackendResult: Equatable, Sendable {
     case session(Session)
     case user(User)
     case totp(TOTP)
+    case emailAddress(EmailAddress)
+    case phoneNumber(PhoneNumber)
+    case sessions([Session])
+    case backupCodes(BackupCode)
+    case verification(SessionVerification)
+    case passkey(Passkey)
+    /// A deletion or upload whose answer carries nothing the flows read.
+    case done
 
     public var signIn: SignIn? { if case .signIn(let value) = self { value } else { nil } }
     public var signUp: SignUp? { if case .signUp(let value) = self { value } else { nil } }
     public var session: Session? { if case .session(let value) = self { value } else { nil } }
     public var totp: TOTP? { if case .totp(let value) = self { value } else { nil } }
+    public var user: User? { if case .user(let value) = self { value } else { nil } }
+    public var emailAddress: EmailAddress? { if case .emailAddress(let value) = self { value } else { nil } }
+    public var phoneNumber: PhoneNumber? { if case .phoneNumber(let value) = self { value } else { nil } }
+    public var verification: SessionVerification? { if case .verification(let value) = self { value } else { nil } }
 }

@@ -32,10 +32,8 @@ public protocol PortalBackend: Sendable {
     func touchSession(id: String, intent: TouchIntent) async throws(PortalFailure) -> Session
     func removeSession(id: String) async throws(PortalFailure) -> Session
     func signOutAll() async throws(PortalFailure) -> Client?
-    func changePassword(sessionID: String, newPassword: SecretText, signOutOfOtherSessions: Bool)
-        async throws(PortalFailure) -> User
-    func createTOTP(sessionID: String) async throws(PortalFailure) -> TOTP
-    func verifyTOTP(sessionID: String, code: SecretText) async throws(PortalFailure) -> TOTP
+    /// Performs one UserProfile call for `sessionID`.
+    func profile(sessionID: String, _ call: ProfileCall) async throws(PortalFailure) -> BackendResult
 }
 
 extension BackendCall {
@@ -84,14 +82,8 @@ extension BackendCall {
             .session(try await backend.removeSession(id: id))
         case .signOutAll:
             .client(try await backend.signOutAll())
-        case .changePassword(let sessionID, let newPassword, let signOut):
-            .user(
-                try await backend.changePassword(
-                    sessionID: sessionID, newPassword: newPassword, signOutOfOtherSessions: signOut))
-        case .createTOTP(let sessionID):
-            .totp(try await backend.createTOTP(sessionID: sessionID))
-        case .verifyTOTP(let sessionID, let code):
-            .totp(try await backend.verifyTOTP(sessionID: sessionID, code: code))
+        case .profile(let sessionID, let call):
+            try await backend.profile(sessionID: sessionID, call)
         }
     }
 }

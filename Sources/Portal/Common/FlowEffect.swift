@@ -9,6 +9,9 @@ public enum FlowEffect<Outcome: Sendable & Equatable>: Sendable, Equatable {
     case cancelTimer(TimerID)
     /// Show `url` in the system browser, where the runtime may (locally, not over SSH).
     case openExternally(String)
+    /// Write `contents` to the file at `path`, readable only by the user (0600), and answer with a
+    /// `response` event carrying the same id (`.done`, or a failure explaining why not).
+    case saveFile(RequestID, path: String, contents: SecretText)
     /// The flow is over.
     case finish(Outcome)
 }
@@ -22,6 +25,7 @@ extension FlowEffect {
         case .startTimer(let id, let every, let repeats): .startTimer(id, every: every, repeats: repeats)
         case .cancelTimer(let id): .cancelTimer(id)
         case .openExternally(let url): .openExternally(url)
+        case .saveFile(let id, let path, let contents): .saveFile(id, path: path, contents: contents)
         case .finish: nil
         }
     }

@@ -24,6 +24,9 @@ extension Copy {
 
         public static let passwordsMatch = "Passwords match."
         public static let passwordsDoNotMatch = "Passwords don't match."
+        public static let invalidPhoneNumber = "Enter a valid phone number, digits only, with its country code."
+        public static let enterCurrentPassword = "Enter your current password."
+        public static let passkeyNameTooShort = "The name must be at least 2 characters long."
         public static let verificationLinkExpired = "The verification link expired. Please request a new link."
     }
 }

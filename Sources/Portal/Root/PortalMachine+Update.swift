@@ -18,6 +18,7 @@ extension PortalMachine {
             self.client = client
             switch route {
             case .home, .task: return settle()
+            case .profile: return update(.profile(.clientChanged(client)))
             default: return []
             }
         case .signIn(.back) where isAddingAccount:
@@ -43,6 +44,11 @@ extension PortalMachine {
             let effects = machine.update(event)
             route = .task(machine)
             return absorb(effects) { $0.taskFinished($1) }
+        case .profile(let event):
+            guard case .profile(var machine) = route else { return [] }
+            let effects = machine.update(event)
+            route = .profile(machine)
+            return absorb(effects) { $0.profileFinished($1) }
         case .response(let id, let outcome):
             if let purpose = inFlight.removeValue(forKey: id) { return handle(outcome, for: purpose) }
             return forwardToChild(response: id, outcome)
@@ -69,6 +75,7 @@ extension PortalMachine {
         case .signUp: update(.signUp(.retry))
         case .home: update(.account(.retry))
         case .task: update(.task(.retry))
+        case .profile: update(.profile(.retry))
         case .loading, .unavailable: []
         }
     }
@@ -79,6 +86,7 @@ extension PortalMachine {
         case .signUp: update(.signUp(.response(id, outcome)))
         case .home: update(.account(.response(id, outcome)))
         case .task: update(.task(.response(id, outcome)))
+        case .profile: update(.profile(.response(id, outcome)))
         case .loading, .unavailable: []
         }
     }
@@ -217,7 +225,13 @@ extension PortalMachine {
     mutating func accountFinished(_ outcome: AccountOutcome) -> [Effect] {
         switch outcome {
         case .manageAccount(let sessionID):
-            return [.finish(.manageAccount(sessionID: sessionID))]
+            guard let environment else { return [] }
+            var profile = ProfileMachine(
+                sessionID: sessionID, client: client, config: ProfileConfig(environment: environment, localFiles: localFiles),
+                scope: nextScope())
+            let effects = profile.start()
+            route = .profile(profile)
+            return absorb(effects) { $0.profileFinished($1) }
         case .addAccount:
             return showSignIn()
         case .switched(let sessionID):
@@ -227,6 +241,15 @@ extension PortalMachine {
             client?.sessions.removeAll()
             client?.lastActiveSessionID = nil
             return showSignIn()
+        }
+    }
+
+    mutating func profileFinished(_ outcome: ProfileOutcome) -> [Effect] {
+        switch outcome {
+        case .close:
+            return settle()
+        case .sessionEnded:
+            return [send(.loadClient, .client)]
         }
     }
 

@@ -17,15 +17,18 @@ public struct PortalMachine: Equatable, Sendable {
     public let emailLinkRedirectURL: String?
     /// Where OAuth providers send the browser back; without it no social buttons are shown.
     public let oauthRedirectURL: String?
+    /// The terminal is local, so the profile may read and write files (never over SSH).
+    public let localFiles: Bool
 
     var clientLoaded = false
     var requests = RequestCounter(scope: 0)
     var inFlight: [RequestID: Purpose] = [:]
     var lastScope = 0
 
-    public init(emailLinkRedirectURL: String? = nil, oauthRedirectURL: String? = nil) {
+    public init(emailLinkRedirectURL: String? = nil, oauthRedirectURL: String? = nil, localFiles: Bool = false) {
         self.emailLinkRedirectURL = emailLinkRedirectURL
         self.oauthRedirectURL = oauthRedirectURL
+        self.localFiles = localFiles
     }
 
     /// What is on screen.
@@ -38,6 +41,8 @@ public struct PortalMachine: Equatable, Sendable {
         case signUp(SignUpMachine)
         case home(AccountMachine)
         case task(SessionTaskMachine)
+        /// "Manage account": the UserProfile pages.
+        case profile(ProfileMachine)
     }
 
     enum Purpose: Equatable, Sendable {
@@ -57,6 +62,7 @@ public struct PortalMachine: Equatable, Sendable {
         case signUp(SignUpMachine.Event)
         case account(AccountMachine.Event)
         case task(SessionTaskMachine.Event)
+        case profile(ProfileMachine.Event)
         case response(RequestID, BackendOutcome)
         case timerFired(TimerID)
     }
@@ -69,8 +75,6 @@ public struct PortalMachine: Equatable, Sendable {
 
 /// What the portal hands to the program around it.
 public enum PortalExit: Equatable, Sendable {
-    /// "Manage account" (the profile screens live outside the portal).
-    case manageAccount(sessionID: String)
     /// "Join waitlist": the instance's waitlist.
     case joinWaitlist
 }

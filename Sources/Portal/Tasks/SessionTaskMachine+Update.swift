@@ -17,7 +17,7 @@ extension SessionTaskMachine {
         case .chooseAuthenticatorApp:
             guard step == .chooseMethod, !isBusy else { return [] }
             errors = .none
-            return [send(.createTOTP(sessionID: sessionID), .createTOTP)]
+            return [send(.profile(sessionID: sessionID, .createTOTP), .createTOTP)]
         case .toggleKey:
             guard step == .verifyAuthenticator else { return [] }
             showsKey.toggle()
@@ -65,9 +65,10 @@ extension SessionTaskMachine {
                 return []
             }
             errors = .none
-            let call = BackendCall.changePassword(
-                sessionID: sessionID, newPassword: newPassword.password,
-                signOutOfOtherSessions: newPassword.signOutOfOtherSessions)
+            let call = BackendCall.profile(
+                sessionID: sessionID,
+                .changePassword(
+                    current: nil, new: newPassword.password, signOutOfOtherSessions: newPassword.signOutOfOtherSessions))
             return [send(call, .changePassword)]
         case .chooseMethod:
             return update(.chooseAuthenticatorApp)
@@ -83,7 +84,7 @@ extension SessionTaskMachine {
     private mutating func verify() -> [Effect] {
         guard !code.isEmpty else { return [] }
         errors = .none
-        return [send(.verifyTOTP(sessionID: sessionID, code: code), .verifyTOTP)]
+        return [send(.profile(sessionID: sessionID, .verifyTOTP(code: code)), .verifyTOTP)]
     }
 
     private mutating func handle(_ outcome: BackendOutcome, for pending: PendingCall) -> [Effect] {

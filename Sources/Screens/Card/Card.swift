@@ -24,6 +24,9 @@ enum FieldID: Hashable, Sendable {
     case confirmPassword
     case code
     case signUp(String)
+    case currentPassword
+    case backupCode
+    case profile(ProfileField)
 }
 
 /// One focusable thing on a card.

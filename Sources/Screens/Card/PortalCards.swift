@@ -18,6 +18,7 @@ extension PortalMachine {
         case .signUp(let signUp): return SignUpView.card(signUp)
         case .home(let account): return HomeView.card(account, applicationName: applicationName)
         case .task(let task): return TaskView.card(task)
+        case .profile(let profile): return ProfileView.card(profile)
         }
     }
 
@@ -35,6 +36,11 @@ extension PortalMachine {
         case (.task, .newPassword): .task(.newPasswordChanged(SecretText(text)))
         case (.task, .confirmPassword): .task(.confirmPasswordChanged(SecretText(text)))
         case (.task, .code): .task(.codeChanged(SecretText(text)))
+        case (.profile, .profile(let field)): .profile(.textChanged(field, text))
+        case (.profile, .currentPassword): .profile(.currentPasswordChanged(SecretText(text)))
+        case (.profile, .newPassword): .profile(.newPasswordChanged(SecretText(text)))
+        case (.profile, .confirmPassword): .profile(.confirmPasswordChanged(SecretText(text)))
+        case (.profile, .code), (.profile, .backupCode): .profile(.codeChanged(SecretText(text)))
         default: nil
         }
     }
@@ -45,6 +51,7 @@ extension PortalMachine {
         case .signIn: .signIn(.submit)
         case .signUp: .signUp(.submit)
         case .task: .task(.submit)
+        case .profile: .profile(.submit)
         default: nil
         }
     }
@@ -55,6 +62,7 @@ extension PortalMachine {
         case .signUp: .signUp(.back)
         case .home(let account) where account.step == .menu: .account(.closeMenu)
         case .task(let task) where task.step == .verifyAuthenticator: .task(.back)
+        case .profile: .profile(.back)
         default: nil
         }
     }
@@ -71,6 +79,10 @@ extension PortalMachine {
         case (.task(let m), .newPassword): m.newPassword.password.value
         case (.task(let m), .confirmPassword): m.newPassword.confirmation.value
         case (.task(let m), .code): m.code.value
+        case (.profile(let m), .currentPassword): m.form.currentPassword.value
+        case (.profile(let m), .newPassword): m.form.newPassword.password.value
+        case (.profile(let m), .confirmPassword): m.form.newPassword.confirmation.value
+        case (.profile(let m), .code), (.profile(let m), .backupCode): m.form.code.value
         default: nil
         }
     }

@@ -42,6 +42,11 @@ struct EffectRunner {
                             return nil
                         })
                 }
+            case .saveFile(let id, let path, let contents):
+                commands.append(
+                    .run {
+                        PortalAnswer(id: id, outcome: PrivateFile.write(contents, to: path), client: nil, isLocal: true)
+                    })
             case .finish(let exit):
                 exits.append(exit)
             }
@@ -65,4 +70,6 @@ struct PortalAnswer: Sendable {
     let id: RequestID
     let outcome: BackendOutcome
     let client: Client?
+    /// A local effect's answer (a file save): the client did not change.
+    var isLocal = false
 }

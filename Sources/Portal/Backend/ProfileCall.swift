@@ -1,0 +1,81 @@
+import FrontendAPI
+
+/// One call of the UserProfile flows on the signed-in user (`/v1/me*`) or on the session's reverification
+/// (`/v1/client/sessions/{id}/verify*`). Each case is exactly one endpoint; ``BackendCall/profile(sessionID:_:)``
+/// names the session it acts for.
+public enum ProfileCall: Equatable, Sendable {
+    /// `GET /v1/me`
+    case loadUser
+    /// `PATCH /v1/me`: only the non-nil fields are sent.
+    case updateUser(UserChanges)
+    /// `POST /v1/me/profile_image` with the image file at `path` (read by the backend, size and type checked).
+    case setProfileImage(path: String)
+    /// `DELETE /v1/me/profile_image`
+    case deleteProfileImage
+    /// `POST /v1/me/email_addresses`
+    case createEmailAddress(String)
+    /// `POST /v1/me/email_addresses/{id}/prepare_verification` (`email_code`)
+    case prepareEmailVerification(id: String)
+    /// `POST /v1/me/email_addresses/{id}/attempt_verification`
+    case attemptEmailVerification(id: String, code: SecretText)
+    /// `DELETE /v1/me/email_addresses/{id}`
+    case deleteEmailAddress(id: String)
+    /// `POST /v1/me/phone_numbers`
+    case createPhoneNumber(String)
+    /// `POST /v1/me/phone_numbers/{id}/prepare_verification` (`phone_code`)
+    case preparePhoneVerification(id: String)
+    /// `POST /v1/me/phone_numbers/{id}/attempt_verification`
+    case attemptPhoneVerification(id: String, code: SecretText)
+    /// `PATCH /v1/me/phone_numbers/{id}`: its use as a second factor.
+    case updatePhoneNumber(id: String, reservedForSecondFactor: Bool?, defaultSecondFactor: Bool?)
+    /// `DELETE /v1/me/phone_numbers/{id}`
+    case deletePhoneNumber(id: String)
+    /// `DELETE /v1/me/external_accounts/{id}`
+    case deleteExternalAccount(id: String)
+    /// `POST /v1/me/change_password`
+    case changePassword(current: SecretText?, new: SecretText, signOutOfOtherSessions: Bool)
+    /// `POST /v1/me/totp`
+    case createTOTP
+    /// `POST /v1/me/totp/attempt_verification`
+    case verifyTOTP(code: SecretText)
+    /// `DELETE /v1/me/totp`
+    case deleteTOTP
+    /// `POST /v1/me/backup_codes`
+    case createBackupCodes
+    /// `PATCH /v1/me/passkeys/{id}`
+    case renamePasskey(id: String, name: String)
+    /// `DELETE /v1/me/passkeys/{id}`
+    case deletePasskey(id: String)
+    /// `GET /v1/me/sessions/active`
+    case activeSessions
+    /// `POST /v1/me/sessions/{id}/revoke`
+    case revokeSession(id: String)
+    /// `DELETE /v1/me`
+    case deleteUser
+    /// `POST /v1/client/sessions/{id}/verify`
+    case startVerification(level: SessionVerification.Level)
+    /// `POST /v1/client/sessions/{id}/verify/prepare_first_factor` or `…/prepare_second_factor`
+    case prepareVerification(secondFactor: Bool, PrepareFactorParams)
+    /// `POST /v1/client/sessions/{id}/verify/attempt_first_factor` or `…/attempt_second_factor`
+    case attemptVerification(secondFactor: Bool, AttemptFactorParams)
+}
+
+/// The editable fields of `PATCH /v1/me`; nil fields are left as they are.
+public struct UserChanges: Equatable, Sendable {
+    public var firstName: String?
+    public var lastName: String?
+    public var username: String?
+    public var primaryEmailAddressID: String?
+    public var primaryPhoneNumberID: String?
+
+    public init(
+        firstName: String? = nil, lastName: String? = nil, username: String? = nil,
+        primaryEmailAddressID: String? = nil, primaryPhoneNumberID: String? = nil
+    ) {
+        self.firstName = firstName
+        self.lastName = lastName
+        self.username = username
+        self.primaryEmailAddressID = primaryEmailAddressID
+        self.primaryPhoneNumberID = primaryPhoneNumberID
+    }
+}

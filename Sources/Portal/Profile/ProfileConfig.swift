@@ -1,0 +1,44 @@
+import FrontendAPI
+
+/// What the UserProfile pages take from the environment and the runtime.
+public struct ProfileConfig: Equatable, Sendable {
+    public var names = false
+    public var username = false
+    public var emailAddresses = false
+    public var phoneNumbers = false
+    public var password = false
+    /// Second factors offered under "Add two-step verification".
+    public var totp = false
+    public var smsCode = false
+    public var backupCodes = false
+    public var passkeys = false
+    /// Connected accounts are listed when a social provider is enabled.
+    public var connectedAccounts = false
+    /// `auth_config.reverification`: sensitive changes reverify instead of asking for the current password.
+    public var reverification = false
+    /// Files may be read (profile image) and written (backup codes): only when the terminal is local, never
+    /// over SSH, where paths would name the server's disk.
+    public var localFiles = false
+    public var passwordPolicy = PasswordPolicy(.init())
+
+    public init() {}
+
+    public init(environment: Environment, localFiles: Bool) {
+        let settings = environment.userSettings
+        func enabled(_ name: String) -> Bool { settings.enabledAttribute(name) != nil }
+        func secondFactor(_ name: String) -> Bool { settings.enabledAttribute(name)?.usedForSecondFactor == true }
+        names = enabled("first_name") || enabled("last_name")
+        username = enabled("username")
+        emailAddresses = enabled("email_address")
+        phoneNumbers = enabled("phone_number")
+        password = enabled("password")
+        totp = secondFactor("authenticator_app")
+        smsCode = secondFactor("phone_number")
+        backupCodes = secondFactor("backup_code")
+        passkeys = enabled("passkey")
+        connectedAccounts = !settings.enabledSocialProviders.isEmpty
+        reverification = environment.authConfig.reverification
+        passwordPolicy = PasswordPolicy(settings.passwordSettings)
+        self.localFiles = localFiles
+    }
+}
