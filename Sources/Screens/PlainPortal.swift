@@ -124,6 +124,12 @@ public struct PlainPortal<Source: LineSource> {
             if let error { prompter.say("✕ " + error) }
             guard case .code(let digits) = try prompter.ask(Question(label, kind: .code(length: 6))) else { return nil }
             return machine.editEvent(id, digits)
+        case .note(let text):
+            prompter.say(text)
+            return nil
+        case .row(let label, let detail):
+            prompter.say(detail.map { "\(label) — \($0)" } ?? label)
+            return nil
         case .checkbox(let label, let checked, let action):
             guard case .confirm(let value) = try prompter.ask(Question(label, kind: .confirm(default: checked))) else {
                 return nil
@@ -137,8 +143,10 @@ public struct PlainPortal<Source: LineSource> {
     /// The label and event of a control offered in the action choice.
     private static func action(_ control: Control) -> (label: String, event: PortalMachine.Event?)? {
         switch control {
-        case .button(let label, let action, true), .option(let label, _, let action), .link(let label, _, let action, true):
+        case .button(let label, let action, true), .link(let label, _, let action, true):
             (label, action)
+        case .option(let label, let detail, let action):
+            (detail.map { "\(label) — \($0)" } ?? label, action)
         default:
             nil
         }

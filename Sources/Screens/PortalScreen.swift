@@ -129,7 +129,7 @@ public struct PortalScreen: Screen {
             return Button(label, isEnabled: enabled).activates(event) ? .handled(send(action)) : .ignored
         case .option(let label, _, let action), .link(let label, _, let action, _):
             return Link(label).activates(event) ? .handled(send(action)) : .ignored
-        case .note:
+        case .note, .section, .row:
             return .ignored
         }
     }

@@ -2,6 +2,7 @@ import FrontendAPI
 
 /// What the UserProfile pages take from the environment and the runtime.
 public struct ProfileConfig: Equatable, Sendable {
+    public var applicationName = ""
     public var names = false
     public var username = false
     public var emailAddresses = false
@@ -25,6 +26,7 @@ public struct ProfileConfig: Equatable, Sendable {
 
     public init(environment: Environment, localFiles: Bool) {
         let settings = environment.userSettings
+        applicationName = environment.displayConfig.applicationName
         func enabled(_ name: String) -> Bool { settings.enabledAttribute(name) != nil }
         func secondFactor(_ name: String) -> Bool { settings.enabledAttribute(name)?.usedForSecondFactor == true }
         names = enabled("first_name") || enabled("last_name")

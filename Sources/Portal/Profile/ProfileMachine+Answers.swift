@@ -126,6 +126,13 @@ extension ProfileMachine {
     private mutating func showCodes(_ codes: [String], title: String, message: String) {
         backupCodes = codes
         step = .backupCodes(title: title, message: message)
+        if config.localFiles { form[.backupCodesPath] = "~/\(Self.fileName(config.applicationName))_backup_codes.txt" }
+    }
+
+    /// Clerk names the download `<application>_backup_codes.txt`; kept to characters safe in a file name.
+    static func fileName(_ application: String) -> String {
+        let safe = application.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }
+        return safe.isEmpty ? "clerk" : String(safe)
     }
 
     /// The user as the server now has it (the piggy-backed client may not carry it).

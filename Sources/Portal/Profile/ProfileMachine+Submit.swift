@@ -38,6 +38,9 @@ extension ProfileMachine {
         case .regenerateBackupCodes:
             return [send(.createBackupCodes, .createBackupCodes)]
         case .backupCodes:
+            // Enter in the path field saves; once saved there (or with no path), it finishes.
+            let path = form[.backupCodesPath].trimmingCharacters(in: .whitespaces)
+            if config.localFiles, !path.isEmpty, success != Copy.Profile.codesSaved(path) { return update(.saveBackupCodes) }
             return closeCard()
         case .renamePasskey(let id):
             let name = form[.passkeyName].trimmingCharacters(in: .whitespaces)

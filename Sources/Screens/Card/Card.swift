@@ -44,13 +44,17 @@ enum Control {
     case option(String, detail: String?, action: PortalMachine.Event)
     /// A line of text between controls (a divider such as "Or, sign in with another method").
     case note(String)
+    /// A row of a page that offers no action (the device in use), drawn like an option.
+    case row(String, detail: String?)
+    /// The heading of a group of rows on a page ("Email addresses"), set apart by a blank line above.
+    case section(String)
     /// An inline action ("Use another method"); with `prefix`, a footer line ("Don’t have an account? Sign up").
     case link(String, prefix: String?, action: PortalMachine.Event, enabled: Bool)
 
     var isFocusable: Bool {
         switch self {
         case .button(_, _, let enabled), .link(_, _, _, let enabled): enabled
-        case .note: false
+        case .note, .section, .row: false
         default: true
         }
     }

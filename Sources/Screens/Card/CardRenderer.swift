@@ -11,11 +11,42 @@ struct CardRenderer {
     var developmentBadge: Bool
 
     static let maxWidth = 64
+    /// Rows a card may take before it is cut off: far more than any card needs.
+    static let scratchHeight = 400
 
+    /// Draws the card centred; when it is taller than `area`, shows the part around the focused control
+    /// with ↑/↓ marks where more lies above or below.
     func render(into buffer: inout Buffer, area: Rect) {
         let width = min(Self.maxWidth, max(area.width - 2, 1))
-        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y, width: width, height: area.height)
-        var y = box.y + 1
+        var scratch = Buffer(size: Size(width: width, height: Self.scratchHeight))
+        let layout = draw(into: &scratch, width: width, visibleHeight: area.height)
+        let top = Self.scrollOffset(contentHeight: layout.height, focused: layout.focused, visible: area.height)
+        let origin = Position(x: area.x + (area.width - width) / 2, y: area.y)
+        let shown = min(area.height, max(layout.height - top, 0))
+        buffer.copy(Rect(x: 0, y: top, width: width, height: shown), of: scratch, to: origin)
+        let edge = Rect(x: origin.x, y: origin.y, width: width, height: 1)
+        if top > 0 { buffer.write("↑", in: edge, alignment: .trailing, style: .fg(.muted)) }
+        if top + area.height < layout.height {
+            buffer.write("↓", in: Rect(x: origin.x, y: area.maxY - 1, width: width, height: 1), alignment: .trailing,
+                         style: .fg(.muted))
+        }
+    }
+
+    /// The first row to show so that the focused rows are visible, keeping the top in view when possible.
+    static func scrollOffset(contentHeight: Int, focused: Range<Int>?, visible: Int) -> Int {
+        guard contentHeight > visible, visible > 0 else { return 0 }
+        var top = 0
+        if let focused {
+            if focused.upperBound > top + visible { top = focused.upperBound - visible }
+            if focused.lowerBound < top { top = focused.lowerBound }
+        }
+        return min(max(top, 0), contentHeight - visible)
+    }
+
+    /// Draws the whole card from row 0 of `buffer`; returns its height and the focused control's rows.
+    private func draw(into buffer: inout Buffer, width: Int, visibleHeight: Int) -> (height: Int, focused: Range<Int>?) {
+        let box = Rect(x: 0, y: 0, width: width, height: buffer.size.height)
+        var y = 1
         func row(_ height: Int = 1) -> Rect {
             defer { y += height }
             return Rect(x: box.x, y: y, width: box.width, height: height).intersection(box)
@@ -39,13 +70,29 @@ struct CardRenderer {
         }
         if !card.lines.isEmpty { y += 1 }
         if let qr = card.qr, let code = QRCode(qr.text, fallback: qr.fallback) {
-            let size = code.requiredSize
-            let height = min(size.height, max(box.maxY - y - 4, 1))
+            // The code gets what the screen has left once the controls fit; too little shows the key instead.
+            let controls = card.controls.reduce(0) { $0 + rows(of: $1) }
+            let height = min(code.requiredSize.height, max(visibleHeight - y - controls, 1))
             code.render(into: &buffer, area: row(height))
             y += 1
         }
+        var focusedRows: Range<Int>?
         for (index, control) in card.controls.enumerated() {
+            let start = y
             render(control, focused: index == focus, into: &buffer, row: row)
+            if index == focus { focusedRows = start..<max(y, start + 1) }
+        }
+        return (y, focusedRows)
+    }
+
+    /// Rows a control takes, to leave room for the controls below a QR code.
+    private func rows(of control: Control) -> Int {
+        switch control {
+        case .text(let id, _, _, _, _, _): 2 + (widgets.texts[id]?.height ?? 1)
+        case .secret(let id, _, _, _, _): 2 + (widgets.secrets[id]?.height ?? 1)
+        case .code(let id, _, _): 2 + (widgets.codes[id]?.height ?? 1)
+        case .checkbox, .button, .note, .section: 2
+        case .option, .row, .link: 1
         }
     }
 
@@ -90,6 +137,13 @@ struct CardRenderer {
         case .note(let text):
             buffer.write(text, in: row(1), style: .fg(.muted))
             _ = row(1)
+        case .row(let label, let detail):
+            let area = row(1).takingLeft(2).1
+            let used = buffer.write(label, in: area)
+            if let detail { buffer.write(detail, in: area.takingLeft(used + 2).1, style: .fg(.muted)) }
+        case .section(let title):
+            _ = row(1)
+            buffer.write(title, in: row(1), style: Style(attributes: .bold))
         case .link(let label, let prefix, _, let enabled):
             var area = row(1)
             if let prefix {

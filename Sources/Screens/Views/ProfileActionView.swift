@@ -131,7 +131,7 @@ enum ProfileActionView {
                 title: Copy.Profile.addSMSTitle,
                 subtitle: phones.isEmpty ? Copy.Profile.noAvailablePhones : Copy.Profile.availablePhones)
             card.controls = phones.map { .option($0.phoneNumber, detail: nil, action: event(.reservePhoneForSecondFactor(id: $0.id))) }
-            card.controls.append(.link("+ " + Copy.Profile.addPhone, prefix: nil, action: open(.addPhone), enabled: true))
+            card.controls.append(.option("+ " + Copy.Profile.addPhone, detail: nil, action: open(.addPhone)))
             return card
         case .totpMenu:
             var card = Card(title: Copy.Profile.authenticatorApp)
@@ -153,10 +153,10 @@ enum ProfileActionView {
             var card = Card(title: title, subtitle: nil)
             card.lines = [message, Copy.Tasks.backupCodesMessage, machine.backupCodes.joined(separator: "  ")]
             if machine.config.localFiles {
-                card.controls.append(text(.backupCodesPath, Copy.Profile.saveCodesPath, machine, placeholder: "backup_codes.txt"))
+                card.controls.append(text(.backupCodesPath, Copy.Profile.saveCodesPath, machine))
                 card.controls.append(.button(Copy.Profile.saveCodes, action: event(.saveBackupCodes), enabled: !machine.isBusy))
             }
-            card.controls.append(primary(Copy.Profile.finish, machine))
+            card.controls.append(.button(Copy.Profile.finish, action: event(.back), enabled: !machine.isBusy))
             return card
         case .passkeyMenu(let id):
             let passkey = user?.passkeys.first { $0.id == id }

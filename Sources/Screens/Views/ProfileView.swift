@@ -11,12 +11,12 @@ enum ProfileView {
         switch machine.page {
         case .account:
             card = Card(title: Copy.Profile.accountPage, subtitle: Copy.Profile.accountSubtitle)
-            card.controls = [navigation(to: .security, from: Copy.Profile.accountPage)] + account(machine)
+            card.controls = [navigation(to: .security)] + account(machine)
         case .security:
             card = Card(title: Copy.Profile.securityPage, subtitle: Copy.Profile.securitySubtitle)
-            card.controls = [navigation(to: .account, from: Copy.Profile.securityPage)] + security(machine)
+            card.controls = [navigation(to: .account)] + security(machine)
         }
-        card.controls.append(.link(Copy.Profile.backToHome, prefix: nil, action: .profile(.back), enabled: true))
+        card.controls.append(.option(Copy.Profile.backToHome, detail: nil, action: .profile(.back)))
         card.notice = notice(machine)
         if machine.unavailable != nil { card.controls.insert(.button(Copy.retry, action: .profile(.retry), enabled: true), at: 0) }
         return card
@@ -28,9 +28,11 @@ enum ProfileView {
         return machine.success.map { Banner(.success, $0) }
     }
 
-    private static func navigation(to page: ProfileMachine.Page, from current: String) -> Control {
-        let label = page == .security ? Copy.Profile.securityPage : Copy.Profile.accountPage
-        return .link(label, prefix: current + " ·", action: .profile(.showPage(page)), enabled: true)
+    /// The navbar: the other page, with what it holds.
+    private static func navigation(to page: ProfileMachine.Page) -> Control {
+        page == .security
+            ? .option(Copy.Profile.securityPage + " ›", detail: Copy.Profile.securitySubtitle, action: .profile(.showPage(page)))
+            : .option(Copy.Profile.accountPage + " ›", detail: Copy.Profile.accountSubtitle, action: .profile(.showPage(page)))
     }
 
     private static func open(_ step: ProfileMachine.Step) -> PortalMachine.Event { .profile(.open(step)) }
@@ -39,41 +41,41 @@ enum ProfileView {
 
     private static func account(_ machine: ProfileMachine) -> [Control] {
         let config = machine.config
-        var controls: [Control] = [.note(Copy.Profile.profileSection)]
+        var controls: [Control] = [.section(Copy.Profile.profileSection)]
         let avatar = Copy.Profile.initials(machine.initials)
         let editable = config.names || config.localFiles || machine.user?.hasImage == true
         controls.append(
             editable
                 ? .option("\(avatar) \(machine.displayName)", detail: Copy.Profile.updateProfile, action: open(.editProfile))
-                : .note("\(avatar) \(machine.displayName)"))
+                : .row("\(avatar) \(machine.displayName)", detail: nil))
         if config.username {
             let username = machine.user?.username
             controls += [
-                .note(Copy.Profile.usernameSection),
+                .section(Copy.Profile.usernameSection),
                 .option(
                     username ?? "—", detail: username == nil ? Copy.Profile.setUsername : Copy.Profile.updateUsername,
                     action: open(.editUsername)),
             ]
         }
         if config.emailAddresses {
-            controls.append(.note(Copy.Profile.emailSection))
+            controls.append(.section(Copy.Profile.emailSection))
             for email in machine.emailAddresses {
                 let badges = machine.badges(id: email.id, verified: email.verification?.status == .verified)
                 controls.append(.option(email.emailAddress, detail: badgeText(badges), action: open(.emailMenu(id: email.id))))
             }
-            controls.append(.link("+ " + Copy.Profile.addEmail, prefix: nil, action: open(.addEmail), enabled: true))
+            controls.append(.option("+ " + Copy.Profile.addEmail, detail: nil, action: open(.addEmail)))
         }
         if config.phoneNumbers {
-            controls.append(.note(Copy.Profile.phoneSection))
+            controls.append(.section(Copy.Profile.phoneSection))
             for phone in machine.phoneNumbers {
                 let badges = machine.badges(id: phone.id, verified: phone.verification?.status == .verified)
                 controls.append(.option(phone.phoneNumber, detail: badgeText(badges), action: open(.phoneMenu(id: phone.id))))
             }
-            controls.append(.link("+ " + Copy.Profile.addPhone, prefix: nil, action: open(.addPhone), enabled: true))
+            controls.append(.option("+ " + Copy.Profile.addPhone, detail: nil, action: open(.addPhone)))
         }
         let accounts = machine.user?.externalAccounts ?? []
         if config.connectedAccounts || !accounts.isEmpty {
-            controls.append(.note(Copy.Profile.connectedAccountsSection))
+            controls.append(.section(Copy.Profile.connectedAccountsSection))
             for account in accounts {
                 controls.append(
                     .option(
@@ -93,7 +95,7 @@ enum ProfileView {
         if config.password {
             let hasPassword = user?.passwordEnabled == true
             controls += [
-                .note(Copy.Profile.passwordSection),
+                .section(Copy.Profile.passwordSection),
                 .option(
                     hasPassword ? "••••••••••" : "—",
                     detail: hasPassword ? Copy.Profile.updatePassword : Copy.Profile.setPassword,
@@ -102,7 +104,7 @@ enum ProfileView {
         }
         let passkeys = user?.passkeys ?? []
         if config.passkeys || !passkeys.isEmpty {
-            controls.append(.note(Copy.Profile.passkeysSection))
+            controls.append(.section(Copy.Profile.passkeysSection))
             for passkey in passkeys {
                 controls.append(
                     .option(passkey.name, detail: Copy.Profile.created(date(passkey.createdAt)),
@@ -110,11 +112,11 @@ enum ProfileView {
             }
         }
         controls += mfa(machine)
-        controls.append(.note(Copy.Profile.devicesSection))
+        controls.append(.section(Copy.Profile.devicesSection))
         for device in machine.devices {
             let detail = [device.latestActivity?.ipAddress, date(device.lastActiveAt)].compactMap { $0 }.joined(separator: " · ")
             if device.id == machine.sessionID {
-                controls.append(.note("  \(ProfileMachine.deviceName(device))  \(Copy.Profile.thisDevice) · \(detail)"))
+                controls.append(.row(ProfileMachine.deviceName(device), detail: "\(Copy.Profile.thisDevice) · \(detail)"))
             } else {
                 controls.append(
                     .option(ProfileMachine.deviceName(device), detail: detail,
@@ -123,8 +125,8 @@ enum ProfileView {
         }
         if user?.deleteSelfEnabled == true {
             controls += [
-                .note(Copy.Profile.dangerSection),
-                .link(Copy.Profile.deleteAccount, prefix: nil, action: open(.deleteAccount), enabled: true),
+                .section(Copy.Profile.dangerSection),
+                .option(Copy.Profile.deleteAccount, detail: nil, action: open(.deleteAccount)),
             ]
         }
         return controls
@@ -134,7 +136,7 @@ enum ProfileView {
         let config = machine.config
         let user = machine.user
         guard config.totp || config.smsCode || user?.twoFactorEnabled == true else { return [] }
-        var controls: [Control] = [.note(Copy.Profile.mfaSection)]
+        var controls: [Control] = [.section(Copy.Profile.mfaSection)]
         if user?.totpEnabled == true {
             controls.append(.option(Copy.Profile.authenticatorApp, detail: Copy.Profile.defaultBadge, action: open(.totpMenu)))
         }
@@ -150,7 +152,7 @@ enum ProfileView {
                 .option(Copy.Profile.backupCodes, detail: Copy.Profile.regenerate, action: open(.regenerateBackupCodes)))
         }
         if !machine.secondFactorsToAdd.isEmpty {
-            controls.append(.link("+ " + Copy.Profile.addMFA, prefix: nil, action: open(.chooseMFA), enabled: true))
+            controls.append(.option("+ " + Copy.Profile.addMFA, detail: nil, action: open(.chooseMFA)))
         }
         return controls
     }
