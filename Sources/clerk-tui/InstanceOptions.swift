@@ -40,7 +40,8 @@ struct InstanceOptions: ParsableArguments {
         var server: LocalServer?
         do {
             if let url = frontendAPI ?? environment["CLERK_FRONTEND_API"].nonEmpty {
-                instance = try Instance(frontendAPI: url)
+                // A parent's embedded instance (an SSH session's portal) is filed under `local` too.
+                instance = try EmbeddedInstance.instance(frontendAPI: url, environment: environment)
             } else if let key = publishableKey ?? environment["CLERK_PUBLISHABLE_KEY"].nonEmpty {
                 instance = Instance(publishableKey: try PublishableKey(key))
             } else {

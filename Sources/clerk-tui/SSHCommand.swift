@@ -67,9 +67,8 @@ struct SSHCommand: AsyncParsableCommand {
 
         // One instance for every session: the embedded local server starts here, once.
         let connection = try await instance.connect(environment: environment)
-        // The children reach the embedded server by URL, so their tokens are filed under that URL's key.
-        let clientInstance = try connection.server.map { try Instance(frontendAPI: $0.baseURL) }
-            ?? connection.client.instance
+        // The children file their tokens under the same key as this process (`local` for the embedded server).
+        let clientInstance = connection.client.instance
         let childEnvironment = Self.childEnvironment(environment, frontendAPI: connection.server?.baseURL)
         let insecureHTTP = instance.insecureHTTP
         let configuration = FrontDoorConfiguration(
@@ -108,7 +107,7 @@ struct SSHCommand: AsyncParsableCommand {
         let passed = ["PATH", "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "TERMINFO", "TERMINFO_DIRS",
                       "CLERK_TUI_THEME", "CLERK_FRONTEND_API", "CLERK_PUBLISHABLE_KEY", "LOG_LEVEL"]
         var child = environment.filter { passed.contains($0.key) }
-        if let frontendAPI { child["CLERK_FRONTEND_API"] = frontendAPI }
+        if let frontendAPI { child.merge(EmbeddedInstance.childEnvironment(baseURL: frontendAPI)) { $1 } }
         return child
     }
 

@@ -26,6 +26,7 @@ class NativeClient:
 
     def sign_up(self) -> str:
         email = f"ssh-{uuid.uuid4().hex[:10]}+clerk_test@example.com"
+        self.email = email
         created = self.request("POST", "/v1/client/sign_ups", {"email_address": email, "password": "correct horse battery staple"})
         sign_up_id = created["response"]["id"]
         self.request("POST", f"/v1/client/sign_ups/{sign_up_id}/prepare_verification", {"strategy": "email_code"})

@@ -7,10 +7,9 @@ import os
 import stat
 import uuid
 from pathlib import Path
-from urllib.parse import urlparse
 
 from fapi_client import NativeClient
-from sshserver import process_environment, wait_for
+from sshserver import SSHServer, process_environment, wait_for
 
 FORM = "Terminal UI gallery"
 
@@ -22,18 +21,18 @@ def sign_in_as_child(pid: int) -> tuple[NativeClient, Path]:
     client = NativeClient(api)
     session_id = client.sign_up()
     assert client.active_sessions() == [session_id]
-    url = urlparse(api)
-    store = Path(environment["XDG_STATE_HOME"]) / "clerk-tui" / f"{url.hostname}_{url.port}"
+    # The embedded instance is filed under `local` whatever port it got this time.
+    store = Path(environment["XDG_STATE_HOME"]) / "clerk-tui" / "local"
     store.mkdir(parents=True, mode=0o700)
     (store / "client_token").write_text(client.token)
     os.chmod(store / "client_token", 0o600)
     return client, Path(environment["XDG_STATE_HOME"])
 
 
-def open_session(server, tmux, key, name):
+def open_session(server, tmux, key, name, form=FORM):
     before = set(server.children())
     tmux.open(name, server.ssh_command(key, "-t"))
-    tmux.wait_text(name, FORM)
+    tmux.wait_text(name, form, timeout=30)
     return wait_for(lambda: set(server.children()) - before, what="the session's child").pop()
 
 
@@ -78,3 +77,24 @@ def test_keep_me_signed_in_on_this_key(start_server, tmux, key, other_key):
     tmux.kill("again")
     wait_for(lambda: not kept.exists(), what="the kept state to be discarded")
     assert client.active_sessions() == []
+
+
+def test_a_kept_sign_in_survives_a_server_restart(start_server, tmux, key):
+    server = start_server()
+    pid = open_session(server, tmux, key, "first")
+    client, state = sign_in_as_child(pid)
+    first_api = process_environment(pid)["CLERK_FRONTEND_API"]
+    Path(process_environment(pid)["CLERK_TUI_KEEP_SIGNED_IN_FILE"]).touch()
+    tmux.kill("first")
+    wait_for(lambda: not state.exists(), what="the temporary state to move")
+    assert server.stop() == 0
+
+    # Same directories, a new random port for the embedded instance, the real portal as the child.
+    restarted = SSHServer(server.root).start()
+    try:
+        pid = open_session(restarted, tmux, key, "again", form="Signed in as " + client.email)
+        api = process_environment(pid)["CLERK_FRONTEND_API"]
+        assert api != first_api
+        assert len(NativeClient(api, client.token).active_sessions()) == 1
+    finally:
+        restarted.stop()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import uuid
 from pathlib import Path
-from urllib.parse import urlparse
 
 from fapi_client import NativeClient
 from sshserver import process_environment, process_state, wait_for
@@ -36,8 +35,7 @@ def code_for(server, address: str, purpose: str) -> str:
 def stored_token(pid: int) -> tuple[str, str]:
     """The child's client token as its token store keeps it, and the instance URL."""
     environment = process_environment(pid)
-    url = urlparse(environment["CLERK_FRONTEND_API"])
-    path = Path(environment["XDG_STATE_HOME"]) / "clerk-tui" / f"{url.hostname}_{url.port}" / "client_token"
+    path = Path(environment["XDG_STATE_HOME"]) / "clerk-tui" / "local" / "client_token"
     return wait_for(lambda: path.exists() and path.read_text().strip(), what="the child's client token"), \
         environment["CLERK_FRONTEND_API"]
 
