@@ -12,7 +12,7 @@ public enum Outbox {
         do {
             let newest = try await database.read { db in
                 try await db.select().column("*").from(OutboxMessage.table).orderBy("sequence", .descending)
-                    .limit(max(1, limit)).all(decoding: OutboxMessage.self, keyDecodingStrategy: .convertFromSnakeCase)
+                    .limit(max(1, limit)).all(decoding: OutboxMessage.self, keyDecodingStrategy: Columns.decoding)
             }
             await database.close()
             return newest.reversed()

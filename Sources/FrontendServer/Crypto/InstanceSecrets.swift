@@ -29,11 +29,24 @@ struct InstanceSecrets: Sendable {
 
     /// A `kid` derived from the public modulus, so it stays the same across restarts.
     static func keyID(of key: RSASigningKey) throws -> String {
-        "ins_" + SHA256.hash(data: try key.publicComponents().modulus).prefix(16).map { String(format: "%02x", $0) }.joined()
+        "ins_" + SHA256.hash(data: try key.publicComponents().modulus).prefix(16).hexString
     }
 
     /// HMAC-SHA-256 of `text` under the pepper, as hex: how codes, tokens and backup codes are stored.
     func digest(_ text: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: pepper).map { String(format: "%02x", $0) }.joined()
+        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: pepper).hexString
+    }
+}
+
+extension Sequence<UInt8> {
+    /// Lower-case hex, two digits a byte (without `String(format:)`, which is slow on Linux).
+    var hexString: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in self {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -39,7 +39,7 @@ struct Presenter: Sendable {
         var token: Token? = nil
         let status = Sessions(instance: instance).effectiveStatus(record, now: instance.nowMS)
         if status == "active", instance.lockout.remaining(user, now: instance.nowMS) == nil {
-            token = Token(jwt: try mintToken(record, organizationID: record.lastActiveOrganizationId))
+            token = Token(jwt: try mintToken(record, organizationID: record.lastActiveOrganizationId, reusing: true))
         }
         return Session(
             id: record.id, status: SessionStatus(rawValue: status), expireAt: date(record.expireAt),
@@ -58,13 +58,22 @@ struct Presenter: Sendable {
         return [minutes(record.firstFactorAt), minutes(record.secondFactorAt)]
     }
 
-    func mintToken(_ record: SessionRecord, organizationID: String?) throws -> String {
+    /// A session token for `record`. With `reusing`, one minted moments ago for the same claims may be returned
+    /// instead (see `SessionTokenCache`); the token endpoint always signs a new one.
+    func mintToken(_ record: SessionRecord, organizationID: String?, reusing: Bool = false) throws -> String {
         let now = Int64(instance.clock.now().timeIntervalSince1970)
+        let signer = instance.signer
+        let key = SessionTokenCache.Key(keyID: signer.keyID, issuer: instance.issuer, sessionID: record.id,
+                                        userID: record.userId, authorizedParty: origin, organizationID: organizationID,
+                                        factorAges: factorAges(record), status: record.status)
+        if reusing, let token = instance.tokenCache.token(for: key, now: now) { return token }
         let claims = SessionClaims(
-            iss: instance.issuer, sub: record.userId, sid: record.id, azp: origin, iat: now, nbf: now - 10,
+            iss: key.issuer, sub: key.userID, sid: key.sessionID, azp: key.authorizedParty, iat: now, nbf: now - 10,
             exp: now + Int64(instance.settings.sessions.tokenLifetime), jti: RandomToken.base62(20), v: 2,
-            fva: factorAges(record), sts: record.status, o: organizationID.map { .init(id: $0) })
-        return try instance.signer.sign(claims)
+            fva: key.factorAges, sts: key.status, o: organizationID.map { .init(id: $0) })
+        let token = try signer.sign(claims)
+        instance.tokenCache.store(token, for: key, issuedAt: now)
+        return token
     }
 
     func publicUserData(_ user: UserRecord, identifications: [IdentificationRecord]) -> PublicUserData {

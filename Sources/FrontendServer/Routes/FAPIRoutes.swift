@@ -21,10 +21,12 @@ struct FAPIRoutes {
     }
 
     private func wellKnown(_ router: Router<FAPIRequestContext>) {
-        // Settings are fixed for the life of the process, so the environment is built once, not per request.
-        let environment = EnvironmentPresenter(settings: instance.settings, instanceID: instance.secrets.keyID).environment()
+        // Settings are fixed for the life of the process, so the environment is built and encoded once, not per request.
+        let environment = Result {
+            try FAPIJSON.encode(EnvironmentPresenter(settings: instance.settings, instanceID: instance.secrets.keyID).environment())
+        }
         router.get("v1/environment") { request, context in
-            try await gateway.serve(request, context) { exchange in try exchange.bare(environment) }
+            try await gateway.serve(request, context) { _ in Reply(body: try environment.get()) }
         }
         router.get("v1/images/:name") { request, context in
             do {

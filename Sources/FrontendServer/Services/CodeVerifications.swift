@@ -56,7 +56,7 @@ struct CodeVerifications: Sendable {
 
     func find(owner: String, slot: String, in db: any SQLDatabase) async throws -> VerificationRecord? {
         try await db.select().column("*").from(VerificationRecord.table).where("owner_id", .equal, owner)
-            .where("slot", .equal, slot).first(decoding: VerificationRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .where("slot", .equal, slot).first(decoding: VerificationRecord.self, keyDecodingStrategy: Columns.decoding)
     }
 
     /// Checks `code` against the prepared verification. Wrong codes count toward the cap; the outcome commits

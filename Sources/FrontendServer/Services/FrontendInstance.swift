@@ -15,6 +15,8 @@ final class FrontendInstance: Sendable {
     let issuer: String
     /// Where uploaded profile images live (`<data dir>/images`).
     let imageDirectory: URL
+    /// Recently minted session tokens, reused in client payloads.
+    let tokenCache: SessionTokenCache
 
     init(settings: InstanceSettings, database: Database, clock: any ServerClock, secrets: InstanceSecrets,
          logger: Logger, issuer: String, dataDirectory: URL) {
@@ -27,6 +29,7 @@ final class FrontendInstance: Sendable {
         self.logger = logger
         self.issuer = issuer
         imageDirectory = dataDirectory.appendingPathComponent("images")
+        tokenCache = SessionTokenCache(tokenLifetime: settings.sessions.tokenLifetime)
     }
 
     var nowMS: Int64 { clock.now().epochMilliseconds }

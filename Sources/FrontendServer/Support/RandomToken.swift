@@ -2,12 +2,20 @@ import Foundation
 
 /// Random identifiers and secrets from the system CSPRNG.
 enum RandomToken {
-    private static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    private static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
 
     /// `count` base62 characters (≈5.95 bits each), drawn without modulo bias.
     static func base62(_ count: Int) -> String {
-        var rng = SystemRandomNumberGenerator()
-        return String((0..<count).map { _ in alphabet[Int(rng.next(upperBound: UInt64(alphabet.count)))] })
+        // One CSPRNG read per batch of bytes (not one system call per character); bytes ≥ 248 are rejected so that
+        // `byte % 62` stays uniform.
+        var result: [UInt8] = []
+        result.reserveCapacity(count)
+        while result.count < count {
+            for byte in bytes(count + 8) where byte < 248 && result.count < count {
+                result.append(alphabet[Int(byte % 62)])
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// A Clerk-style public id: prefix plus 27 base62 characters (≈160 bits).
@@ -24,8 +32,10 @@ enum RandomToken {
 
     /// Raw random bytes.
     static func bytes(_ count: Int) -> [UInt8] {
-        var rng = SystemRandomNumberGenerator()
-        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &rng) }
+        // The kernel CSPRNG (getrandom) in one call for the whole buffer.
+        var bytes = [UInt8](repeating: 0, count: count)
+        bytes.withUnsafeMutableBytes { if let base = $0.baseAddress { arc4random_buf(base, $0.count) } }
+        return bytes
     }
 }
 
