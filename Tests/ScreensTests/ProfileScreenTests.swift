@@ -1,0 +1,90 @@
+import FrontendAPI
+import Portal
+import TerminalUI
+import Testing
+
+@testable import Screens
+
+/// A signed-in Ada with a verified primary email, an unverified second one, a TOTP authenticator and two devices.
+@Sendable func profileScript(_ call: BackendCall, _ client: Client?) -> (BackendOutcome, Client?) {
+    var ada = Fixtures.session("sess_a", "ada@acme.test", first: "Ada")
+    ada.user = ProfileFixtures.user
+    let signedIn = Fixtures.client([ada], active: "sess_a")
+    switch call {
+    case .loadEnvironment: return (.success(.environment(Fixtures.environment())), signedIn)
+    case .loadClient: return (.success(.client(signedIn)), signedIn)
+    case .profile(_, .loadUser): return (.success(.user(ProfileFixtures.user)), signedIn)
+    case .profile(_, .activeSessions): return (.success(.sessions(ProfileFixtures.devices)), signedIn)
+    case .profile(_, .createTOTP): return (.success(.totp(ProfileFixtures.totp)), signedIn)
+    default: return (.failure(.unavailable(reason: "unscripted")), signedIn)
+    }
+}
+
+enum ProfileFixtures {
+    static let user: User = {
+        var user = User(
+            id: "user_1", firstName: "Ada", lastName: "Lovelace", imageURL: "", primaryEmailAddressID: "idn_1",
+            passwordEnabled: true, twoFactorEnabled: true, totpEnabled: true, backupCodeEnabled: true,
+            deleteSelfEnabled: true, createOrganizationEnabled: false, createdAt: Fixtures.date, updatedAt: Fixtures.date)
+        user.emailAddresses = [
+            EmailAddress(id: "idn_2", emailAddress: "ada@work.test", verification: Verification(status: .unverified, strategy: .emailCode),
+                         createdAt: Fixtures.date, updatedAt: Fixtures.date),
+            EmailAddress(id: "idn_1", emailAddress: "ada@acme.test", verification: Verification(status: .verified, strategy: .emailCode),
+                         createdAt: Fixtures.date, updatedAt: Fixtures.date),
+        ]
+        return user
+    }()
+
+    static let devices: [Session] = {
+        var this = Fixtures.session("sess_a", "ada@acme.test")
+        this.latestActivity = SessionActivity(id: "sess_activity_1", browserName: "clerk-tui", ipAddress: "127.0.0.1")
+        var other = Fixtures.session("sess_b", "ada@acme.test")
+        other.latestActivity = SessionActivity(
+            id: "sess_activity_2", browserName: "Firefox", browserVersion: "133", ipAddress: "203.0.113.7")
+        return [this, other]
+    }()
+
+    static let totp = TOTP(
+        id: "totp_1", secret: "JBSWY3DPEHPK3PXP", uri: "otpauth://totp/Acme:ada%40acme.test?secret=JBSWY3DPEHPK3PXP&issuer=Acme",
+        verified: false, createdAt: Fixtures.date, updatedAt: Fixtures.date)
+}
+
+@Suite struct ProfileScreenTests {
+    /// Home → account menu → "Manage account".
+    static func profile(size: Size = Size(width: 72, height: 30)) async -> ScreenDriver {
+        var driver = await ScreenDriver(backend: ScriptedBackend(respond: profileScript), size: size)
+        await driver.press(.enter, .enter)
+        return driver
+    }
+
+    @Test func accountPage() async {
+        let driver = await Self.profile()
+        driver.expectSnapshot("profile-account")
+    }
+
+    @Test func securityPageListsFactorsAndDevices() async {
+        var driver = await Self.profile()
+        await driver.press(.enter)
+        driver.expectSnapshot("profile-security")
+    }
+
+    @Test func emailMenuOffersVerifyAndRemoveForAnUnverifiedAddress() async {
+        var driver = await Self.profile()
+        await driver.press(.down, .down, .enter)
+        driver.expectSnapshot("profile-email-menu")
+    }
+
+    @Test func deleteAccountWaitsForTheExactWords() async {
+        var driver = await Self.profile()
+        await driver.press(.enter)
+        await driver.press(.up, .up, .enter)
+        driver.expectSnapshot("profile-delete")
+    }
+
+    @Test func tallCardsScrollToTheFocusedControl() async {
+        var driver = await Self.profile(size: Size(width: 72, height: 18))
+        await driver.press(.enter)
+        await driver.press(.up)
+        driver.expectSnapshot("profile-security-scrolled")
+    }
+}
