@@ -18,13 +18,15 @@ public struct PlainPortal<Source: LineSource> {
 
     public init(
         backend: any PortalBackend, prompter: PlainPrompter<Source>, emailLinkRedirectURL: String? = nil,
-        oauthRedirectURL: String? = nil, openURL: (@Sendable (String) -> Void)? = nil, localFiles: Bool = false
+        oauthRedirectURL: String? = nil, openURL: (@Sendable (String) -> Void)? = nil, localFiles: Bool = false,
+        keepSignedIn: KeepSignedIn? = nil
     ) {
         self.backend = backend
         self.prompter = prompter
         self.openURL = openURL
         machine = PortalMachine(
-            emailLinkRedirectURL: emailLinkRedirectURL, oauthRedirectURL: oauthRedirectURL, localFiles: localFiles)
+            emailLinkRedirectURL: emailLinkRedirectURL, oauthRedirectURL: oauthRedirectURL, localFiles: localFiles,
+            keepSignedIn: keepSignedIn)
         pending = machine.update(.start)
     }
 
@@ -57,6 +59,8 @@ public struct PlainPortal<Source: LineSource> {
                 openURL?(url)
             case .saveFile(let id, let path, let contents):
                 pending += machine.update(.response(id, PrivateFile.write(contents, to: path)))
+            case .removeFile(let id, let path):
+                pending += machine.update(.response(id, PrivateFile.remove(path)))
             case .finish(let exit):
                 return exit
             }

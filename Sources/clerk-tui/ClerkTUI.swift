@@ -47,9 +47,14 @@ struct ClerkTUI: AsyncParsableCommand {
     ) async throws {
         // Served by `clerk-tui ssh`, paths would name the server's disk: no file reads or writes then.
         let localFiles = environment["CLERK_TUI_REMOTE"]?.isEmpty != false
+        let keepSignedIn = environment["CLERK_TUI_KEEP_SIGNED_IN_FILE"].flatMap { path in
+            path.isEmpty ? nil : KeepSignedIn(path: path, isOn: FileManager.default.fileExists(atPath: path))
+        }
         if display.interfaceMode(environment: environment) == .fullScreen {
             do {
-                _ = try await Program.run(ScreenStack(root: PortalScreen(backend: backend, openURL: openURL, localFiles: localFiles)), options: terminal)
+                let portal = PortalScreen(
+                    backend: backend, openURL: openURL, localFiles: localFiles, keepSignedIn: keepSignedIn)
+                _ = try await Program.run(ScreenStack(root: portal), options: terminal)
                 return
             } catch TerminalError.noTerminfo(let tried) {
                 printError("clerk-tui: no terminal description for \(tried.joined(separator: ", ")); using plain prompts")
@@ -57,7 +62,9 @@ struct ClerkTUI: AsyncParsableCommand {
                 throw ExitCode(128 + signal)
             }
         }
-        var plain = PlainPortal(backend: backend, prompter: PlainPrompter(), openURL: openURL, localFiles: localFiles)
+        var plain = PlainPortal(
+            backend: backend, prompter: PlainPrompter(), openURL: openURL, localFiles: localFiles,
+            keepSignedIn: keepSignedIn)
         do {
             _ = try await plain.run()
         } catch {

@@ -170,6 +170,25 @@ import Testing
         #expect(ended.calls() == [.loadClient])
     }
 
+    @Test func keepMeSignedInCreatesThenRemovesTheFrontDoorsFile() {
+        var machine = PortalMachine(keepSignedIn: KeepSignedIn(path: "/tmp/state/keep-signed-in", isOn: false))
+        let on = machine.update(.toggleKeepSignedIn)
+        guard case .saveFile(let id, "/tmp/state/keep-signed-in", let contents)? = on.first else {
+            Issue.record("expected the file to be created, got \(on)")
+            return
+        }
+        #expect(contents.isEmpty && machine.update(.toggleKeepSignedIn).isEmpty)  // one change at a time
+        _ = machine.update(.response(id, .success(.done)))
+        #expect(machine.keepSignedIn?.isOn == true)
+        let off = machine.update(.toggleKeepSignedIn)
+        guard case .removeFile(let removal, "/tmp/state/keep-signed-in")? = off.first else {
+            Issue.record("expected the file to be removed, got \(off)")
+            return
+        }
+        _ = machine.update(.response(removal, .success(.done)))
+        #expect(machine.keepSignedIn?.isOn == false)
+    }
+
     @Test func addAccountOpensSignIn() {
         var machine = Self.booted(client: Fixtures.client([Self.ada], active: "sess_a"))
         _ = machine.update(.account(.select(.addAccount)))

@@ -12,6 +12,8 @@ public enum FlowEffect<Outcome: Sendable & Equatable>: Sendable, Equatable {
     /// Write `contents` to the file at `path`, readable only by the user (0600), and answer with a
     /// `response` event carrying the same id (`.done`, or a failure explaining why not).
     case saveFile(RequestID, path: String, contents: SecretText)
+    /// Remove the file at `path` (gone already is fine) and answer like `saveFile`.
+    case removeFile(RequestID, path: String)
     /// The flow is over.
     case finish(Outcome)
 }
@@ -26,6 +28,7 @@ extension FlowEffect {
         case .cancelTimer(let id): .cancelTimer(id)
         case .openExternally(let url): .openExternally(url)
         case .saveFile(let id, let path, let contents): .saveFile(id, path: path, contents: contents)
+        case .removeFile(let id, let path): .removeFile(id, path: path)
         case .finish: nil
         }
     }

@@ -6,6 +6,8 @@ extension Copy {
         public static let signOut = "Sign out"
         public static let signOutAll = "Sign out of all accounts"
         public static let accountActions = "Account actions"
+        /// Over SSH with a public key: keep the sign-in for this key after disconnecting.
+        public static let keepSignedIn = "Keep me signed in on this key"
     }
 
     /// Session tasks (`taskResetPassword.*`, `taskSetupMfa.*`).

@@ -49,6 +49,12 @@ extension PortalMachine {
             let effects = machine.update(event)
             route = .profile(machine)
             return absorb(effects) { $0.profileFinished($1) }
+        case .toggleKeepSignedIn:
+            guard let keep = keepSignedIn, !inFlight.values.contains(where: { if case .keepSignedIn = $0 { true } else { false } })
+            else { return [] }
+            let id = requests.next()
+            inFlight[id] = .keepSignedIn(!keep.isOn)
+            return [keep.isOn ? .removeFile(id, path: keep.path) : .saveFile(id, path: keep.path, contents: SecretText())]
         case .response(let id, let outcome):
             if let purpose = inFlight.removeValue(forKey: id) { return handle(outcome, for: purpose) }
             return forwardToChild(response: id, outcome)
@@ -107,6 +113,9 @@ extension PortalMachine {
             return settle()
         case (.signOut, .success):
             return [send(.loadClient, .client)]
+        case (.keepSignedIn(let isOn), .success):
+            keepSignedIn?.isOn = isOn
+            return []
         case (.environment, .failure(let failure)), (.client, .failure(let failure)):
             if route == .loading {
                 inFlight = [:]

@@ -19,16 +19,22 @@ public struct PortalMachine: Equatable, Sendable {
     public let oauthRedirectURL: String?
     /// The terminal is local, so the profile may read and write files (never over SSH).
     public let localFiles: Bool
+    /// "Keep me signed in on this key", offered only when served over SSH with a public key.
+    public internal(set) var keepSignedIn: KeepSignedIn?
 
     var clientLoaded = false
     var requests = RequestCounter(scope: 0)
     var inFlight: [RequestID: Purpose] = [:]
     var lastScope = 0
 
-    public init(emailLinkRedirectURL: String? = nil, oauthRedirectURL: String? = nil, localFiles: Bool = false) {
+    public init(
+        emailLinkRedirectURL: String? = nil, oauthRedirectURL: String? = nil, localFiles: Bool = false,
+        keepSignedIn: KeepSignedIn? = nil
+    ) {
         self.emailLinkRedirectURL = emailLinkRedirectURL
         self.oauthRedirectURL = oauthRedirectURL
         self.localFiles = localFiles
+        self.keepSignedIn = keepSignedIn
     }
 
     /// What is on screen.
@@ -50,6 +56,7 @@ public struct PortalMachine: Equatable, Sendable {
         case client
         case activate(sessionID: String)
         case signOut
+        case keepSignedIn(Bool)
     }
 
     /// Runtime notices and the child machines' events, wrapped.
@@ -63,6 +70,8 @@ public struct PortalMachine: Equatable, Sendable {
         case account(AccountMachine.Event)
         case task(SessionTaskMachine.Event)
         case profile(ProfileMachine.Event)
+        /// "Keep me signed in on this key" was toggled.
+        case toggleKeepSignedIn
         case response(RequestID, BackendOutcome)
         case timerFired(TimerID)
     }
@@ -71,6 +80,18 @@ public struct PortalMachine: Equatable, Sendable {
     public var isDevelopment: Bool { environment?.displayConfig.instanceEnvironmentType == .development }
 
     public var applicationName: String { environment?.displayConfig.applicationName ?? "" }
+}
+
+/// The SSH front door's opt-in to keep this key's sign-in after the connection closes: the portal creates the
+/// file at `path` to opt in and removes it to opt out (`$CLERK_TUI_KEEP_SIGNED_IN_FILE`).
+public struct KeepSignedIn: Equatable, Sendable {
+    public let path: String
+    public internal(set) var isOn: Bool
+
+    public init(path: String, isOn: Bool) {
+        self.path = path
+        self.isOn = isOn
+    }
 }
 
 /// What the portal hands to the program around it.

@@ -16,7 +16,8 @@ extension PortalMachine {
                 controls: [.button(Copy.retry, action: .retry, enabled: true)])
         case .signIn(let signIn): return SignInView.card(signIn)
         case .signUp(let signUp): return SignUpView.card(signUp)
-        case .home(let account): return HomeView.card(account, applicationName: applicationName)
+        case .home(let account):
+            return HomeView.card(account, applicationName: applicationName, keepSignedIn: keepSignedIn)
         case .task(let task): return TaskView.card(task)
         case .profile(let profile): return ProfileView.card(profile)
         }

@@ -47,6 +47,8 @@ struct EffectRunner {
                     .run {
                         PortalAnswer(id: id, outcome: PrivateFile.write(contents, to: path), client: nil, isLocal: true)
                     })
+            case .removeFile(let id, let path):
+                commands.append(.run { PortalAnswer(id: id, outcome: PrivateFile.remove(path), client: nil, isLocal: true) })
             case .finish(let exit):
                 exits.append(exit)
             }

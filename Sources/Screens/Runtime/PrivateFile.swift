@@ -23,6 +23,13 @@ enum PrivateFile {
         return .success(.done)
     }
 
+    /// Removes the file at `path`; one already gone counts as removed.
+    static func remove(_ path: String) -> BackendOutcome {
+        let expanded = (path as NSString).expandingTildeInPath
+        guard unlink(expanded) == 0 || errno == ENOENT else { return failure(path, errno) }
+        return .success(.done)
+    }
+
     private static func failure(_ path: String, _ code: Int32) -> BackendOutcome {
         let reason = String(cString: strerror(code))
         let message = "Could not save to \(path): \(reason)."

@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The signed-in home with the UserButton menu and the account switcher. Pure.
 enum HomeView {
-    static func card(_ machine: AccountMachine, applicationName: String) -> Card {
+    static func card(_ machine: AccountMachine, applicationName: String, keepSignedIn: KeepSignedIn? = nil) -> Card {
         var card: Card
         switch machine.step {
         case .home, .menu:
@@ -27,6 +27,10 @@ enum HomeView {
             card.controls = machine.chooseItems.map { item in
                 .option(AccountMachine.label(item), detail: detail(item), action: .account(.select(item)))
             }
+        }
+        if machine.step == .home, let keepSignedIn {
+            card.controls.append(
+                .checkbox(label: Copy.UserButton.keepSignedIn, checked: keepSignedIn.isOn, action: .toggleKeepSignedIn))
         }
         card.notice = machine.notice.map { Banner(.danger, $0) }
         if machine.unavailable != nil {
