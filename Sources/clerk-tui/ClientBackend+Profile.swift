@@ -49,6 +49,17 @@ extension ClientBackend {
         case .deletePhoneNumber(let phoneID):
             _ = try await call { try await client.deletePhoneNumber(phoneID, sessionID: id) }
             return .done
+        case .createExternalAccount(let strategy, let redirectURL):
+            return .externalAccount(
+                try await call {
+                    try await client.createExternalAccount(
+                        strategy: strategy, redirectURL: redirectURL, sessionID: id)
+                })
+        case .reauthorizeExternalAccount(let accountID, let redirectURL):
+            return .externalAccount(
+                try await call {
+                    try await client.reauthorizeExternalAccount(accountID, redirectURL: redirectURL, sessionID: id)
+                })
         case .deleteExternalAccount(let accountID):
             _ = try await call { try await client.deleteExternalAccount(accountID, sessionID: id) }
             return .done

@@ -250,6 +250,41 @@ import Testing
         #expect(machine.update(.retry).calls() == [Self.call(.updateUser(UserChanges(username: "ada")))])
     }
 
+    @Test func connectingAProviderHandsOffToTheBrowserAndPollsUntilConnected() {
+        var config = Self.config(localFiles: false)
+        config.socialProviders = [SocialProvider(strategy: "oauth_github", name: "GitHub")]
+        config.oauthRedirectURL = "http://127.0.0.1:7777/oauth-callback"
+        var machine = Self.machine(config: config)
+        #expect(machine.connectableProviders.map(\.name) == ["GitHub"])
+        _ = machine.update(.open(.connectAccount))
+        let create = machine.update(.connect(config.socialProviders[0]))
+        #expect(create.calls() == [
+            Self.call(.createExternalAccount(strategy: "oauth_github", redirectURL: "http://127.0.0.1:7777/oauth-callback"))
+        ])
+        var verification = Verification(status: .unverified, strategy: "oauth_github")
+        verification.externalVerificationRedirectURL = "https://github.com/login/oauth/authorize?state=x"
+        var account = ExternalAccount(
+            id: "eac_1", identificationID: "idn_9", provider: "oauth_github", providerUserID: "", approvedScopes: "",
+            emailAddress: "ada@github.test", firstName: "", lastName: "", verification: verification,
+            createdAt: Fixtures.date, updatedAt: Fixtures.date)
+        let handOff = Self.answer(&machine, create, .success(.externalAccount(account)))
+        #expect(handOff.contains(.openExternally("https://github.com/login/oauth/authorize?state=x")))
+        #expect(machine.step == .connectingAccount(
+            provider: "GitHub", url: "https://github.com/login/oauth/authorize?state=x", accountID: "eac_1"))
+
+        let timer = TimerID(scope: 7, kind: .poll)
+        let poll = machine.update(.timerFired(timer))
+        #expect(poll.calls() == [Self.call(.loadUser)])
+        #expect(Self.answer(&machine, poll, .success(.user(Self.user))).isEmpty)  // not connected yet
+        account.verification?.status = .verified
+        var connected = Self.user
+        connected.externalAccounts = [account]
+        let done = Self.answer(&machine, machine.update(.timerFired(timer)), .success(.user(connected)))
+        #expect(done.contains(.cancelTimer(timer)))
+        #expect(machine.step == .overview && machine.success == "Your GitHub account has been connected.")
+        #expect(machine.connectableProviders.isEmpty)
+    }
+
     @Test func phoneNumbersJoinTheCountryCode() {
         #expect(PhoneNumberInput.e164(countryCode: "+44", number: "07700 900123") == "+447700900123")
         #expect(PhoneNumberInput.e164(countryCode: "+1", number: "(555) 555-0100") == "+15555550100")

@@ -55,6 +55,7 @@ public enum BackendResult: Equatable, Sendable {
     case backupCodes(BackupCode)
     case verification(SessionVerification)
     case passkey(Passkey)
+    case externalAccount(ExternalAccount)
     /// A deletion or upload whose answer carries nothing the flows read.
     case done
 

@@ -30,6 +30,10 @@ public enum ProfileCall: Equatable, Sendable {
     case updatePhoneNumber(id: String, reservedForSecondFactor: Bool?, defaultSecondFactor: Bool?)
     /// `DELETE /v1/me/phone_numbers/{id}`
     case deletePhoneNumber(id: String)
+    /// `POST /v1/me/external_accounts`: starts connecting a social provider (`oauth_google`).
+    case createExternalAccount(strategy: Strategy, redirectURL: String)
+    /// `PATCH /v1/me/external_accounts/{id}/reauthorize`
+    case reauthorizeExternalAccount(id: String, redirectURL: String)
     /// `DELETE /v1/me/external_accounts/{id}`
     case deleteExternalAccount(id: String)
     /// `POST /v1/me/change_password`

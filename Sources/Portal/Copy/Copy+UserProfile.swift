@@ -71,6 +71,15 @@ extension Copy {
         // Connected accounts
         public static let connectedAccountsSection = "Connected accounts"
         public static let removeConnectedAccount = "Remove connected account"
+        public static let connectAccount = "Connect account"
+        public static let reconnect = "Reconnect"
+        public static let requiresAction = "Requires action"
+        public static func connectWith(_ provider: String) -> String { "Connect \(provider) account" }
+        public static func finishInBrowser(_ provider: String) -> String {
+            "Open this link in your browser (or scan the QR code) and sign in with \(provider). This page updates when you are done."
+        }
+        public static func accountConnected(_ provider: String) -> String { "Your \(provider) account has been connected." }
+        public static func connectFailed(_ provider: String) -> String { "\(provider) did not return a sign-in link. Please try again." }
         public static func connectedAccountRemoved(_ name: String) -> String { "\(name) has been removed from your account." }
 
         // Password

@@ -15,6 +15,10 @@ public struct ProfileConfig: Equatable, Sendable {
     public var passkeys = false
     /// Connected accounts are listed when a social provider is enabled.
     public var connectedAccounts = false
+    /// The providers that can be connected: display name and `oauth_…` strategy.
+    public var socialProviders: [SocialProvider] = []
+    /// Where the provider sends the browser back; without it accounts can be listed and removed, not connected.
+    public var oauthRedirectURL: String?
     /// `auth_config.reverification`: sensitive changes reverify instead of asking for the current password.
     public var reverification = false
     /// Files may be read (profile image) and written (backup codes): only when the terminal is local, never
@@ -24,7 +28,7 @@ public struct ProfileConfig: Equatable, Sendable {
 
     public init() {}
 
-    public init(environment: Environment, localFiles: Bool) {
+    public init(environment: Environment, localFiles: Bool, oauthRedirectURL: String? = nil) {
         let settings = environment.userSettings
         applicationName = environment.displayConfig.applicationName
         func enabled(_ name: String) -> Bool { settings.enabledAttribute(name) != nil }
@@ -39,8 +43,11 @@ public struct ProfileConfig: Equatable, Sendable {
         backupCodes = secondFactor("backup_code")
         passkeys = enabled("passkey")
         connectedAccounts = !settings.enabledSocialProviders.isEmpty
+        socialProviders = settings.enabledSocialProviders.map { SocialProvider(strategy: Strategy(rawValue: $0.strategy), name: $0.name) }
+        self.oauthRedirectURL = oauthRedirectURL
         reverification = environment.authConfig.reverification
         passwordPolicy = PasswordPolicy(settings.passwordSettings)
         self.localFiles = localFiles
     }
 }
+

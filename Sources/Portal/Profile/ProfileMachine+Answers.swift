@@ -66,6 +66,19 @@ extension ProfileMachine {
             return closeCard() + reloadUser()
         case .remove(let removal, let label):
             return removed(removal, label: label)
+        case .connectAccount(let provider):
+            guard case .externalAccount(let account) = result,
+                  let url = account.verification?.externalVerificationRedirectURL else {
+                errors.card = Copy.Profile.connectFailed(provider)
+                return []
+            }
+            leave()
+            step = .connectingAccount(provider: provider, url: url, accountID: account.id)
+            return [.openExternally(url), .startTimer(pollTimer, every: Self.pollInterval, repeats: true)]
+        case .pollConnection(let id):
+            guard case .connectingAccount(let provider, _, id) = step,
+                  user?.externalAccounts.first(where: { $0.id == id })?.verification?.status == .verified else { return [] }
+            return [.cancelTimer(pollTimer)] + closeCard(Copy.Profile.accountConnected(provider))
         case .deleteAccount:
             return [.finish(.sessionEnded)]
         case .verification:
@@ -76,7 +89,7 @@ extension ProfileMachine {
 
     mutating func failed(_ pending: PendingCall, _ failure: PortalFailure) -> [Effect] {
         if case .unavailable = failure {
-            if pending.purpose != .loadDevices, pending.purpose != .loadUser { unavailable = pending }
+            if !pending.purpose.isBackground { unavailable = pending }
             return []
         }
         if failure.has(code: "session_reverification_required"), pending.purpose != .verification {
@@ -88,7 +101,7 @@ extension ProfileMachine {
     /// Puts a Clerk error under the field it names, or on the card.
     private mutating func showError(_ failure: PortalFailure, for pending: PendingCall) -> [Effect] {
         switch pending.purpose {
-        case .loadUser, .loadDevices:
+        case .loadUser, .loadDevices, .pollConnection:
             return []
         case .attemptEmail, .attemptPhone, .verifyTOTP:
             form.code = SecretText()

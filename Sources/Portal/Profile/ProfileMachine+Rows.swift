@@ -29,6 +29,17 @@ extension ProfileMachine {
         return steps
     }
 
+    /// Providers offered under "Connect account": enabled, not connected yet, and only with somewhere for the
+    /// browser to come back to.
+    public var connectableProviders: [SocialProvider] {
+        guard config.oauthRedirectURL != nil else { return [] }
+        let connected = Set(user?.externalAccounts.map(\.provider) ?? [])
+        return config.socialProviders.filter { provider in
+            let id = provider.strategy.rawValue
+            return !connected.contains(id) && !connected.contains(String(id.dropFirst("oauth_".count)))
+        }
+    }
+
     /// Badges of an identifier: Primary, Unverified.
     public func badges(id: String, verified: Bool) -> [String] {
         var badges: [String] = []

@@ -6,7 +6,7 @@ extension ProfileMachine {
         errors = .none
         switch step {
         case .overview, .emailMenu, .phoneMenu, .externalAccountMenu, .chooseMFA, .chooseSMSPhone, .totpMenu,
-            .mfaPhoneMenu, .passkeyMenu:
+            .mfaPhoneMenu, .passkeyMenu, .connectAccount, .connectingAccount:
             return []
         case .editProfile:
             return saveProfile()

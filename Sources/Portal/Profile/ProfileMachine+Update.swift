@@ -71,6 +71,19 @@ extension ProfileMachine {
             return busyGuard { [$0.send(call, .setDefaultSecondFactor)] }
         case .chooseTOTP:
             return busyGuard { [$0.send(.createTOTP, .createTOTP)] }
+        case .connect(let provider):
+            guard let redirect = config.oauthRedirectURL else { return [] }
+            let call = ProfileCall.createExternalAccount(strategy: provider.strategy, redirectURL: redirect)
+            return busyGuard { [$0.send(call, .connectAccount(provider: provider.name))] }
+        case .reconnect(let id):
+            guard let redirect = config.oauthRedirectURL,
+                  let account = user?.externalAccounts.first(where: { $0.id == id }) else { return [] }
+            let call = ProfileCall.reauthorizeExternalAccount(id: id, redirectURL: redirect)
+            return busyGuard { [$0.send(call, .connectAccount(provider: Self.providerName(account)))] }
+        case .timerFired(let timer):
+            guard timer == pollTimer, case .connectingAccount(_, _, let id) = step,
+                  !inFlight.values.contains(where: { $0.purpose == .pollConnection(accountID: id) }) else { return [] }
+            return [send(.loadUser, .pollConnection(accountID: id))]
         case .saveBackupCodes:
             let path = form[.backupCodesPath].trimmingCharacters(in: .whitespaces)
             guard config.localFiles, !path.isEmpty, !backupCodes.isEmpty, !isBusy else { return [] }
@@ -124,6 +137,10 @@ extension ProfileMachine {
     }
 
     private mutating func back() -> [Effect] {
+        if case .connectingAccount = step {
+            leave()
+            return [.cancelTimer(pollTimer)] + reloadUser()
+        }
         if step == .reverify, let state = reverification {
             reverification = nil
             step = state.returnStep

@@ -56,6 +56,10 @@ public struct ProfileMachine: Equatable, Sendable {
         case verifyPhone(id: String)
         case phoneMenu(id: String)
         case externalAccountMenu(id: String)
+        /// "Connect account": the providers not connected yet.
+        case connectAccount
+        /// Waiting for the provider in the browser: its URL (and QR code), polled until connected.
+        case connectingAccount(provider: String, url: String, accountID: String)
         case password
         case chooseMFA
         case addTOTP
@@ -107,6 +111,8 @@ public struct ProfileMachine: Equatable, Sendable {
         case reservePhoneForSecondFactor(id: String)
         case setDefaultSecondFactor(phoneID: String)
         case chooseTOTP
+        case connect(SocialProvider)
+        case reconnect(accountID: String)
         case saveBackupCodes
         case resendCode
         /// "Use another method" while reverifying.
@@ -117,6 +123,7 @@ public struct ProfileMachine: Equatable, Sendable {
         case back
         case retry
         case response(RequestID, BackendOutcome)
+        case timerFired(TimerID)
     }
 
     enum Purpose: Equatable, Sendable {
@@ -139,6 +146,8 @@ public struct ProfileMachine: Equatable, Sendable {
         case verifyTOTP
         case createBackupCodes
         case renamePasskey
+        case connectAccount(provider: String)
+        case pollConnection(accountID: String)
         case remove(Removal, label: String)
         case deleteAccount
         case verification
@@ -151,6 +160,10 @@ public struct ProfileMachine: Equatable, Sendable {
         /// Retried after a reverification: a second `session_reverification_required` is an error, not a loop.
         var isReverifiedRetry = false
     }
+
+    /// Re-reads the user while a provider is being connected in the browser.
+    var pollTimer: TimerID { TimerID(scope: requests.scope, kind: .poll) }
+    static let pollInterval = Duration.seconds(2)
 
     /// The backup codes being written to a file.
     struct FileSave: Equatable, Sendable {
@@ -179,4 +192,14 @@ public enum ProfileOutcome: Equatable, Sendable {
     case close
     /// The account was deleted, or this session ended meanwhile: reload the client.
     case sessionEnded
+}
+
+extension ProfileMachine.Purpose {
+    /// Reloads that run behind the card: they neither block its buttons nor offer "Try again".
+    var isBackground: Bool {
+        switch self {
+        case .loadUser, .loadDevices, .pollConnection: true
+        default: false
+        }
+    }
 }

@@ -62,6 +62,7 @@ extension PortalMachine {
             switch route {
             case .signIn: return update(.signIn(.timerFired(timer)))
             case .signUp: return update(.signUp(.timerFired(timer)))
+            case .profile: return update(.profile(.timerFired(timer)))
             default: return []
             }
         }
@@ -236,7 +237,8 @@ extension PortalMachine {
         case .manageAccount(let sessionID):
             guard let environment else { return [] }
             var profile = ProfileMachine(
-                sessionID: sessionID, client: client, config: ProfileConfig(environment: environment, localFiles: localFiles),
+                sessionID: sessionID, client: client,
+                config: ProfileConfig(environment: environment, localFiles: localFiles, oauthRedirectURL: oauthRedirectURL),
                 scope: nextScope())
             let effects = profile.start()
             route = .profile(profile)

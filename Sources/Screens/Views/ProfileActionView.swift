@@ -110,9 +110,22 @@ enum ProfileActionView {
         case .externalAccountMenu(let id):
             let account = user?.externalAccounts.first { $0.id == id }
             var card = Card(title: account.map(ProfileMachine.providerName) ?? "", subtitle: account?.emailAddress)
-            card.controls = [
-                .option(Copy.Profile.remove, detail: nil, action: open(.confirmRemoval(.externalAccount(id: id))))
-            ]
+            if account?.verification?.status != .verified, machine.config.oauthRedirectURL != nil {
+                card.controls.append(.option(Copy.Profile.reconnect, detail: nil, action: event(.reconnect(accountID: id))))
+            }
+            card.controls.append(
+                .option(Copy.Profile.remove, detail: nil, action: open(.confirmRemoval(.externalAccount(id: id)))))
+            return card
+        case .connectAccount:
+            var card = Card(title: Copy.Profile.connectAccount)
+            card.controls = machine.connectableProviders.map {
+                .option($0.name, detail: nil, action: event(.connect($0)))
+            }
+            return card
+        case .connectingAccount(let provider, let url, _):
+            var card = Card(title: Copy.Profile.connectWith(provider), subtitle: Copy.Profile.finishInBrowser(provider))
+            card.lines = [url]
+            card.qr = (url, url)
             return card
         case .password:
             return passwordCard(machine)

@@ -77,10 +77,15 @@ enum ProfileView {
         if config.connectedAccounts || !accounts.isEmpty {
             controls.append(.section(Copy.Profile.connectedAccountsSection))
             for account in accounts {
+                let verified = account.verification?.status == .verified
+                let detail = verified ? account.emailAddress : "\(account.emailAddress)  \(Copy.Profile.requiresAction)"
                 controls.append(
                     .option(
-                        ProfileMachine.providerName(account), detail: account.emailAddress,
+                        ProfileMachine.providerName(account), detail: detail,
                         action: open(.externalAccountMenu(id: account.id))))
+            }
+            if !machine.connectableProviders.isEmpty {
+                controls.append(.option("+ " + Copy.Profile.connectAccount, detail: nil, action: open(.connectAccount)))
             }
         }
         return controls
