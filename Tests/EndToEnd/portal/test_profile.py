@@ -319,3 +319,97 @@ def test_profile_pages_in_plain_mode(world):
     security = out.split("Security\nManage your security preferences.")[1]
     assert "Update password" in security and "This device" in security and "Delete account" in security, out
     assert PASSWORD not in out + result.stderr
+
+
+PROFILE_SETTINGS = """
+[identifiers.phone_number]
+enabled = true
+
+[identifiers.username]
+enabled = true
+
+[profile]
+first_name = "optional"
+last_name = "optional"
+
+[mfa]
+phone_code = true
+"""
+
+
+def tiny_png(path) -> None:
+    """A valid 1x1 PNG, written by hand so the test needs no imaging library."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\x00\x00")
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b""))
+
+
+def test_names_image_username_phone_and_sms_second_factor(world):
+    (world.home / "config" / "clerk-tui").mkdir(parents=True, exist_ok=True)
+    (world.home / "config" / "clerk-tui" / "local.toml").write_text(PROFILE_SETTINGS)
+    address = email("pat")
+    pane = signed_in_profile(world, address)
+
+    image = world.home / "avatar.png"
+    tiny_png(image)
+    (world.home / "notes.txt").write_text("not an image")
+    choose(pane, "Update profile")
+    pane.wait_for(r"First name")
+    pane.type("Ada")
+    pane.keys("Tab")
+    pane.type("Lovelace")
+    pane.keys("Tab")
+    pane.type(str(world.home / "notes.txt"))
+    pane.keys("Enter")
+    pane.wait_for(r"File type not supported")  # checked before anything is sent, and nothing typed is lost
+    pane.keys("C-u")
+    pane.type(str(image))
+    pane.keys("Enter")
+    screen = pane.wait_for(r"Your profile has been updated\.")
+    assert "[AL] Ada Lovelace" in screen
+    choose(pane, "Update profile")
+    pane.wait_for(r"Remove image")  # the server has the picture now
+    pane.keys("Escape")
+
+    username = "ada_" + address.split("-")[1][:6]
+    choose(pane, "Set username")
+    pane.type(username)
+    pane.keys("Enter")
+    screen = pane.wait_for(r"Your username has been updated\.")
+    assert username in screen
+
+    choose(pane, "+ Add phone number")
+    pane.wait_for(r"Country code")
+    pane.keys("Tab")
+    pane.type("(201) 555-0123")  # a test number: the code is 424242
+    pane.keys("Enter")
+    pane.wait_for(r"Verify phone number")
+    pane.type("424242")
+    screen = pane.wait_for(r"\+12015550123 has been added to your account\.")
+    assert re.search(r"\+12015550123\s*$", screen, re.M) or "+12015550123" in screen
+
+    choose(pane, "Security ›")
+    pane.wait_for(SECURITY_PAGE)
+    choose(pane, "+ Add two-step verification")
+    choose(pane, "SMS code")
+    pane.wait_for(r"Add SMS code verification")
+    choose(pane, "+12015550123")
+    screen = pane.wait_for(r"SMS code verification enabled")
+    assert len(backup_codes_on(screen)) >= 8, screen
+    finish_codes(pane)
+    screen = pane.wait_for(r"SMS code \+12015550123")
+    pane.keys("Escape")
+
+    sign_out(pane)
+    sign_in_with_password(pane, address, PASSWORD)
+    pane.wait_for(r"Check your phone")  # the SMS second factor, sent to the test number
+    pane.type("424242")
+    pane.wait_for(HOME)
+    pane.quit()
+    pane.assert_never_shown(PASSWORD)
