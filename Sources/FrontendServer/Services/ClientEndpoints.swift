@@ -1,3 +1,4 @@
+import Foundation
 import FrontendAPI
 import SQLKit
 
@@ -8,14 +9,30 @@ struct ClientEndpoints: Sendable {
     var sessions: Sessions { Sessions(instance: instance) }
 
     /// `GET /v1/client`: the current client or `response: null`.
+    ///
+    /// Signed-in clients poll this, so a body rendered moments ago is served again while it is still exactly what a
+    /// fresh rendering would give: nothing written since (`RecentRows`), at most a second old, and no session
+    /// expiring or abandoned since. Bodies whose content changes with the clock alone are never reused: a sign-in
+    /// or sign-up in progress, a locked user. (Token ages and the `fva` minutes may lag by that second.)
     func get() async throws -> Reply {
-        try await instance.database.read { db in
-            guard let client = try await exchange.client(in: db) else {
-                return try exchange.bare(ClientResponse<Client?>(response: nil, client: nil))
-            }
-            let rendered = try await exchange.presenter.client(client, in: db)
-            return try exchange.bare(ClientResponse<Client?>(response: rendered, client: rendered))
+        let key = exchange.call.presentedToken.map { RenderedClientKey(clientTokenDigest: instance.secrets.digest($0), origin: exchange.call.origin) }
+        let generation = instance.database.generation, readAt = instance.nowMS
+        if let key, let recent = instance.recentClients.value(for: key, generation: generation, now: readAt),
+           instance.nowMS < recent.validUntil {
+            return Reply(body: recent.body)
         }
+        let rendered: Client? = try await instance.database.read { db in
+            guard let client = try await exchange.client(in: db) else { return nil }
+            return try await exchange.presenter.client(client, in: db)
+        }
+        let reply = try exchange.bare(ClientResponse<Client?>(response: rendered, client: rendered))
+        if let key, let rendered, rendered.signIn == nil, rendered.signUp == nil,
+           !rendered.sessions.contains(where: { $0.user?.locked == true }) {
+            let validUntil = rendered.sessions.map { min($0.expireAt, $0.abandonAt).epochMilliseconds }.min() ?? .max
+            instance.recentClients.store(RenderedClient(body: reply.body, validUntil: validUntil), for: key,
+                                         generation: generation, readAt: readAt)
+        }
+        return reply
     }
 
     /// `POST|PUT /v1/client`: creates a client when the request has none.
@@ -109,20 +126,50 @@ struct ClientEndpoints: Sendable {
     /// `POST /v1/client/sessions/{id}/tokens[/{template}]`: a bare `{object: "token", jwt}`.
     func token(_ id: String, template: String?) async throws -> Reply {
         if let template, template != "default" { throw APIFailure.notFound("JWT template '\(template)'") }
-        let session = try await instance.database.read { db in
-            let (session, _) = try await loadSession(id, in: db)
-            guard sessions.effectiveStatus(session, now: instance.nowMS) == "active",
-                  let user = try await UserRecord.find(session.userId, in: db),
-                  instance.lockout.remaining(user, now: instance.nowMS) == nil else {
-                throw APIFailure.authenticationInvalid
-            }
-            if let organization = exchange.call.form.string("organization_id"), !organization.isEmpty {
-                throw APIFailure.notFound("Organization")
-            }
-            return session
+        let session = try await mintableSession(id)
+        if let organization = exchange.call.form.string("organization_id"), !organization.isEmpty {
+            throw APIFailure.notFound("Organization")
         }
         try await keepAlive(session)
         return try exchange.bare(Token(jwt: try exchange.presenter.mintToken(session, organizationID: nil)))
+    }
+
+    /// The session a token request names, checked as `loadSession` does plus an active status and an unlocked user.
+    /// Token requests are the most frequent call of every signed-in client, so the lookup is one query, and a lookup
+    /// made moments ago with nothing written since is reused (`RecentRows`).
+    private func mintableSession(_ id: String) async throws -> SessionRecord {
+        guard let token = exchange.call.presentedToken else { throw APIFailure.authenticationInvalid }
+        let key = TokenRequestKey(clientTokenDigest: instance.secrets.digest(token), sessionID: id)
+        let generation = instance.database.generation, readAt = instance.nowMS
+        let found: MintableSession
+        if let recent = instance.recentTokenRequests.value(for: key, generation: generation, now: readAt) {
+            found = recent
+        } else {
+            found = try await lookUp(key)
+            instance.recentTokenRequests.store(found, for: key, generation: generation, readAt: readAt)
+        }
+        let now = instance.nowMS
+        guard sessions.effectiveStatus(found.session, now: now) == "active", found.userExists,
+              instance.lockout.remaining(lockedUntil: found.userLockedUntil, now: now) == nil
+        else { throw APIFailure.authenticationInvalid }
+        return found.session
+    }
+
+    private func lookUp(_ key: TokenRequestKey) async throws -> MintableSession {
+        let row = try await instance.database.read { db in
+            try await db.raw("""
+                SELECT sessions.*, users.id AS user_row_id, users.locked_until AS user_locked_until
+                FROM clients
+                LEFT JOIN sessions ON sessions.id = \(bind: key.sessionID) AND sessions.client_id = clients.id
+                LEFT JOIN users ON users.id = sessions.user_id
+                WHERE clients.token_digest = \(bind: key.clientTokenDigest)
+                """).first()
+        }
+        guard let row else { throw APIFailure.authenticationInvalid }
+        guard try !row.decodeNil(column: "id") else { throw APIFailure.notFound("Session") }
+        return MintableSession(session: try row.decode(model: SessionRecord.self, keyDecodingStrategy: Columns.decoding),
+                               userExists: try !row.decodeNil(column: "user_row_id"),
+                               userLockedUntil: try row.decode(column: "user_locked_until", as: Int64?.self))
     }
 
     /// With an inactivity timeout, fetching tokens is activity: it moves `abandon_at`, at most once a minute so that
@@ -135,4 +182,29 @@ struct ClientEndpoints: Sendable {
             try await sessions.touch(&current, in: db)
         }
     }
+}
+
+/// A token request's client (by token digest) and session.
+struct TokenRequestKey: Hashable, Sendable {
+    let clientTokenDigest: String
+    let sessionID: String
+}
+
+/// What a token request needs to know about its session.
+struct MintableSession: Sendable {
+    let session: SessionRecord
+    let userExists: Bool
+    let userLockedUntil: Int64?
+}
+
+/// A `GET /v1/client` caller: its client token (by digest) and Origin (the `azp` of its session tokens).
+struct RenderedClientKey: Hashable, Sendable {
+    let clientTokenDigest: String
+    let origin: String?
+}
+
+/// A rendered `GET /v1/client` body and the instant a session in it expires or is abandoned.
+struct RenderedClient: Sendable {
+    let body: Data
+    let validUntil: Int64
 }

@@ -17,6 +17,10 @@ final class FrontendInstance: Sendable {
     let imageDirectory: URL
     /// Recently minted session tokens, reused in client payloads.
     let tokenCache: SessionTokenCache
+    /// Token requests' session lookups of the last second (see `RecentRows`).
+    let recentTokenRequests = RecentRows<TokenRequestKey, MintableSession>(maxAge: 1000)
+    /// `GET /v1/client` bodies of the last second (see `ClientEndpoints.get`).
+    let recentClients = RecentRows<RenderedClientKey, RenderedClient>(maxAge: 1000, capacity: 1024)
 
     init(settings: InstanceSettings, database: Database, clock: any ServerClock, secrets: InstanceSecrets,
          logger: Logger, issuer: String, dataDirectory: URL) {

@@ -6,7 +6,12 @@ struct Lockout: Sendable {
 
     /// Seconds left on an active lockout, or nil.
     func remaining(_ user: UserRecord, now: Int64) -> Int? {
-        guard settings.enabled, let until = user.lockedUntil, until > now else { return nil }
+        remaining(lockedUntil: user.lockedUntil, now: now)
+    }
+
+    /// The same from the `locked_until` column alone, for queries that do not load the whole user.
+    func remaining(lockedUntil: Int64?, now: Int64) -> Int? {
+        guard settings.enabled, let until = lockedUntil, until > now else { return nil }
         return Int((until - now + 999) / 1000)
     }
 

@@ -3,6 +3,7 @@ import Logging
 import NIOPosix
 import SQLKit
 import SQLiteKit
+import Synchronization
 
 /// The server's SQLite store: one writer connection (writes run as `BEGIN IMMEDIATE` transactions) and a few
 /// readers, all opened with WAL, foreign keys, full sync and a 5 s busy timeout.
@@ -12,6 +13,11 @@ import SQLiteKit
 final class Database: Sendable {
     private let writer: ConnectionPool
     private let readers: ConnectionPool
+    private let writes = Atomic<UInt64>(0)
+
+    /// Moves after every write transaction of this process ends. A value read before a read started and still the
+    /// same later means that nothing this process wrote since can be missing from what was read (see `RecentRows`).
+    var generation: UInt64 { writes.load(ordering: .acquiring) }
 
     private init(writer: ConnectionPool, readers: ConnectionPool) {
         self.writer = writer
@@ -41,6 +47,7 @@ final class Database: Sendable {
         try await writer.withConnection { connection in
             let sql = connection.sql(queryLogLevel: nil)
             try await sql.raw("BEGIN IMMEDIATE").run()
+            defer { writes.add(1, ordering: .releasing) }
             do {
                 let result = try await body(sql)
                 try await sql.raw("COMMIT").run()
