@@ -74,7 +74,7 @@ let package = Package(
 
         .testTarget(name: "FrontendAPITests", dependencies: ["FrontendAPI", "FrontendServer"], exclude: ["Fixtures"]),
         .testTarget(name: "FrontendServerTests", dependencies: ["FrontendServer", "FrontendAPI"]),
-        .testTarget(name: "PortalTests", dependencies: ["Portal"]),
+        .testTarget(name: "PortalTests", dependencies: ["Portal", "FrontendServer"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
         .testTarget(name: "ScreensTests", dependencies: ["Screens", "TerminalUI", "Portal"], exclude: ["Snapshots"]),
         .testTarget(name: "SSHFrontDoorTests", dependencies: ["SSHFrontDoor"]),

@@ -30,7 +30,7 @@ struct ClerkTUI: AsyncParsableCommand {
         let terminal = try display.terminalOptions(environment: environment)
         let connection = try await instance.connect()
         connection.client.startTokenRefresh()
-        let backend = ClientBackend(client: connection.client)
+        let backend = FrontendClientBackend(client: connection.client)
         let openURL = BrowserOpener(environment: environment).map { opener in { @Sendable url in opener.open(url) } }
         do {
             try await runPortal(backend: backend, openURL: openURL, terminal: terminal, environment: environment)
@@ -42,7 +42,7 @@ struct ClerkTUI: AsyncParsableCommand {
     }
 
     private func runPortal(
-        backend: ClientBackend, openURL: (@Sendable (String) -> Void)?, terminal: TerminalOptions,
+        backend: FrontendClientBackend, openURL: (@Sendable (String) -> Void)?, terminal: TerminalOptions,
         environment: [String: String]
     ) async throws {
         // Served by `clerk-tui ssh`, paths would name the server's disk: no file reads or writes then.

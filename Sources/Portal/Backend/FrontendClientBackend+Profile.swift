@@ -1,11 +1,10 @@
 import Foundation
 import FrontendAPI
-import Portal
 
 /// The UserProfile calls: each ``ProfileCall`` is one `/v1/me*` or reverification endpoint, acting for the
 /// given session.
-extension ClientBackend {
-    func profile(sessionID: String, _ profileCall: ProfileCall) async throws(PortalFailure) -> BackendResult {
+extension FrontendClientBackend {
+    public func profile(sessionID: String, _ profileCall: ProfileCall) async throws(PortalFailure) -> BackendResult {
         let id = sessionID
         switch profileCall {
         case .loadUser:

@@ -1,22 +1,25 @@
 import FrontendAPI
-import Portal
 
 /// The portal's backend on the real Frontend API client: each ``PortalBackend`` call is one FAPI endpoint
 /// call, and every failure becomes the ``PortalFailure`` the machines understand.
-struct ClientBackend: PortalBackend {
-    let client: FrontendClient
+public struct FrontendClientBackend: PortalBackend {
+    public let client: FrontendClient
 
-    func currentClient() async -> Client? { await client.state.client }
+    public init(client: FrontendClient) {
+        self.client = client
+    }
 
-    func loadEnvironment() async throws(PortalFailure) -> Environment {
+    public func currentClient() async -> Client? { await client.state.client }
+
+    public func loadEnvironment() async throws(PortalFailure) -> Environment {
         try await call { try await client.environment() }
     }
 
-    func loadClient() async throws(PortalFailure) -> Client? {
+    public func loadClient() async throws(PortalFailure) -> Client? {
         try await call { try await client.refreshClient() }
     }
 
-    func createSignIn(_ params: SignInCreateParams) async throws(PortalFailure) -> SignIn {
+    public func createSignIn(_ params: SignInCreateParams) async throws(PortalFailure) -> SignIn {
         try await call {
             try await client.createSignIn(SignInParameters(
                 strategy: params.strategy, identifier: params.identifier, password: params.password?.value,
@@ -24,27 +27,27 @@ struct ClientBackend: PortalBackend {
         }
     }
 
-    func reloadSignIn(id: String) async throws(PortalFailure) -> SignIn {
+    public func reloadSignIn(id: String) async throws(PortalFailure) -> SignIn {
         try await call { try await client.signIn(id) }
     }
 
-    func prepareFirstFactor(signInID: String, _ params: PrepareFactorParams) async throws(PortalFailure) -> SignIn {
+    public func prepareFirstFactor(signInID: String, _ params: PrepareFactorParams) async throws(PortalFailure) -> SignIn {
         try await call { try await client.prepareFirstFactor(signInID: signInID, Self.parameters(params)) }
     }
 
-    func attemptFirstFactor(signInID: String, _ params: AttemptFactorParams) async throws(PortalFailure) -> SignIn {
+    public func attemptFirstFactor(signInID: String, _ params: AttemptFactorParams) async throws(PortalFailure) -> SignIn {
         try await call { try await client.attemptFirstFactor(signInID: signInID, Self.parameters(params)) }
     }
 
-    func prepareSecondFactor(signInID: String, _ params: PrepareFactorParams) async throws(PortalFailure) -> SignIn {
+    public func prepareSecondFactor(signInID: String, _ params: PrepareFactorParams) async throws(PortalFailure) -> SignIn {
         try await call { try await client.prepareSecondFactor(signInID: signInID, Self.parameters(params)) }
     }
 
-    func attemptSecondFactor(signInID: String, _ params: AttemptFactorParams) async throws(PortalFailure) -> SignIn {
+    public func attemptSecondFactor(signInID: String, _ params: AttemptFactorParams) async throws(PortalFailure) -> SignIn {
         try await call { try await client.attemptSecondFactor(signInID: signInID, Self.parameters(params)) }
     }
 
-    func resetPassword(signInID: String, password: SecretText, signOutOfOtherSessions: Bool)
+    public func resetPassword(signInID: String, password: SecretText, signOutOfOtherSessions: Bool)
         async throws(PortalFailure) -> SignIn
     {
         try await call {
@@ -53,39 +56,39 @@ struct ClientBackend: PortalBackend {
         }
     }
 
-    func createSignUp(_ params: SignUpParams) async throws(PortalFailure) -> SignUp {
+    public func createSignUp(_ params: SignUpParams) async throws(PortalFailure) -> SignUp {
         try await call { try await client.createSignUp(Self.parameters(params)) }
     }
 
-    func updateSignUp(id: String, _ params: SignUpParams) async throws(PortalFailure) -> SignUp {
+    public func updateSignUp(id: String, _ params: SignUpParams) async throws(PortalFailure) -> SignUp {
         try await call { try await client.updateSignUp(id, Self.parameters(params)) }
     }
 
-    func reloadSignUp(id: String) async throws(PortalFailure) -> SignUp {
+    public func reloadSignUp(id: String) async throws(PortalFailure) -> SignUp {
         try await call { try await client.signUp(id) }
     }
 
-    func prepareSignUpVerification(id: String, strategy: Strategy, redirectURL: String?)
+    public func prepareSignUpVerification(id: String, strategy: Strategy, redirectURL: String?)
         async throws(PortalFailure) -> SignUp
     {
         try await call { try await client.prepareSignUpVerification(signUpID: id, strategy: strategy, redirectURL: redirectURL) }
     }
 
-    func attemptSignUpVerification(id: String, strategy: Strategy, code: SecretText)
+    public func attemptSignUpVerification(id: String, strategy: Strategy, code: SecretText)
         async throws(PortalFailure) -> SignUp
     {
         try await call { try await client.attemptSignUpVerification(signUpID: id, strategy: strategy, code: code.value) }
     }
 
-    func touchSession(id: String, intent: TouchIntent) async throws(PortalFailure) -> Session {
+    public func touchSession(id: String, intent: TouchIntent) async throws(PortalFailure) -> Session {
         try await call { try await client.touchSession(id, activeOrganizationID: nil, intent: intent) }
     }
 
-    func removeSession(id: String) async throws(PortalFailure) -> Session {
+    public func removeSession(id: String) async throws(PortalFailure) -> Session {
         try await call { try await client.removeSession(id) }
     }
 
-    func signOutAll() async throws(PortalFailure) -> Client? {
+    public func signOutAll() async throws(PortalFailure) -> Client? {
         try await call { try await client.signOutAll() }
     }
 

@@ -176,7 +176,7 @@ struct ClientEndToEndTests {
         let local = try await LocalInstance.start()
         try await local.client.environment()
         await local.stop()
-        let error = await #expect(throws: TransportError.self) { try await local.client.environment() }
+        let error = await #expect(throws: TransportError.self) { _ = try await local.client.environment() }
         #expect(error?.kind == .cannotConnect || error?.kind == .connectionLost)
     }
 
