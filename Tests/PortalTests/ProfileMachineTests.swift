@@ -285,6 +285,26 @@ import Testing
         #expect(machine.connectableProviders.isEmpty)
     }
 
+    @Test func passkeysAreRenamedWithAtLeastTwoCharactersAndRemovedAfterConfirming() {
+        var user = Self.user
+        user.passkeys = [Passkey(id: "pk_1", name: "YubiKey", createdAt: Fixtures.date, updatedAt: Fixtures.date)]
+        var machine = Self.machine(user: user)
+        _ = machine.update(.open(.renamePasskey(id: "pk_1")))
+        #expect(machine.form[.passkeyName] == "YubiKey")
+        _ = machine.update(.textChanged(.passkeyName, "Y"))
+        #expect(machine.update(.submit).isEmpty && machine.errors["name"] != nil)
+        _ = machine.update(.textChanged(.passkeyName, "Work key"))
+        #expect(machine.update(.submit).calls() == [Self.call(.renamePasskey(id: "pk_1", name: "Work key"))])
+
+        var fresh = Self.machine(user: user)
+        _ = fresh.update(.open(.confirmRemoval(.passkey(id: "pk_1"))))
+        #expect(fresh.label(.passkey(id: "pk_1")) == "YubiKey")
+        let remove = fresh.update(.submit)
+        #expect(remove.calls() == [Self.call(.deletePasskey(id: "pk_1"))])
+        #expect(Self.answer(&fresh, remove, .success(.done)).calls() == [Self.call(.loadUser)])
+        #expect(fresh.step == .overview)
+    }
+
     @Test func phoneNumbersJoinTheCountryCode() {
         #expect(PhoneNumberInput.e164(countryCode: "+44", number: "07700 900123") == "+447700900123")
         #expect(PhoneNumberInput.e164(countryCode: "+1", number: "(555) 555-0100") == "+15555550100")

@@ -15,6 +15,7 @@ extension ProfileMachine {
         case .showPage(let page):
             self.page = page
             leave()
+            success = nil
             return page == .security ? [send(.activeSessions, .loadDevices)] : []
         case .open(let step):
             leave()
