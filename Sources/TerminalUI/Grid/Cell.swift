@@ -1,16 +1,21 @@
 /// One terminal cell. A wide character occupies its own cell (width 2) and a continuation cell
 /// (width 0, empty symbol) to its right.
 public struct Cell: Hashable, Sendable {
-    /// The grapheme drawn here ("" for a continuation cell).
-    public var symbol: String
+    private var storedSymbol: Symbol
     /// Columns the symbol takes: 1, 2, or 0 for a continuation.
     public var width: UInt8
     public var style: Style
 
     public init(symbol: String = " ", width: UInt8 = 1, style: Style = .plain) {
-        self.symbol = symbol
+        storedSymbol = Symbol(symbol)
         self.width = width
         self.style = style
+    }
+
+    /// The grapheme drawn here ("" for a continuation cell).
+    public var symbol: String {
+        get { storedSymbol.string }
+        set { storedSymbol = Symbol(newValue) }
     }
 
     public static let blank = Cell()

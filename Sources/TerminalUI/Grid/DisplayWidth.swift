@@ -20,7 +20,14 @@ public enum DisplayWidth {
 
     /// Total width of a string.
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // ASCII, the common case, without grapheme breaking: a column per printable byte ("\r\n", the one
+        // multi-scalar ASCII grapheme, is 0 columns either way).
+        var columns = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return text.reduce(0) { $0 + of($1) } }
+            if byte >= 0x20 && byte != 0x7F { columns += 1 }
+        }
+        return columns
     }
 
     /// The longest prefix of `text` that fits in `columns`, and its width.

@@ -15,19 +15,28 @@ public struct Paragraph: Hashable, Sendable {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // The line's width is kept as words are added (a split space never joins the next grapheme).
             var line = ""
+            var lineWidth = 0
             for word in paragraph.split(separator: " ") {
                 var word = String(word)
-                let candidate = line.isEmpty ? word : line + " " + word
-                if DisplayWidth.of(candidate) <= width { line = candidate; continue }
+                var wordWidth = DisplayWidth.of(word)
+                let candidateWidth = line.isEmpty ? wordWidth : lineWidth + 1 + wordWidth
+                if candidateWidth <= width {
+                    line = line.isEmpty ? word : line + " " + word
+                    lineWidth = candidateWidth
+                    continue
+                }
                 if !line.isEmpty { lines.append(line); line = "" }
-                while DisplayWidth.of(word) > width {
-                    let (head, _) = DisplayWidth.prefix(of: word, fitting: width)
+                while wordWidth > width {
+                    let (head, headWidth) = DisplayWidth.prefix(of: word, fitting: width)
                     guard !head.isEmpty else { break }
                     lines.append(head)
                     word.removeFirst(head.count)
+                    wordWidth -= headWidth
                 }
                 line = word
+                lineWidth = wordWidth
             }
             lines.append(line)
         }
