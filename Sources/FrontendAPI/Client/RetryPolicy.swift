@@ -5,9 +5,13 @@ import Foundation
 /// `Retry-After` (seconds or HTTP-date), else `X-RateLimit-Reset`, else 0.5 s, clamped to [0.1 s, 5 s].
 ///
 /// Unlike clerk-ios, a request that is not idempotent is retried only when the server cannot have acted
-/// on it: 425/429 answers and connections that never opened.
+/// on it: 425/429 answers and connections that never opened; and an answer whose server delay is longer
+/// than the cap is not retried at all (the retry would be refused again): the caller gets it at once, with
+/// its `Retry-After`, and can show the wait.
 struct RetryPolicy: Sendable {
     static let maximumAttempts = 2
+    /// The longest silent wait before a retry.
+    static let maximumDelay: TimeInterval = 5
 
     /// The delay before retrying after `response`, or `nil` if it should not be retried.
     static func delay(after response: HTTPResponse, idempotent: Bool, now: Date = Date()) -> Duration? {
@@ -16,7 +20,8 @@ struct RetryPolicy: Sendable {
         case 408, 500, 502, 503, 504: guard idempotent else { return nil }
         default: return nil
         }
-        return clamp(serverDelay(response.headers, now: now) ?? 0.5)
+        let wait = serverDelay(response.headers, now: now) ?? 0.5
+        return wait > maximumDelay ? nil : clamp(wait)
     }
 
     /// The delay before retrying after `error`, or `nil` if it should not be retried.
@@ -41,7 +46,7 @@ struct RetryPolicy: Sendable {
     }
 
     private static func clamp(_ seconds: TimeInterval) -> Duration {
-        .milliseconds(Int((min(max(seconds, 0.1), 5) * 1000).rounded()))
+        .milliseconds(Int((min(max(seconds, 0.1), maximumDelay) * 1000).rounded()))
     }
 
     private static func httpDate(_ value: String) -> Date? {

@@ -106,7 +106,9 @@ struct ErrorAndRetryTests {
             HTTPResponse(status: status, headers: headers)
         }
         #expect(RetryPolicy.delay(after: response(429, ["Retry-After": "2"]), idempotent: false, now: now) == .seconds(2))
-        #expect(RetryPolicy.delay(after: response(429, ["Retry-After": "60"]), idempotent: false, now: now) == .seconds(5))
+        #expect(RetryPolicy.delay(after: response(429, ["Retry-After": "5"]), idempotent: false, now: now) == .seconds(5))
+        // Longer than the cap: a retry would be refused again, so the caller gets the answer (and the wait) now.
+        #expect(RetryPolicy.delay(after: response(429, ["Retry-After": "60"]), idempotent: false, now: now) == nil)
         #expect(RetryPolicy.delay(after: response(429, ["Retry-After": "0"]), idempotent: false, now: now) == .milliseconds(100))
         #expect(RetryPolicy.delay(after: response(503), idempotent: true, now: now) == .milliseconds(500))
         #expect(RetryPolicy.delay(after: response(503), idempotent: false, now: now) == nil)
