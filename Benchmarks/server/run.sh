@@ -3,7 +3,8 @@
 #   (a) session-token mint req/s beside `openssl speed rsa2048` sign/s,
 #   (b) req/s and p99 of GET /v1/client and GET /v1/environment at 64 connections beside a Hummingbird
 #       hello-world route (Benchmarks/server/hello, built here with its own .build).
-# Usage: bash Benchmarks/server/run.sh [--seconds N]     (CLERK_TUI_BIN overrides the release binary)
+# Usage: bash Benchmarks/server/run.sh [--seconds N] [--rounds N]   (CLERK_TUI_BIN overrides the release binary)
+# The release build has its own scratch directory (.build-release), so it never waits on the debug build's lock.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -17,8 +18,8 @@ python3 -c 'import requests, yaml, openapi_schema_validator, pyotp, jwt' 2>/dev/
 
 if [ -z "${CLERK_TUI_BIN:-}" ]; then
   echo "building clerk-tui (release)…" >&2
-  swift build -c release --product clerk-tui >&2
-  export CLERK_TUI_BIN="$repo/.build/release/clerk-tui"
+  swift build -c release --product clerk-tui --scratch-path "$repo/.build-release" >&2
+  export CLERK_TUI_BIN="$repo/.build-release/release/clerk-tui"
 fi
 echo "building the hello-world reference (release)…" >&2
 swift build -c release --package-path "$here/hello" >&2

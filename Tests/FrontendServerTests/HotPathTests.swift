@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import FrontendServer
+
+/// The fast paths of token requests and `GET /v1/client` (reused lookups, bodies and tokens) must never hand out
+/// anything a fresh read would not.
+@Suite("Hot paths: reuse never outlives a write or an expiry")
+struct HotPathTests {
+    private func sessionToken(_ client: NativeClient, _ sessionID: String) async throws -> HTTPReply {
+        try await client.send("POST", "/v1/client/sessions/\(sessionID)/tokens", form: [("organization_id", "")])
+    }
+
+    private func lastActiveToken(_ reply: HTTPReply) -> String? {
+        ((reply.response["sessions"] as? [[String: Any]])?.first?["last_active_token"] as? [String: Any])?["jwt"] as? String
+    }
+
+    @Test func signingOutIsSeenByTheVeryNextTokenRequestAndClient() async throws {
+        let server = try await TestServer()
+        defer { server.removeData() }
+        let client = NativeClient(server)
+        let sessionID = try await Flows.signUp(client, server: server, email: "hot@example.com")
+        for _ in 0..<3 { #expect(try await sessionToken(client, sessionID).status == 200) }
+        for _ in 0..<3 {
+            #expect((try await client.send("GET", "/v1/client").response["sessions"] as? [Any])?.count == 1)
+        }
+
+        #expect(try await client.send("POST", "/v1/client/sessions/\(sessionID)/end").status == 200)
+        #expect(try await sessionToken(client, sessionID).errorCode == "authentication_invalid")
+        let after = try await client.send("GET", "/v1/client")
+        #expect((after.response["sessions"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func unknownClientAndForeignSessionAreStillRejected() async throws {
+        let server = try await TestServer()
+        defer { server.removeData() }
+        let owner = NativeClient(server), stranger = NativeClient(server)
+        let sessionID = try await Flows.signUp(owner, server: server, email: "owner@example.com")
+        _ = try await Flows.signUp(stranger, server: server, email: "stranger@example.com")
+        #expect(try await sessionToken(stranger, sessionID).status == 404)
+        let anonymous = NativeClient(server)
+        #expect(try await sessionToken(anonymous, sessionID).errorCode == "authentication_invalid")
+        #expect(try await sessionToken(owner, "sess_unknown").status == 404)
+    }
+
+    @Test func aClientBodyIsNotServedPastItsSessionsExpiry() async throws {
+        let server = try await TestServer()
+        defer { server.removeData() }
+        let client = NativeClient(server)
+        _ = try await Flows.signUp(client, server: server, email: "expiring@example.com")
+        let session = try #require((try await client.send("GET", "/v1/client").response["sessions"] as? [[String: Any]])?.first)
+        let endsAt = min(try #require(session["expire_at"] as? Int), try #require(session["abandon_at"] as? Int))
+        server.clock.set(Date(timeIntervalSince1970: Double(endsAt - 400) / 1000))
+        #expect((try await client.send("GET", "/v1/client").response["sessions"] as? [Any])?.count == 1)
+        server.clock.advance(by: 0.5)
+        #expect((try await client.send("GET", "/v1/client").response["sessions"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func clientPayloadsReuseARecentTokenButTheTokenEndpointAlwaysSigns() async throws {
+        let server = try await TestServer()
+        defer { server.removeData() }
+        let client = NativeClient(server)
+        let sessionID = try await Flows.signUp(client, server: server, email: "reuse@example.com")
+        let minted = try #require(try await sessionToken(client, sessionID).json["jwt"] as? String)
+        let again = try #require(try await sessionToken(client, sessionID).json["jwt"] as? String)
+        #expect(minted != again, "every token request signs a new token")
+        let inPayload = try #require(lastActiveToken(try await client.send("GET", "/v1/client")))
+        #expect(inPayload == again, "the client payload reuses the token minted moments ago")
+
+        server.clock.advance(by: 5)
+        let later = try #require(lastActiveToken(try await client.send("GET", "/v1/client")))
+        #expect(later != again, "a token older than the reuse window is not handed out again")
+        let jwks = try await client.send("GET", "/.well-known/jwks.json").json
+        let claims = try #require(JWKSVerifier.verify(later, jwks: jwks)?.claims)
+        #expect(claims["iat"] as? Int == Int(server.clock.now().timeIntervalSince1970))
+    }
+
+    @Test func recentRowsNeedTheSameGenerationAndAFreshRead() {
+        let rows = RecentRows<String, Int>(maxAge: 1000, capacity: 2)
+        rows.store(7, for: "a", generation: 3, readAt: 10_000)
+        #expect(rows.value(for: "a", generation: 3, now: 10_999) == 7)
+        #expect(rows.value(for: "a", generation: 4, now: 10_500) == nil, "a write since the read")
+        #expect(rows.value(for: "a", generation: 3, now: 11_000) == nil, "older than maxAge")
+        #expect(rows.value(for: "a", generation: 3, now: 9_999) == nil, "a clock that went back")
+        rows.store(8, for: "b", generation: 3, readAt: 10_000)
+        rows.store(9, for: "c", generation: 3, readAt: 10_000)
+        #expect(rows.value(for: "c", generation: 3, now: 10_000) == 9, "storing past capacity starts afresh")
+        #expect(rows.value(for: "a", generation: 3, now: 10_000) == nil)
+    }
+
+    @Test func sessionTokenCacheMatchesEveryClaimAndTheWindow() {
+        let cache = SessionTokenCache(tokenLifetime: 60)
+        #expect(cache.window == 5)
+        let key = SessionTokenCache.Key(keyID: "k", issuer: "http://x", sessionID: "sess_1", userID: "user_1",
+                                        authorizedParty: nil, organizationID: nil, factorAges: [0, -1], status: "active")
+        cache.store("t", for: key, issuedAt: 100)
+        #expect(cache.token(for: key, now: 104) == "t")
+        #expect(cache.token(for: key, now: 105) == nil)
+        #expect(cache.token(for: key, now: 99) == nil)
+        let otherOrigin = SessionTokenCache.Key(keyID: "k", issuer: "http://x", sessionID: "sess_1", userID: "user_1",
+                                                authorizedParty: "https://a", organizationID: nil, factorAges: [0, -1],
+                                                status: "active")
+        #expect(cache.token(for: otherOrigin, now: 101) == nil)
+        let olderFactor = SessionTokenCache.Key(keyID: "k", issuer: "http://x", sessionID: "sess_1", userID: "user_1",
+                                                authorizedParty: nil, organizationID: nil, factorAges: [1, -1],
+                                                status: "active")
+        #expect(cache.token(for: olderFactor, now: 101) == nil)
+        #expect(SessionTokenCache(tokenLifetime: 10).window == 0, "short-lived tokens are never reused")
+    }
+
+    @Test func byteWiseEncodings() {
+        #expect(Columns.snakeCase("lastActiveOrganizationId") == "last_active_organization_id")
+        #expect(Columns.snakeCase("id") == "id")
+        #expect(([0x00, 0x0f, 0xa5, 0xff] as [UInt8]).hexString == "000fa5ff")
+        #expect(Data([0xfb, 0xff, 0xfe]).base64URLEncodedString() == "-__-")
+        #expect(Data([0x01]).base64URLEncodedString() == "AQ")
+        let token = RandomToken.base62(4000)
+        #expect(token.count == 4000 && token.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) })
+        #expect(Set(token).count == 62, "every base62 character occurs in a long draw")
+    }
+}
