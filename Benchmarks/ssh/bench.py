@@ -1,9 +1,11 @@
 """Opens N concurrent SSH sessions to `clerk-tui ssh`, types into each session's form, and reports keystroke-echo
-latency (p50/p99), RSS per session and CPU. The reference, measured in the same run just before each level, is the
-same typing into the same number of children on local ptys with no SSH in between; latencies are also given as
-ratios to it (the cost SSH adds).
+latency (p50/p99), RSS per session and CPU. Two references are measured in the same run just before each level:
+the same typing into the same number of children on local ptys with no SSH in between (the cost SSH adds), and,
+when `--openssh-port` is given, the same SSH client typing into the same children served by OpenSSH's sshd (the
+cost of our server against the usual one). Latencies are also given as ratios to both.
 
 Usage: bench.py --binary PATH --port PORT --server-pid PID --sessions 1,50,200 [--keys 20] [--workers 2]
+                [--openssh-port PORT --client-key FILE]
 """
 from __future__ import annotations
 
@@ -13,8 +15,8 @@ import json
 import os
 import pty
 import statistics
-import subprocess
 import time
+from typing import NamedTuple
 
 import asyncssh
 
@@ -34,9 +36,22 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def cpu_seconds(pid: int) -> float:
-    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+def cpu_seconds(pid: int) -> float | None:
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None  # gone
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_used(before: dict[int, float | None]) -> float:
+    """CPU seconds the processes sampled in `before` have used since, counting those still there."""
+    used = 0.0
+    for pid, started in before.items():
+        now = cpu_seconds(pid)
+        if started is not None and now is not None:
+            used += now - started
+    return used
 
 
 def rss_kib(pid: int) -> int:
@@ -57,9 +72,19 @@ def pss_kib(pid: int) -> int:
     return 0
 
 
-def children(pid: int) -> list[int]:
-    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
-    return [int(p) for p in out.split()]
+def process_table() -> dict[int, tuple[int, str]]:
+    """pid → (parent pid, command name) of every process, read from /proc in one pass."""
+    table = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            text = open(f"/proc/{entry}/stat").read()
+        except OSError:
+            continue
+        name = text[text.index("(") + 1:text.rindex(")")]
+        table[int(entry)] = (int(text.rsplit(")", 1)[1].split()[1]), name)
+    return table
 
 
 class LocalSession:
@@ -132,9 +157,9 @@ class Session:
         self.buffer = b""
 
 
-async def open_session(port: int, key, gate: asyncio.Semaphore, width=80, height=24):
+async def open_session(port: int, username: str, key, gate: asyncio.Semaphore, width=80, height=24):
     async with gate:
-        connection = await asyncssh.connect("127.0.0.1", port, known_hosts=None, username="bench",
+        connection = await asyncssh.connect("127.0.0.1", port, known_hosts=None, username=username,
                                             client_keys=[key], encoding=None)
         process = await connection.create_process(term_type="xterm-256color", term_size=(width, height),
                                                   encoding=None)
@@ -155,14 +180,17 @@ async def type_keys(session: Session, keys: int, latencies: list[float], start: 
         latencies.append((time.perf_counter() - started) * 1000)
 
 
-async def worker_sessions(port: int, sessions: int, keys: int, opened_barrier, typed_barrier) -> dict:
-    """One client process: opens its share of the sessions, waits for all workers, types, reports latencies."""
-    key = asyncssh.generate_private_key("ssh-ed25519")
+async def worker_sessions(target: "Target", sessions: int, keys: int, opened_barrier, go_barrier, typed_barrier) -> dict:
+    """One client process: opens its share of the sessions, waits for all workers and the CPU sample, types,
+    reports latencies."""
+    key = asyncssh.read_private_key(target.key_file)
     gate = asyncio.Semaphore(8)  # handshakes in flight at once
-    results = await asyncio.gather(*(open_session(port, key, gate) for _ in range(sessions)), return_exceptions=True)
+    results = await asyncio.gather(*(open_session(target.port, target.username, key, gate) for _ in range(sessions)),
+                                   return_exceptions=True)
     opened = [result for result in results if not isinstance(result, BaseException)]
     failures = [repr(result) for result in results if isinstance(result, BaseException)]
     await asyncio.to_thread(opened_barrier.wait)
+    await asyncio.to_thread(go_barrier.wait)
     cpu_started = time.process_time()
     latencies: list[float] = []
     start = asyncio.Event()
@@ -171,6 +199,7 @@ async def worker_sessions(port: int, sessions: int, keys: int, opened_barrier, t
     typed = await asyncio.gather(*typing, return_exceptions=True)
     client_cpu = time.process_time() - cpu_started
     await asyncio.to_thread(typed_barrier.wait)
+    await asyncio.to_thread(go_barrier.wait)  # the CPU sample is taken before the sessions close
     for connection, _ in opened:
         connection.close()
     await asyncio.sleep(0.5)
@@ -179,33 +208,59 @@ async def worker_sessions(port: int, sessions: int, keys: int, opened_barrier, t
 
 
 def worker(arguments):
-    port, sessions, keys, opened_barrier, typed_barrier = arguments
-    return asyncio.run(worker_sessions(port, sessions, keys, opened_barrier, typed_barrier))
+    return asyncio.run(worker_sessions(*arguments))
 
 
-def run_level(port: int, server_pid: int, sessions: int, keys: int, workers: int) -> dict:
+class Target(NamedTuple):
+    """An SSH server to type through: its port, the user and key to log in with, and the pid whose children are
+    the session portals."""
+    port: int
+    username: str
+    key_file: str
+    server_pid: int
+    binary: str
+
+
+def server_and_portals(target: Target) -> tuple[list[int], list[int]]:
+    """The server's processes and the session portals. Ours is one process whose children are the portals;
+    sshd forks per connection, the portal running under those forks."""
+    table = process_table()
+    below, pending = [], [target.server_pid]
+    while pending:
+        parent = pending.pop()
+        kids = [pid for pid, (ppid, _) in table.items() if ppid == parent]
+        below += kids
+        pending += kids
+    portal_name = os.path.basename(target.binary)[:15]  # the kernel's `comm` keeps 15 characters
+    portals = [pid for pid in below if table[pid][1] == portal_name]
+    return [target.server_pid] + [pid for pid in below if pid not in portals], portals
+
+
+def run_level(target: Target, sessions: int, keys: int, workers: int) -> dict:
     import multiprocessing
     workers = max(1, min(workers, sessions))
     manager = multiprocessing.Manager()
-    opened_barrier = manager.Barrier(workers + 1)
-    typed_barrier = manager.Barrier(workers + 1)
+    opened_barrier, go_barrier, typed_barrier = (manager.Barrier(workers + 1) for _ in range(3))
     shares = [sessions // workers + (1 if index < sessions % workers else 0) for index in range(workers)]
     opened_at = time.perf_counter()
     with multiprocessing.Pool(workers) as pool:
-        pending = pool.map_async(worker, [(port, share, keys, opened_barrier, typed_barrier) for share in shares])
+        pending = pool.map_async(
+            worker, [(target, share, keys, opened_barrier, go_barrier, typed_barrier) for share in shares])
         opened_barrier.wait()
         open_seconds = time.perf_counter() - opened_at
-        kids = children(server_pid)
+        servers, kids = server_and_portals(target)
         child_rss = sum(rss_kib(pid) for pid in kids)
         child_pss = sum(pss_kib(pid) for pid in kids)
-        server_rss = rss_kib(server_pid)
-        server_cpu_before = cpu_seconds(server_pid)
-        kids_cpu_before = sum(cpu_seconds(pid) for pid in kids)
+        server_rss = sum(rss_kib(pid) for pid in servers)
+        server_cpu_before = {pid: cpu_seconds(pid) for pid in servers}
+        kids_cpu_before = {pid: cpu_seconds(pid) for pid in kids}
         wall_started = time.perf_counter()
+        go_barrier.wait()
         typed_barrier.wait()
         wall = time.perf_counter() - wall_started
-        server_cpu = cpu_seconds(server_pid) - server_cpu_before
-        kids_cpu = sum(cpu_seconds(pid) for pid in kids if os.path.exists(f"/proc/{pid}")) - kids_cpu_before
+        server_cpu = cpu_used(server_cpu_before)
+        kids_cpu = cpu_used(kids_cpu_before)
+        go_barrier.wait()
         reports = pending.get()
     time.sleep(1)
     latencies = [value for report in reports for value in report["latencies"]]
@@ -236,12 +291,21 @@ def main():
     parser.add_argument("--workers", type=int, default=2, help="client processes")
     parser.add_argument("--child", choices=sorted(FORMS), default="portal")
     parser.add_argument("--frontend-api", help="the instance the reference children use (the server's)")
+    parser.add_argument("--state-dir", help="XDG_STATE_HOME of the local-pty reference children")
+    parser.add_argument("--openssh-port", type=int, help="an sshd on loopback serving the same child")
+    parser.add_argument("--openssh-pid", type=int, help="that sshd's pid")
+    parser.add_argument("--client-key", required=True, help="the client's private key (sshd authorizes it)")
     arguments = parser.parse_args()
     global FORM
     FORM = FORMS[arguments.child]
     LOCAL_ENVIRONMENT.update({"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/")})
     if arguments.frontend_api:
         LOCAL_ENVIRONMENT["CLERK_FRONTEND_API"] = arguments.frontend_api
+    if arguments.state_dir:
+        LOCAL_ENVIRONMENT["XDG_STATE_HOME"] = arguments.state_dir
+    ours = Target(arguments.port, "bench", arguments.client_key, arguments.server_pid, arguments.binary)
+    openssh = arguments.openssh_port and Target(arguments.openssh_port, os.environ.get("USER") or "root",
+                                                arguments.client_key, arguments.openssh_pid, arguments.binary)
 
     for level in [int(n) for n in arguments.sessions.split(",")]:
         reference = asyncio.run(local_reference(arguments.binary, level, arguments.keys))
@@ -249,10 +313,19 @@ def main():
         print(json.dumps({"reference": "same typing, local ptys, no SSH", "sessions": level,
                           "p50_ms": round(reference_p50, 2), "p99_ms": round(reference_p99, 2),
                           "load_average_1m": os.getloadavg()[0]}), flush=True)
-        result = run_level(arguments.port, arguments.server_pid, level, arguments.keys, arguments.workers)
+        sshd = None
+        if openssh:
+            sshd = run_level(openssh, level, arguments.keys, arguments.workers)
+            print(json.dumps({"reference": "same client and children, OpenSSH sshd", **sshd}), flush=True)
+        result = run_level(ours, level, arguments.keys, arguments.workers)
         if result["p50_ms"] is not None:
-            result["p50_vs_reference"] = round(result["p50_ms"] / reference_p50, 2)
-            result["p99_vs_reference"] = round(result["p99_ms"] / reference_p99, 2)
+            result["p50_vs_local_pty"] = round(result["p50_ms"] / reference_p50, 2)
+            result["p99_vs_local_pty"] = round(result["p99_ms"] / reference_p99, 2)
+            if sshd and sshd["p50_ms"]:
+                result["p50_vs_openssh"] = round(result["p50_ms"] / sshd["p50_ms"], 2)
+                result["p99_vs_openssh"] = round(result["p99_ms"] / sshd["p99_ms"], 2)
+                result["server_cpu_vs_openssh"] = round(
+                    result["server_cpu_percent_of_one_core"] / max(0.1, sshd["server_cpu_percent_of_one_core"]), 2)
         print(json.dumps(result), flush=True)
 
 
