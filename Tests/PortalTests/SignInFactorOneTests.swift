@@ -60,7 +60,8 @@ import Testing
         let after = machine.answer(effects, .failure(locked))
         #expect(machine.step == .start)
         #expect(machine.lockoutSeconds == 90)
-        #expect(machine.notice == "Your account is locked. You can try again in 1 minute 30 seconds.")
+        #expect(machine.notice == "Your account is locked. You will be able to try again in 1 minute 30 seconds. "
+            + "For more information, please contact support.")
         #expect(after.contains(.startTimer(TimerID(scope: 1, kind: .lockout), every: .seconds(1), repeats: true)))
         machine.fire(.lockout, times: 89)
         #expect(machine.lockoutSeconds == 1)

@@ -31,9 +31,11 @@ public enum Copy {
         "Too many requests. Please try again in \(durationText(seconds: seconds))."
     }
 
-    /// Lockout notice with the time left, appended to the server's `user_locked` message.
-    public static func lockedFor(seconds: Int) -> String {
-        "You can try again in \(durationText(seconds: seconds))."
+    /// Clerk's `user_locked` message with the time left counting down (the server's text says it once, in
+    /// whole minutes).
+    public static func accountLocked(seconds: Int) -> String {
+        "Your account is locked. You will be able to try again in \(durationText(seconds: seconds)). "
+            + "For more information, please contact support."
     }
 
     /// `90` → "1 minute 30 seconds"; `3600` → "60 minutes".

@@ -219,7 +219,7 @@ public struct SignInMachine: Equatable, Sendable {
     public var notice: String? {
         if unavailable != nil { return Copy.serverUnavailable }
         if let seconds = rateLimitSeconds { return Copy.rateLimited(seconds: seconds) }
-        if let seconds = lockoutSeconds, let card = errors.card { return card + " " + Copy.lockedFor(seconds: seconds) }
+        if let seconds = lockoutSeconds, errors.card != nil { return Copy.accountLocked(seconds: seconds) }
         return errors.card
     }
 
