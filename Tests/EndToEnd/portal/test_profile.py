@@ -308,11 +308,13 @@ def test_delete_the_account(world):
     pane.quit()
 
 
-def test_profile_pages_in_plain_mode(world):
+def test_profile_pages_and_adding_an_email_in_plain_mode(world):
     address = email("oz")
+    second = email("oz-alt", test_identity=True)
     user_with_password(world, address)
-    # Sign in (Continue is 1), open the account menu (1), Manage account (1), then the Security page (1).
-    answers = f"{address}\n{PASSWORD}\n1\n1\n1\n1\n"
+    # Sign in (Continue is 1), open the account menu (1), Manage account (1); "+ Add email address" (4), the
+    # address, Add (1), the test identity's code; then the Security page (1).
+    answers = f"{address}\n{PASSWORD}\n1\n1\n1\n4\n{second}\n1\n424242\n1\n"
     result = subprocess.run([str(BINARY), "--plain"], input=answers, capture_output=True, text=True, timeout=60,
                             env=world.env)
     assert result.returncode == 0, result.stderr
@@ -320,9 +322,13 @@ def test_profile_pages_in_plain_mode(world):
     account = out.split("Account\nManage your account info.")[1]
     assert re.search(r"\d+\) " + re.escape(address) + r" — Primary", account), out
     assert "+ Add email address" in account
+    assert "Verify email address" in out and f"{second} has been added to your account." in out
+    after = out.split(f"{second} has been added to your account.")[1]
+    assert re.search(r"\d+\) " + re.escape(second) + r"\n", after), out  # verified: no Unverified badge
     security = out.split("Security\nManage your security preferences.")[1]
     assert "Update password" in security and "This device" in security and "Delete account" in security, out
     assert PASSWORD not in out + result.stderr
+
 
 
 PROFILE_SETTINGS = """
