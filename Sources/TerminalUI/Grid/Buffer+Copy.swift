@@ -12,7 +12,8 @@ extension Buffer {
                     x += 1
                     continue
                 }
-                let used = put(Character(cell.symbol.isEmpty ? " " : cell.symbol), x: targetX, y: targetY, style: cell.style)
+                let symbol = cell.storedSymbol.isEmpty ? .space : cell.storedSymbol
+                let used = place(symbol, width: Int(cell.width), x: targetX, y: targetY, style: cell.style)
                 x += max(used, 1)
             }
         }

@@ -22,25 +22,32 @@ public struct Buffer: Hashable, Sendable {
     /// Returns the columns used (0 when it does not fit inside `clip`).
     @discardableResult
     public mutating func put(_ character: Character, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
+        let width = DisplayWidth.of(character)
+        // A control has no glyph: it shows as the replacement character.
+        return width == 0
+            ? place(.replacement, width: 1, x: x, y: y, style: style, clip: clip)
+            : place(Symbol(String(character)), width: width, x: x, y: y, style: style, clip: clip)
+    }
+
+    /// `put` of a symbol whose width is known (1 or 2).
+    mutating func place(_ symbol: Symbol, width: Int, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
         let bounds = clip.map { $0.intersection(area) } ?? area
         guard y >= bounds.y, y < bounds.maxY, x >= bounds.x else { return 0 }
-        var width = DisplayWidth.of(character)
-        var symbol = String(character)
-        if width == 0 { symbol = "\u{FFFD}"; width = 1 }
+        var symbol = symbol, width = width
         if x + width > bounds.maxX {
             // A wide glyph that would straddle the edge becomes a blank, as terminals do.
             guard x < bounds.maxX else { return 0 }
-            symbol = " "
+            symbol = .space
             width = 1
         }
         let base = self[x, y].style
         release(x: x, y: y)
         if width == 2 { release(x: x + 1, y: y) }
         let merged = style.over(base)
-        cells[y * size.width + x] = Cell(symbol: symbol, width: UInt8(width), style: merged)
+        cells[y * size.width + x] = Cell(symbol, width: UInt8(width), style: merged)
         if width == 2 {
             let nextBase = self[x + 1, y].style
-            cells[y * size.width + x + 1] = Cell(symbol: "", width: 0, style: style.over(nextBase))
+            cells[y * size.width + x + 1] = Cell(.empty, width: 0, style: style.over(nextBase))
         }
         return width
     }
@@ -120,13 +127,13 @@ public struct Buffer: Hashable, Sendable {
         let index = y * size.width + x
         let cell = cells[index]
         if cell.isContinuation, x > 0 {
-            cells[index - 1].symbol = " "
+            cells[index - 1].storedSymbol = .space
             cells[index - 1].width = 1
         } else if cell.width == 2, x + 1 < size.width {
-            cells[index + 1].symbol = " "
+            cells[index + 1].storedSymbol = .space
             cells[index + 1].width = 1
         }
-        cells[index].symbol = " "
+        cells[index].storedSymbol = .space
         cells[index].width = 1
     }
 }

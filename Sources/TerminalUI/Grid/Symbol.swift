@@ -12,6 +12,12 @@ struct Symbol: Hashable, Sendable {
     private static let inlineCapacity = 16
     private static let interned = UInt8.max
 
+    static let space = Symbol(" ")
+    static let empty = Symbol("")
+    static let replacement = Symbol("\u{FFFD}")
+
+    var isEmpty: Bool { count == 0 }
+
     init(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
