@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import FrontendServer
 
@@ -74,17 +75,36 @@ struct HotPathTests {
         #expect(claims["iat"] as? Int == Int(server.clock.now().timeIntervalSince1970))
     }
 
-    @Test func recentRowsNeedTheSameGenerationAndAFreshRead() {
+    @Test func recentRowsNeedTheSameGenerationAndAFreshRead() async throws {
         let rows = RecentRows<String, Int>(maxAge: 1000, capacity: 2)
-        rows.store(7, for: "a", generation: 3, readAt: 10_000)
-        #expect(rows.value(for: "a", generation: 3, now: 10_999) == 7)
-        #expect(rows.value(for: "a", generation: 4, now: 10_500) == nil, "a write since the read")
-        #expect(rows.value(for: "a", generation: 3, now: 11_000) == nil, "older than maxAge")
-        #expect(rows.value(for: "a", generation: 3, now: 9_999) == nil, "a clock that went back")
-        rows.store(8, for: "b", generation: 3, readAt: 10_000)
-        rows.store(9, for: "c", generation: 3, readAt: 10_000)
-        #expect(rows.value(for: "c", generation: 3, now: 10_000) == 9, "storing past capacity starts afresh")
-        #expect(rows.value(for: "a", generation: 3, now: 10_000) == nil)
+        let reads = Counter()
+        func value(_ key: String = "a", generation: UInt64 = 3, now: Int64, keep: Bool = true) async throws -> Int {
+            try await rows.value(for: key, generation: generation, now: now) {
+                (reads.next(), keep)
+            }
+        }
+        #expect(try await value(now: 10_000) == 1)
+        #expect(try await value(now: 10_999) == 1, "recent, nothing written since")
+        #expect(try await value(generation: 4, now: 10_500) == 2, "a write since the read")
+        #expect(try await value(generation: 4, now: 11_000) == 2)
+        #expect(try await value(generation: 4, now: 11_500) == 3, "older than maxAge")
+        #expect(try await value(generation: 4, now: 11_499) == 4, "a clock that went back")
+        #expect(try await value("b", now: 0, keep: false) == 5)
+        #expect(try await value("b", now: 0) == 6, "a read that said not to keep it")
+        #expect(try await value("c", now: 0) == 7)
+        #expect(try await value("b", now: 0) == 8, "storing past capacity starts afresh")
+        let shared = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try await rows.value(for: "d", generation: 9, now: 0) {
+                        try await Task.sleep(for: .milliseconds(200))
+                        return (reads.next(), true)
+                    }
+                }
+            }
+            return try await group.reduce(into: Set<Int>()) { $0.insert($1) }
+        }
+        #expect(shared == [9], "eight callers that miss together cost one read")
     }
 
     @Test func sessionTokenCacheMatchesEveryClaimAndTheWindow() {
@@ -117,4 +137,10 @@ struct HotPathTests {
         #expect(token.count == 4000 && token.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) })
         #expect(Set(token).count == 62, "every base62 character occurs in a long draw")
     }
+}
+
+/// Counts reads made by `RecentRows` callers.
+private final class Counter: Sendable {
+    private let count = Mutex(0)
+    func next() -> Int { count.withLock { $0 += 1; return $0 } }
 }

@@ -15,24 +15,28 @@ struct ClientEndpoints: Sendable {
     /// expiring or abandoned since. Bodies whose content changes with the clock alone are never reused: a sign-in
     /// or sign-up in progress, a locked user. (Token ages and the `fva` minutes may lag by that second.)
     func get() async throws -> Reply {
-        let key = exchange.call.presentedToken.map { RenderedClientKey(clientTokenDigest: instance.secrets.digest($0), origin: exchange.call.origin) }
-        let generation = instance.database.generation, readAt = instance.nowMS
-        if let key, let recent = instance.recentClients.value(for: key, generation: generation, now: readAt),
-           instance.nowMS < recent.validUntil {
-            return Reply(body: recent.body)
+        guard let token = exchange.call.presentedToken else { return try await render().reply }
+        let key = RenderedClientKey(clientTokenDigest: instance.secrets.digest(token), origin: exchange.call.origin)
+        let rendered = try await instance.recentClients.value(
+            for: key, generation: instance.database.generation, now: instance.nowMS,
+            usable: { [instance] in instance.nowMS < $0.validUntil }
+        ) {
+            let (reply, validUntil) = try await render()
+            return (RenderedClient(body: reply.body, validUntil: validUntil ?? .min), validUntil != nil)
         }
+        return Reply(body: rendered.body)
+    }
+
+    /// The reply, and until when it may be served again (nil: not at all).
+    private func render() async throws -> (reply: Reply, validUntil: Int64?) {
         let rendered: Client? = try await instance.database.read { db in
             guard let client = try await exchange.client(in: db) else { return nil }
             return try await exchange.presenter.client(client, in: db)
         }
         let reply = try exchange.bare(ClientResponse<Client?>(response: rendered, client: rendered))
-        if let key, let rendered, rendered.signIn == nil, rendered.signUp == nil,
-           !rendered.sessions.contains(where: { $0.user?.locked == true }) {
-            let validUntil = rendered.sessions.map { min($0.expireAt, $0.abandonAt).epochMilliseconds }.min() ?? .max
-            instance.recentClients.store(RenderedClient(body: reply.body, validUntil: validUntil), for: key,
-                                         generation: generation, readAt: readAt)
-        }
-        return reply
+        guard let rendered, rendered.signIn == nil, rendered.signUp == nil,
+              !rendered.sessions.contains(where: { $0.user?.locked == true }) else { return (reply, nil) }
+        return (reply, rendered.sessions.map { min($0.expireAt, $0.abandonAt).epochMilliseconds }.min() ?? .max)
     }
 
     /// `POST|PUT /v1/client`: creates a client when the request has none.
@@ -140,14 +144,8 @@ struct ClientEndpoints: Sendable {
     private func mintableSession(_ id: String) async throws -> SessionRecord {
         guard let token = exchange.call.presentedToken else { throw APIFailure.authenticationInvalid }
         let key = TokenRequestKey(clientTokenDigest: instance.secrets.digest(token), sessionID: id)
-        let generation = instance.database.generation, readAt = instance.nowMS
-        let found: MintableSession
-        if let recent = instance.recentTokenRequests.value(for: key, generation: generation, now: readAt) {
-            found = recent
-        } else {
-            found = try await lookUp(key)
-            instance.recentTokenRequests.store(found, for: key, generation: generation, readAt: readAt)
-        }
+        let found = try await instance.recentTokenRequests.value(for: key, generation: instance.database.generation,
+                                                                 now: instance.nowMS) { [self] in (try await lookUp(key), true) }
         let now = instance.nowMS
         guard sessions.effectiveStatus(found.session, now: now) == "active", found.userExists,
               instance.lockout.remaining(lockedUntil: found.userLockedUntil, now: now) == nil
