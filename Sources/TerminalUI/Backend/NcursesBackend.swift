@@ -65,6 +65,8 @@ final class NcursesBackend: TerminalBackend {
 
     private func configure(mouse: Bool) {
         set_escdelay(25)
+        // The loop reads all pending input before each frame; ncurses need not poll for more mid-update.
+        typeahead(-1)
         cbreak()
         noecho()
         nonl()
@@ -123,7 +125,8 @@ final class NcursesBackend: TerminalBackend {
     func waitForInput(timeout: Duration?, wakeFD: Int32) -> [BackendInput] {
         // ncurses may already hold input (doupdate notices a resize and queues KEY_RESIZE itself),
         // so look there before sleeping in poll.
-        let pending = readInput()
+        // (Signals need no look: their pipe wakes the poll below.)
+        let pending = readInput(signals: false)
         if !pending.isEmpty { return pending }
         var fds = [
             pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0),
@@ -135,14 +138,14 @@ final class NcursesBackend: TerminalBackend {
             return Int32(clamping: rounded.seconds * 1000 + rounded.attoseconds / 1_000_000_000_000_000)
         } ?? -1
         _ = poll(&fds, nfds_t(fds.count), milliseconds)
-        return readInput()
+        return readInput(signals: fds[2].revents & Int16(POLLIN) != 0)
     }
 
-    /// Everything readable now: signals first, then keys until ncurses has no more.
-    private func readInput() -> [BackendInput] {
+    /// Everything readable now: signals first (when their pipe has some), then keys until ncurses has no more.
+    private func readInput(signals: Bool) -> [BackendInput] {
         var inputs: [BackendInput] = []
         var batch: [KeyDecoder.Raw] = []
-        for signal in pendingSignals() {
+        for signal in signals ? pendingSignals() : [] {
             switch signal {
             case SIGINT: batch.append(.character(3))
             case SIGTERM, SIGHUP: return [.terminate(signal: signal)]
