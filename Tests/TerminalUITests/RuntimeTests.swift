@@ -39,7 +39,8 @@ private final class ScriptedBackend: TerminalBackend {
     func waitForInput(timeout: Duration?, wakeFD: Int32) -> [BackendInput] {
         if !script.isEmpty { return script.removeFirst() }
         var descriptor = pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0)
-        _ = poll(&descriptor, 1, 5000)
+        let milliseconds = timeout.map { Int32(clamping: $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000 + 1) }
+        _ = poll(&descriptor, 1, min(milliseconds ?? 5000, 5000))
         return []
     }
 

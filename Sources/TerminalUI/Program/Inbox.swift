@@ -4,10 +4,13 @@ import Glibc
 #endif
 
 /// Events posted from other threads (async results) to the UI thread. Posting writes a byte to a
-/// pipe that the UI thread polls alongside the terminal, so it wakes at once.
+/// pipe that the UI thread polls alongside the terminal, so it wakes at once. The byte is written only when
+/// none is waiting (both under the lock), so an empty inbox costs the UI thread no read.
 final class Inbox: @unchecked Sendable {
     private let lock = NSLock()
     private var pending: [Event] = []
+    /// Whether the wake byte is in the pipe.
+    private var woken = false
     let wakeFD: Int32
     private let writeFD: Int32
 
@@ -28,16 +31,22 @@ final class Inbox: @unchecked Sendable {
     }
 
     func post(_ event: Event) {
-        lock.withLock { pending.append(event) }
-        var byte: UInt8 = 1
-        _ = write(writeFD, &byte, 1)
+        lock.withLock {
+            pending.append(event)
+            guard !woken else { return }
+            woken = true
+            var byte: UInt8 = 1
+            _ = write(writeFD, &byte, 1)
+        }
     }
 
     /// Everything posted so far, oldest first.
     func drain() -> [Event] {
-        var scratch = [UInt8](repeating: 0, count: 64)
-        while read(wakeFD, &scratch, scratch.count) > 0 {}
-        return lock.withLock {
+        lock.withLock {
+            guard woken else { return [] }
+            woken = false
+            var byte: UInt8 = 0
+            _ = read(wakeFD, &byte, 1)
             defer { pending.removeAll() }
             return pending
         }
