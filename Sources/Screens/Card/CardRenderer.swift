@@ -12,13 +12,15 @@ struct CardRenderer {
 
     static let maxWidth = 64
     /// Rows a card may take before it is cut off: far more than any card needs.
-    static let scratchHeight = 400
+    static let maximumHeight = 400
 
     /// Draws the card centred; when it is taller than `area`, shows the part around the focused control
     /// with ↑/↓ marks where more lies above or below.
     func render(into buffer: inout Buffer, area: Rect) {
         let width = min(Self.maxWidth, max(area.width - 2, 1))
-        var scratch = Buffer(size: Size(width: width, height: Self.scratchHeight))
+        // Sized to the card, not the maximum: this buffer is filled on every frame (every keystroke).
+        let height = min(max(estimatedHeight(width: width), area.height), Self.maximumHeight)
+        var scratch = Buffer(size: Size(width: width, height: height))
         let layout = draw(into: &scratch, width: width, visibleHeight: area.height)
         let top = Self.scrollOffset(contentHeight: layout.height, focused: layout.focused, visible: area.height)
         let origin = Position(x: area.x + (area.width - width) / 2, y: area.y)
@@ -83,6 +85,16 @@ struct CardRenderer {
             if index == focus { focusedRows = start..<max(y, start + 1) }
         }
         return (y, focusedRows)
+    }
+
+    /// The rows `draw` will use, at least (it never draws past what this counts).
+    private func estimatedHeight(width: Int) -> Int {
+        var height = 2 + (developmentBadge ? 1 : 0) + 1
+        if let subtitle = card.subtitle { height += Paragraph(subtitle).height(width: width) }
+        if let notice = card.notice { height += notice.height(width: width) + 1 }
+        height += card.lines.reduce(0) { $0 + Paragraph($1).height(width: width) } + (card.lines.isEmpty ? 0 : 1)
+        if let qr = card.qr, let code = QRCode(qr.text, fallback: qr.fallback) { height += code.requiredSize.height + 1 }
+        return height + card.controls.reduce(0) { $0 + rows(of: $1) }
     }
 
     /// Rows a control takes, to leave room for the controls below a QR code.
