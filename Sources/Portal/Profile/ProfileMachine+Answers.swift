@@ -127,7 +127,8 @@ extension ProfileMachine {
             case .email: Copy.Profile.emailRemoved(label)
             case .phone: Copy.Profile.phoneRemoved(label)
             case .externalAccount: Copy.Profile.connectedAccountRemoved(label)
-            case .passkey, .profileImage: nil
+            case .profileImage: Copy.Profile.imageRemoved
+            case .passkey: nil
             case .totp: Copy.Profile.totpRemoved
             case .mfaPhone: Copy.Profile.smsRemoved(label)
             case .device: Copy.Profile.deviceSignedOut

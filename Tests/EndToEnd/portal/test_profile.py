@@ -385,6 +385,13 @@ def test_names_image_username_phone_and_sms_second_factor(world):
     assert "[AL] Ada Lovelace" in screen
     choose(pane, "Update profile")
     pane.wait_for(r"Remove image")  # the server has the picture now
+    pane.keys("Tab", "Tab", "Tab", "Enter")  # past first name, last name and the file path
+    pane.wait_for(r"Profile image will be removed from this account\.")
+    pane.keys("Enter")
+    pane.wait_for(r"Your profile image has been removed\.")
+    choose(pane, "Update profile")
+    pane.wait_for(r"Upload an image")
+    assert "Remove image" not in pane.screen()
     pane.keys("Escape")
 
     username = "ada_" + address.split("-")[1][:6]
