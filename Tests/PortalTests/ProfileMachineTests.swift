@@ -283,6 +283,12 @@ import Testing
         #expect(done.contains(.cancelTimer(timer)))
         #expect(machine.step == .overview && machine.success == "Your GitHub account has been connected.")
         #expect(machine.connectableProviders.isEmpty)
+
+        // Signed out elsewhere while connecting: the poll stops with the flow.
+        var again = machine
+        _ = Self.answer(&again, again.update(.reconnect(accountID: "eac_1")), .success(.externalAccount(account)))
+        let ended = again.update(.clientChanged(Fixtures.client([], active: nil)))
+        #expect(ended == [.cancelTimer(timer), .finish(.sessionEnded)])
     }
 
     @Test func passkeysAreRenamedWithAtLeastTwoCharactersAndRemovedAfterConfirming() {

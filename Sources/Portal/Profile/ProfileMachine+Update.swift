@@ -8,7 +8,7 @@ extension ProfileMachine {
         switch event {
         case .clientChanged(let client):
             guard let session = client?.sessions.first(where: { $0.id == sessionID }), session.status == .active else {
-                return [.finish(.sessionEnded)]
+                return stopPolling() + [.finish(.sessionEnded)]
             }
             if let user = session.user { self.user = user }
             return []
@@ -139,8 +139,9 @@ extension ProfileMachine {
 
     private mutating func back() -> [Effect] {
         if case .connectingAccount = step {
+            let stop = stopPolling()
             leave()
-            return [.cancelTimer(pollTimer)] + reloadUser()
+            return stop + reloadUser()
         }
         if step == .reverify, let state = reverification {
             reverification = nil
@@ -152,6 +153,11 @@ extension ProfileMachine {
         if step == .overview { return [.finish(.close)] }
         leave()
         return []
+    }
+
+    /// Stops re-reading the user for a provider being connected, if that is under way.
+    private func stopPolling() -> [Effect] {
+        if case .connectingAccount = step { [.cancelTimer(pollTimer)] } else { [] }
     }
 
     /// Fills the form from the user for cards that edit a value.
