@@ -99,6 +99,15 @@ public struct NewPasswordForm: Equatable, Sendable {
         return password == confirmation ? Copy.Field.passwordsMatch : Copy.Field.passwordsDoNotMatch
     }
 
+    /// The field errors that keep the form from being sent, or nil when it may be sent. A broken rule goes
+    /// under `passwordField`, a mismatch under `confirm_password`; an empty password is held back silently.
+    public func blockingErrors(feedback: PasswordFeedback?, passwordField: String = "password") -> [String: String]? {
+        if let feedback, !feedback.isSatisfied { return [passwordField: feedback.message] }
+        if password.isEmpty { return [:] }
+        if password != confirmation { return ["confirm_password": Copy.Field.passwordsDoNotMatch] }
+        return nil
+    }
+
     /// Whether the form may be submitted under `policy`.
     public func isValid(under policy: PasswordPolicy) -> Bool {
         !password.isEmpty && password == confirmation && policy.brokenRules(password).isEmpty

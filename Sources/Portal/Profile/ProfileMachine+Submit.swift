@@ -84,13 +84,8 @@ extension ProfileMachine {
 
     private mutating func changePassword() -> [Effect] {
         let new = form.newPassword
-        if let feedback = newPasswordFeedback, !feedback.isSatisfied {
-            errors.fields["new_password"] = feedback.message
-            return []
-        }
-        guard !new.password.isEmpty else { return [] }
-        guard new.password == new.confirmation else {
-            errors.fields["confirm_password"] = Copy.Field.passwordsDoNotMatch
+        if let blocking = new.blockingErrors(feedback: newPasswordFeedback, passwordField: "new_password") {
+            errors.fields.merge(blocking) { $1 }
             return []
         }
         if asksCurrentPassword, form.currentPassword.isEmpty {

@@ -137,17 +137,7 @@ extension PortalMachine {
         let signedIn = client.map(AccountMachine.signedIn) ?? []
         guard let client, let active = client.lastActiveSession, signedIn.contains(active) else {
             // Signed-in accounts but none active: the account switcher.
-            if !signedIn.isEmpty, let client {
-                if case .home(var account) = route {
-                    let effects = account.update(.clientChanged(client))
-                    route = .home(account)
-                    return absorb(effects) { $0.accountFinished($1) }
-                }
-                route = .home(
-                    AccountMachine(
-                        client: client, singleSessionMode: environment.authConfig.singleSessionMode, scope: nextScope()))
-                return []
-            }
+            if !signedIn.isEmpty, let client { return showHome(client, environment) }
             if case .signIn = route { return [] }
             return showSignIn()
         }
@@ -159,6 +149,11 @@ extension PortalMachine {
                     passwordPolicy: PasswordPolicy(environment.userSettings.passwordSettings), scope: nextScope()))
             return []
         }
+        return showHome(client, environment)
+    }
+
+    /// The signed-in home: the one on screen follows the client, otherwise a new one opens.
+    private mutating func showHome(_ client: Client, _ environment: Environment) -> [Effect] {
         if case .home(var account) = route {
             let effects = account.update(.clientChanged(client))
             route = .home(account)

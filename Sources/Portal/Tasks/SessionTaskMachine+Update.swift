@@ -55,13 +55,8 @@ extension SessionTaskMachine {
     private mutating func submit() -> [Effect] {
         switch step {
         case .resetPassword:
-            if let feedback = newPasswordFeedback, !feedback.isSatisfied {
-                errors.fields["password"] = feedback.message
-                return []
-            }
-            guard !newPassword.password.isEmpty else { return [] }
-            guard newPassword.password == newPassword.confirmation else {
-                errors.fields["confirm_password"] = Copy.Field.passwordsDoNotMatch
+            if let blocking = newPassword.blockingErrors(feedback: newPasswordFeedback) {
+                errors.fields.merge(blocking) { $1 }
                 return []
             }
             errors = .none
