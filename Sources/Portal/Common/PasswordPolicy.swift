@@ -107,9 +107,4 @@ public struct NewPasswordForm: Equatable, Sendable {
         if password != confirmation { return ["confirm_password": Copy.Field.passwordsDoNotMatch] }
         return nil
     }
-
-    /// Whether the form may be submitted under `policy`.
-    public func isValid(under policy: PasswordPolicy) -> Bool {
-        !password.isEmpty && password == confirmation && policy.brokenRules(password).isEmpty
-    }
 }
