@@ -1,10 +1,14 @@
 """Fixtures of the portal end-to-end tests (the harness itself is in portal_harness.py)."""
 
 import shutil
+import sys
+from pathlib import Path
 
 import pytest
 
-from portal_harness import BINARY, World
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tmux_driver.py
+
+from portal_harness import BINARY, World  # noqa: E402
 
 
 @pytest.fixture

@@ -7,32 +7,17 @@ Each test gets its own XDG_DATA_HOME / XDG_STATE_HOME / XDG_CONFIG_HOME, so the 
 import json
 import os
 import re
-import shlex
 import signal
 import subprocess
 import time
-import uuid
 from pathlib import Path
 
 import pytest
+from tmux_driver import BINARY, ProgramPane
 
-REPO = Path(__file__).resolve().parents[3]
-BINARY = Path(os.environ.get("CLERK_TUI_BIN", REPO / ".build/debug/clerk-tui")).resolve()
 WIDTH, HEIGHT = 100, 30
 SIGN_IN = r"Sign in to clerk-tui"
 HOME = r"Signed in as "
-
-# Runs inside the pane: records the tty settings, runs the portal (its pid in a file), records its exit
-# status and the tty settings again, then idles so the final screen stays readable.
-RUNNER = """#!/bin/sh
-trap : INT
-export TERM="$PANE_TERM"
-stty -a > "$WORK/stty.before"
-sh -c 'echo $$ > "$WORK/pid"; exec "$@"' sh "$BINARY" "$@"
-echo "EXIT=$?"
-stty -a > "$WORK/stty.after"
-exec sleep 600
-"""
 
 
 def base_env(home: Path) -> dict:
@@ -42,97 +27,11 @@ def base_env(home: Path) -> dict:
             "XDG_CONFIG_HOME": str(home / "config")}
 
 
-class Pane:
+class Pane(ProgramPane):
     """One private tmux server with one 100x30 window running `clerk-tui ARGS`."""
 
     def __init__(self, work: Path, env: dict, args: list):
-        self.work = work
-        self.socket = f"clerk-tui-portal-{uuid.uuid4().hex[:8]}"
-        runner = work / "run.sh"
-        runner.write_text(RUNNER)
-        runner.chmod(0o755)
-        environment = {**env, "PANE_TERM": "xterm-256color", "WORK": str(work), "BINARY": str(BINARY)}
-        flags = [arg for key, value in environment.items() for arg in ("-e", f"{key}={value}")]
-        command = " ".join(shlex.quote(part) for part in [str(runner), *args])
-        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", str(WIDTH), "-y", str(HEIGHT),
-                  *flags, command)
-        self.tmux("set-option", "-g", "status", "off")
-        self.tmux("set-option", "-g", "history-limit", "10000")
-        self.socket_path = Path(self.tmux("display-message", "-p", "#{socket_path}").strip())
-
-    def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, *args], check=True, capture_output=True, text=True).stdout
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "t")
-
-    def history(self) -> str:
-        """Everything the pane ever showed, scrollback included."""
-        return self.tmux("capture-pane", "-p", "-S", "-", "-t", "t")
-
-    def wait_for(self, pattern: str, timeout: float = 20.0) -> str:
-        """Polls the screen until `pattern` (a regex) appears; fails with the last screen."""
-        deadline = time.monotonic() + timeout
-        while True:
-            text = self.screen()
-            if re.search(pattern, text):
-                return text
-            if time.monotonic() > deadline:
-                pytest.fail(f"timed out waiting for {pattern!r}; screen was:\n{text}")
-            time.sleep(0.05)
-
-    def wait_gone(self, pattern: str, timeout: float = 20.0) -> str:
-        deadline = time.monotonic() + timeout
-        while True:
-            text = self.screen()
-            if not re.search(pattern, text):
-                return text
-            if time.monotonic() > deadline:
-                pytest.fail(f"timed out waiting for {pattern!r} to go; screen was:\n{text}")
-            time.sleep(0.05)
-
-    def keys(self, *keys: str) -> None:
-        self.tmux("send-keys", "-t", "t", *keys)
-
-    def type(self, text: str) -> None:
-        self.tmux("send-keys", "-t", "t", "-l", text)
-
-    def pid(self) -> int:
-        deadline = time.monotonic() + 10
-        while not (self.work / "pid").exists():
-            if time.monotonic() > deadline:
-                pytest.fail("the portal never started")
-            time.sleep(0.05)
-        return int((self.work / "pid").read_text())
-
-    def exit_status(self, timeout: float = 20.0) -> int:
-        return int(self.wait_for(r"EXIT=\d+", timeout).split("EXIT=")[1].split()[0])
-
-    def stty(self) -> tuple:
-        after = self.work / "stty.after"
-        deadline = time.monotonic() + 10
-        while not after.exists() or not after.read_text():
-            if time.monotonic() > deadline:
-                pytest.fail("stty -a was not recorded after exit")
-            time.sleep(0.05)
-        return (self.work / "stty.before").read_text(), after.read_text()
-
-    def quit(self) -> None:
-        """Ctrl-C; asserts a clean exit with the terminal restored."""
-        self.keys("C-c")
-        assert self.exit_status() == 0
-        before, after = self.stty()
-        assert before == after
-
-    def assert_never_shown(self, *secrets: str) -> None:
-        """Neither the screen nor the scrollback ever held any of `secrets`."""
-        history = self.history()
-        for secret in secrets:
-            assert secret not in history, f"a secret reached the pane:\n{history}"
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
-        self.socket_path.unlink(missing_ok=True)
+        super().__init__(work, env, args, WIDTH, HEIGHT, prefix="clerk-tui-portal")
 
 
 class Server:

@@ -279,7 +279,8 @@ def test_rate_limit_counts_down_then_lets_the_user_continue(world):
         shown.set()
         hammer.join()
     first = int(re.search(r"try again in (\d+)", screen).group(1))
-    assert 1 <= first <= 10
+    # The server's sliding window lets a full window's 5 hits decay until one more fits: at most 10 s × (1 + 1/5).
+    assert 1 <= first <= 12
     if first > 1:
         pane.wait_for(rf"try again in ({'|'.join(str(n) for n in range(1, first))}) seconds?\.")
     pane.wait_gone(r"Too many requests", timeout=15)

@@ -1,9 +1,14 @@
 """Fixtures: a factory of `clerk-tui ssh` servers (stopped at teardown), a private tmux, client keys."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from sshserver import SSHServer, Tmux, make_key
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tmux_driver.py
+
+from sshserver import SSHServer, Tmux, make_key  # noqa: E402
 
 
 # Most tests check the front door itself on a stable form: the hidden widget gallery, not the portal.

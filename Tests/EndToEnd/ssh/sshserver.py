@@ -7,11 +7,10 @@ import shlex
 import signal
 import subprocess
 import time
-import uuid
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[3]
-BINARY = Path(os.environ.get("CLERK_TUI_BIN", REPO / ".build/debug/clerk-tui")).resolve()
+from tmux_driver import BINARY, TmuxServer, Window
+
 
 
 def wait_for(predicate, timeout=10.0, interval=0.1, what="condition"):
@@ -119,45 +118,38 @@ def process_environment(pid: int) -> dict[str, str]:
     return dict(item.decode().split("=", 1) for item in raw if b"=" in item)
 
 
-class Tmux:
-    """A private tmux server (its own socket) running one window per SSH client."""
+class Tmux(TmuxServer):
+    """A private tmux server running one session per SSH client, addressed by name."""
 
     def __init__(self):
-        self.socket = f"clerk-ssh-{uuid.uuid4().hex[:8]}"
+        super().__init__("clerk-ssh")
 
-    def _run(self, *args: str, check=True) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check).stdout
-
-    def open(self, name: str, argv: list[str], width=100, height=30, term="xterm-256color"):
+    def open(self, name: str, argv: list[str], width=100, height=30, term="xterm-256color") -> Window:
         # The trailing sleep keeps the pane (and what the client printed last) around after ssh exits.
         # tmux sets TERM in the pane itself, so the client's TERM is set in the command.
         command = f"TERM={shlex.quote(term)} {shlex.join(argv)}; echo SSH-EXIT=$?; sleep 60"
-        self._run("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), "sh", "-c", command)
+        return super().open(name, f"sh -c {shlex.quote(command)}", width, height)
 
     def screen(self, name: str) -> str:
-        return self._run("capture-pane", "-p", "-t", name)
+        return Window(self, name).settled()
 
     def lines(self, name: str) -> list[str]:
         return self.screen(name).split("\n")
 
     def wait_text(self, name: str, text: str, timeout=15.0) -> str:
-        return wait_for(lambda: self.screen(name) if text in self.screen(name) else None, timeout,
-                        what=f"{text!r} on {name}:\n{self.screen(name)}")
+        return Window(self, name).wait_for(re.escape(text), timeout)
 
     def keys(self, name: str, *keys: str):
-        self._run("send-keys", "-t", name, *keys)
+        Window(self, name).keys(*keys)
 
     def type(self, name: str, text: str):
-        self._run("send-keys", "-t", name, "-l", text)
+        Window(self, name).type(text)
 
     def resize(self, name: str, width: int, height: int):
-        self._run("resize-window", "-t", name, "-x", str(width), "-y", str(height))
+        Window(self, name).resize(width, height)
 
     def kill(self, name: str):
-        self._run("kill-session", "-t", name, check=False)
-
-    def close(self):
-        self._run("kill-server", check=False)
+        Window(self, name).kill()
 
 
 def make_key(directory: Path, name: str) -> Path:

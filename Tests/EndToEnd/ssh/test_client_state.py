@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import stat
-import uuid
 from pathlib import Path
 
 from fapi_client import NativeClient

@@ -2,7 +2,6 @@
 drops. The default child (no --child-argument) is the portal itself."""
 from __future__ import annotations
 
-import re
 import uuid
 from pathlib import Path
 

@@ -1,7 +1,7 @@
 """What the front door refuses: commands, pty-less sessions, a full house, unknown keys, floods."""
 from __future__ import annotations
 
-from sshserver import make_key, wait_for
+from sshserver import wait_for
 
 FORM = "Terminal UI gallery"
 

@@ -77,7 +77,7 @@ def test_secret_never_reaches_the_screen_or_scrollback(gallery):
     assert "hunter2" not in screen and "•••••••" in screen
     pane.keys("C-c")
     pane.exit_status()
-    history = pane.tmux("capture-pane", "-p", "-S", "-", "-t", "t")
+    history = pane.history()
     assert "hunter2" not in history
 
 
@@ -132,7 +132,7 @@ def test_a_swift_runtime_trap_restores_the_terminal_first(gallery):
     assert status in (128 + signal.SIGILL, 128 + signal.SIGTRAP), status
     before, after = pane.stty()
     assert before == after
-    history = pane.tmux("capture-pane", "-p", "-S", "-", "-t", "t")
+    history = pane.history()
     assert "deliberate trap" in history  # the crash report reached a readable screen
     assert "Terminal UI gallery" not in pane.screen()
 
