@@ -230,7 +230,7 @@ import Testing
         var (machine, _) = Self.machine(signIn, env: Fixtures.environment(preferred: "otp"))
         let poll = machine.fire(.poll)
         machine.answer(poll, .failure(.unavailable(reason: "timeout")))
-        #expect(machine.unavailable == nil)
+        #expect(!machine.serverUnavailable)
         #expect(machine.fire(.poll).calls() == [.reloadSignIn(id: "sia_1")])
     }
 }

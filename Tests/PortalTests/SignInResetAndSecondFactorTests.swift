@@ -234,7 +234,7 @@ import Testing
         let retry = machine.update(.retry)
         #expect(retry.calls() == first.calls())
         #expect(retry.requestID() != first.requestID())
-        #expect(machine.unavailable == nil)
+        #expect(!machine.serverUnavailable)
         machine.answer(retry, signIn: Fixtures.signIn(.needsFirstFactor))
         #expect(machine.step == .password)
     }

@@ -23,17 +23,16 @@ extension AccountMachine {
             errors = .none
             return select(item)
         case .retry:
-            guard let pending = unavailable, !isBusy else { return [] }
-            unavailable = nil
-            return [send(pending.call, pending.purpose)]
+            guard !isBusy, let retry: Effect = requests.retry() else { return [] }
+            return [retry]
         case .response(let id, let outcome):
-            guard let pending = inFlight.removeValue(forKey: id) else { return [] }
+            guard let pending = requests.answered(id) else { return [] }
             switch outcome {
             case .success:
                 return succeeded(pending.purpose)
             case .failure(let failure):
                 if case .unavailable = failure {
-                    unavailable = pending
+                    requests.unavailable = pending
                 } else {
                     errors = FormErrors(failure.errors, fieldNames: [])
                 }
@@ -83,9 +82,5 @@ extension AccountMachine {
         }
     }
 
-    mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect {
-        let id = requests.next()
-        inFlight[id] = PendingCall(call: call, purpose: purpose)
-        return .call(id, call)
-    }
+    mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect { requests.send(call, purpose) }
 }

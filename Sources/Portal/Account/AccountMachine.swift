@@ -14,14 +14,14 @@ public struct AccountMachine: Equatable, Sendable {
     public internal(set) var activeSessionID: String?
     public internal(set) var step: Step = .home
     public internal(set) var errors = FormErrors.none
-    public internal(set) var unavailable: PendingCall?
+    /// The last call met an unreachable server; "Try again" re-sends it.
+    public var serverUnavailable: Bool { requests.unavailable != nil }
 
-    var requests: RequestCounter
-    var inFlight: [RequestID: PendingCall] = [:]
+    var requests: RequestTracker<Purpose>
 
     public init(client: Client, singleSessionMode: Bool, scope: Int) {
         self.singleSessionMode = singleSessionMode
-        self.requests = RequestCounter(scope: scope)
+        self.requests = RequestTracker(scope: scope)
         self.sessions = Self.signedIn(client)
         self.activeSessionID = client.lastActiveSessionID
         if activeSession == nil, !sessions.isEmpty { step = .chooseAccount }
@@ -53,10 +53,7 @@ public struct AccountMachine: Equatable, Sendable {
     }
 
     /// A call and its purpose, kept to retry after the server was unreachable.
-    public struct PendingCall: Equatable, Sendable {
-        let call: BackendCall
-        let purpose: Purpose
-    }
+    typealias PendingCall = RequestTracker<Purpose>.Pending
 
     /// What the user did, how the client changed, what the server answered.
     public enum Event: Equatable, Sendable {
@@ -87,9 +84,9 @@ public struct AccountMachine: Equatable, Sendable {
     /// The account switcher's entries.
     public var chooseItems: [Item] { sessions.map(Item.switchTo) + [.addAccount, .signOutAll] }
 
-    public var isBusy: Bool { !inFlight.isEmpty }
+    public var isBusy: Bool { !requests.isEmpty }
 
-    public var notice: String? { unavailable != nil ? Copy.serverUnavailable : errors.card }
+    public var notice: String? { serverUnavailable ? Copy.serverUnavailable : errors.card }
 
     /// The label of an entry.
     public static func label(_ item: Item) -> String {

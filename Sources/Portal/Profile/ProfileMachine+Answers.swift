@@ -89,7 +89,7 @@ extension ProfileMachine {
 
     mutating func failed(_ pending: PendingCall, _ failure: PortalFailure) -> [Effect] {
         if case .unavailable = failure {
-            if !pending.purpose.isBackground { unavailable = pending }
+            if !pending.purpose.isBackground { requests.unavailable = pending }
             return []
         }
         if failure.has(code: "session_reverification_required"), pending.purpose != .verification {

@@ -27,7 +27,7 @@ extension ProfileMachine {
             step = state.returnStep
             var retry = state.action
             retry.isReverifiedRetry = true
-            return [resend(retry)]
+            return [requests.send(retry)]
         }
         reverification = state
         guard state.factor != nil else {

@@ -83,12 +83,12 @@ extension ProfileMachine {
             return busyGuard { [$0.send(call, .connectAccount(provider: Self.providerName(account)))] }
         case .timerFired(let timer):
             guard timer == pollTimer, case .connectingAccount(_, _, let id) = step,
-                  !inFlight.values.contains(where: { $0.purpose == .pollConnection(accountID: id) }) else { return [] }
+                  !requests.contains(.pollConnection(accountID: id)) else { return [] }
             return [send(.loadUser, .pollConnection(accountID: id))]
         case .saveBackupCodes:
             let path = form[.backupCodesPath].trimmingCharacters(in: .whitespaces)
             guard config.localFiles, !path.isEmpty, !backupCodes.isEmpty, !isBusy else { return [] }
-            let id = requests.next()
+            let id = requests.nextID()
             fileSave = FileSave(id: id, path: path)
             return [.saveFile(id, path: path, contents: SecretText(backupCodes.joined(separator: "\n") + "\n"))]
         case .resendCode:
@@ -107,13 +107,12 @@ extension ProfileMachine {
         case .back:
             return back()
         case .retry:
-            guard let pending = unavailable, !isBusy else { return [] }
-            unavailable = nil
-            return [resend(pending)]
+            guard !isBusy, let retry: Effect = requests.retry() else { return [] }
+            return [retry]
         case .response(let id, let outcome) where fileSave?.id == id:
             return saved(outcome)
         case .response(let id, let outcome):
-            guard let pending = inFlight.removeValue(forKey: id) else { return [] }
+            guard let pending = requests.answered(id) else { return [] }
             switch outcome {
             case .success(let result): return succeeded(pending, result)
             case .failure(let failure): return failed(pending, failure)
@@ -128,13 +127,13 @@ extension ProfileMachine {
         step = .overview
         form = ProfileForm()
         errors = .none
-        unavailable = nil
+        requests.unavailable = nil
         reverification = nil
         totp = nil
         showsKey = false
         backupCodes = []
         fileSave = nil
-        inFlight = inFlight.filter { $0.value.purpose == .loadDevices || $0.value.purpose == .loadUser }
+        requests.forget { $0 != .loadDevices && $0 != .loadUser }
     }
 
     private mutating func back() -> [Effect] {
@@ -147,7 +146,7 @@ extension ProfileMachine {
             reverification = nil
             step = state.returnStep
             errors = .none
-            inFlight = [:]
+            requests.forgetAll()
             return []
         }
         if step == .overview { return [.finish(.close)] }
@@ -204,13 +203,7 @@ extension ProfileMachine {
     // MARK: Calls
 
     mutating func send(_ call: ProfileCall, _ purpose: Purpose) -> Effect {
-        resend(PendingCall(call: .profile(sessionID: sessionID, call), purpose: purpose))
-    }
-
-    mutating func resend(_ pending: PendingCall) -> Effect {
-        let id = requests.next()
-        inFlight[id] = pending
-        return .call(id, pending.call)
+        requests.send(.profile(sessionID: sessionID, call), purpose)
     }
 
     private mutating func resend() -> [Effect] {

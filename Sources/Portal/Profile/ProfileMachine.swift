@@ -24,17 +24,17 @@ public struct ProfileMachine: Equatable, Sendable {
     public internal(set) var errors = FormErrors.none
     /// What the last action did, shown on the page it returned to.
     public internal(set) var success: String?
-    public internal(set) var unavailable: PendingCall?
+    /// The last call met an unreachable server; "Try again" re-sends it.
+    public var serverUnavailable: Bool { requests.unavailable != nil }
     public internal(set) var reverification: Reverification?
 
-    var requests: RequestCounter
-    var inFlight: [RequestID: PendingCall] = [:]
+    var requests: RequestTracker<Purpose>
     var fileSave: FileSave?
 
     public init(sessionID: String, client: Client?, config: ProfileConfig, scope: Int) {
         self.sessionID = sessionID
         self.config = config
-        self.requests = RequestCounter(scope: scope)
+        self.requests = RequestTracker(scope: scope)
         self.user = client?.sessions.first { $0.id == sessionID }?.user
     }
 
@@ -154,15 +154,10 @@ public struct ProfileMachine: Equatable, Sendable {
     }
 
     /// A call and its purpose, kept to retry after the server was unreachable or after reverification.
-    public struct PendingCall: Equatable, Sendable {
-        let call: BackendCall
-        let purpose: Purpose
-        /// Retried after a reverification: a second `session_reverification_required` is an error, not a loop.
-        var isReverifiedRetry = false
-    }
+    typealias PendingCall = RequestTracker<Purpose>.Pending
 
     /// Re-reads the user while a provider is being connected in the browser.
-    var pollTimer: TimerID { TimerID(scope: requests.scope, kind: .poll) }
+    var pollTimer: TimerID { requests.timer(.poll) }
     static let pollInterval = Duration.seconds(2)
 
     /// The backup codes being written to a file.
@@ -175,9 +170,9 @@ public struct ProfileMachine: Equatable, Sendable {
 
     /// An action is under way (background reloads of the user and devices do not count).
     public var isBusy: Bool {
-        fileSave != nil || inFlight.values.contains { $0.purpose != .loadDevices && $0.purpose != .loadUser }
+        fileSave != nil || requests.contains { $0 != .loadDevices && $0 != .loadUser }
     }
-    public var notice: String? { unavailable != nil ? Copy.serverUnavailable : errors.card }
+    public var notice: String? { serverUnavailable ? Copy.serverUnavailable : errors.card }
     public var newPasswordFeedback: PasswordFeedback? { config.passwordPolicy.feedback(form.newPassword.password) }
     /// Clerk asks for the current password only when the user has one and reverification is off.
     public var asksCurrentPassword: Bool { user?.passwordEnabled == true && !config.reverification }

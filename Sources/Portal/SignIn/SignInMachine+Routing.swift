@@ -203,7 +203,7 @@ extension SignInMachine {
         let purpose = pending.purpose
         if purpose == .poll { return [] }  // the next tick polls again
         if case .unavailable = failure {
-            unavailable = pending
+            requests.unavailable = pending
             return []
         }
         if let seconds = failure.rateLimitSeconds {

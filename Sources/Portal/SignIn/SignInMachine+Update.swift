@@ -56,11 +56,10 @@ extension SignInMachine {
             step = .done
             return [.finish(config.signUpMode == .waitlist ? .joinWaitlist : .signUp)]
         case .retry:
-            guard let pending = unavailable, canSubmit else { return [] }
-            unavailable = nil
-            return [send(pending.call, pending.purpose)]
+            guard canSubmit, let retry: Effect = requests.retry() else { return [] }
+            return [retry]
         case .response(let id, let outcome):
-            guard let pending = inFlight.removeValue(forKey: id) else { return [] }
+            guard let pending = requests.answered(id) else { return [] }
             return handle(outcome, for: pending)
         case .timerFired(let timer):
             guard timer.scope == requests.scope else { return [] }
@@ -249,8 +248,8 @@ extension SignInMachine {
     /// Back to an empty start card, dropping every call in flight.
     mutating func restart() -> [Effect] {
         let effects = leaveFactorCard()
-        inFlight = [:]
-        unavailable = nil
+        requests.forgetAll()
+        requests.unavailable = nil
         step = .start
         signIn = nil
         password = SecretText()
@@ -273,7 +272,7 @@ extension SignInMachine {
         }
         if isPolling {
             effects.append(.cancelTimer(timer(.poll)))
-            inFlight = inFlight.filter { $0.value.purpose != .poll }
+            requests.forget { $0 == .poll }
         }
         return effects
     }
@@ -296,7 +295,7 @@ extension SignInMachine {
             return left > 0 ? [] : [.cancelTimer(timer(.lockout))]
         case .poll:
             guard isPolling, step != .emailLink(expired: true), let signIn,
-                !inFlight.values.contains(where: { $0.purpose == .poll })
+                !requests.contains(.poll)
             else { return [] }
             return [send(.reloadSignIn(id: signIn.id), .poll)]
         case .successDelay:
@@ -316,11 +315,7 @@ extension SignInMachine {
         }
     }
 
-    mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect {
-        let id = requests.next()
-        inFlight[id] = PendingCall(call: call, purpose: purpose)
-        return .call(id, call)
-    }
+    mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect { requests.send(call, purpose) }
 
-    func timer(_ kind: TimerID.Kind) -> TimerID { TimerID(scope: requests.scope, kind: kind) }
+    func timer(_ kind: TimerID.Kind) -> TimerID { requests.timer(kind) }
 }

@@ -30,8 +30,8 @@ public struct SignInMachine: Equatable, Sendable {
     public internal(set) var rateLimitSeconds: Int?
     /// Seconds left of a `user_locked` lockout, for the notice.
     public internal(set) var lockoutSeconds: Int?
-    /// The call that failed because the server was unreachable; "Try again" re-sends it.
-    public internal(set) var unavailable: PendingCall?
+    /// The last call met an unreachable server; "Try again" re-sends it.
+    public var serverUnavailable: Bool { requests.unavailable != nil }
 
     /// The first factor in use, and the one before it (the reset card's back link returns to it).
     public internal(set) var firstFactor: Factor?
@@ -42,12 +42,11 @@ public struct SignInMachine: Equatable, Sendable {
     /// shows the success card first.
     public internal(set) var passwordWasReset = false
 
-    var requests: RequestCounter
-    var inFlight: [RequestID: PendingCall] = [:]
+    var requests: RequestTracker<Purpose>
 
     public init(config: SignInConfig, scope: Int, identifier: String = "") {
         self.config = config
-        self.requests = RequestCounter(scope: scope)
+        self.requests = RequestTracker(scope: scope)
         self.identifier = identifier
     }
 
@@ -105,10 +104,7 @@ public struct SignInMachine: Equatable, Sendable {
     }
 
     /// A call and its purpose, kept to retry after the server was unreachable.
-    public struct PendingCall: Equatable, Sendable {
-        let call: BackendCall
-        let purpose: Purpose
-    }
+    typealias PendingCall = RequestTracker<Purpose>.Pending
 
     /// Events: what the user did, what the server answered, which timer fired.
     public enum Event: Equatable, Sendable {
@@ -151,7 +147,7 @@ public struct SignInMachine: Equatable, Sendable {
     }
 
     /// A call other than background polling is running: buttons show a spinner and ignore presses.
-    public var isBusy: Bool { inFlight.values.contains { $0.purpose != .poll } }
+    public var isBusy: Bool { requests.contains { $0 != .poll } }
 
     public var canSubmit: Bool { !isBusy && rateLimitSeconds == nil }
 
@@ -217,7 +213,7 @@ public struct SignInMachine: Equatable, Sendable {
 
     /// The card-level message: an error, the rate-limit countdown, or the server-unreachable notice.
     public var notice: String? {
-        if unavailable != nil { return Copy.serverUnavailable }
+        if serverUnavailable { return Copy.serverUnavailable }
         if let seconds = rateLimitSeconds { return Copy.rateLimited(seconds: seconds) }
         if let seconds = lockoutSeconds, errors.card != nil { return Copy.accountLocked(seconds: seconds) }
         return errors.card

@@ -91,7 +91,7 @@ extension SignUpMachine {
         }
         if case .verifyEmailLink = step {
             effects.append(.cancelTimer(timer(.poll)))
-            inFlight = inFlight.filter { $0.value.purpose != .poll }
+            requests.forget { $0 == .poll }
         }
         return effects
     }
@@ -113,7 +113,7 @@ extension SignUpMachine {
     private mutating func handle(_ failure: PortalFailure, for pending: PendingCall) -> [Effect] {
         if pending.purpose == .poll { return [] }
         if case .unavailable = failure {
-            unavailable = pending
+            requests.unavailable = pending
             return []
         }
         if let seconds = failure.rateLimitSeconds {

@@ -62,7 +62,7 @@ extension SignUpMachine {
         case .back:
             guard step != .start, step != .restricted, step != .done else { return [] }
             let effects = leaveVerification()
-            inFlight = [:]
+            requests.forgetAll()
             errors = .none
             step = .start
             return effects
@@ -76,11 +76,10 @@ extension SignUpMachine {
             step = .done
             return [.finish(.joinWaitlist)]
         case .retry:
-            guard let pending = unavailable, canSubmit else { return [] }
-            unavailable = nil
-            return [send(pending.call, pending.purpose)]
+            guard canSubmit, let retry: Effect = requests.retry() else { return [] }
+            return [retry]
         case .response(let id, let outcome):
-            guard let pending = inFlight.removeValue(forKey: id) else { return [] }
+            guard let pending = requests.answered(id) else { return [] }
             return handle(outcome, for: pending)
         case .timerFired(let timer):
             guard timer.scope == requests.scope else { return [] }
@@ -173,7 +172,7 @@ extension SignUpMachine {
             return left > 0 ? [] : [.cancelTimer(timer(.rateLimit))]
         case .poll:
             guard case .verifyEmailLink(expired: false) = step, let signUp,
-                !inFlight.values.contains(where: { $0.purpose == .poll })
+                !requests.contains(.poll)
             else { return [] }
             return [send(.reloadSignUp(id: signUp.id), .poll)]
         case .lockout, .successDelay:
@@ -181,11 +180,7 @@ extension SignUpMachine {
         }
     }
 
-    mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect {
-        let id = requests.next()
-        inFlight[id] = PendingCall(call: call, purpose: purpose)
-        return .call(id, call)
-    }
+    mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect { requests.send(call, purpose) }
 
-    func timer(_ kind: TimerID.Kind) -> TimerID { TimerID(scope: requests.scope, kind: kind) }
+    func timer(_ kind: TimerID.Kind) -> TimerID { requests.timer(kind) }
 }

@@ -19,15 +19,15 @@ public struct SignUpMachine: Equatable, Sendable {
     public internal(set) var errors = FormErrors.none
     public internal(set) var resendSeconds = 0
     public internal(set) var rateLimitSeconds: Int?
-    public internal(set) var unavailable: PendingCall?
+    /// The last call met an unreachable server; "Try again" re-sends it.
+    public var serverUnavailable: Bool { requests.unavailable != nil }
 
-    var requests: RequestCounter
-    var inFlight: [RequestID: PendingCall] = [:]
+    var requests: RequestTracker<Purpose>
 
     /// A fresh sign-up form; restricted and waitlist instances show the "Access restricted" card instead.
     public init(config: SignUpConfig, scope: Int) {
         self.config = config
-        self.requests = RequestCounter(scope: scope)
+        self.requests = RequestTracker(scope: scope)
         self.step = config.mode == .public ? .start : .restricted
     }
 
@@ -54,10 +54,7 @@ public struct SignUpMachine: Equatable, Sendable {
     }
 
     /// A call and its purpose, kept to retry after the server was unreachable.
-    public struct PendingCall: Equatable, Sendable {
-        let call: BackendCall
-        let purpose: Purpose
-    }
+    typealias PendingCall = RequestTracker<Purpose>.Pending
 
     /// What the user did, what the server answered, which timer fired.
     public enum Event: Equatable, Sendable {
@@ -115,7 +112,7 @@ public struct SignUpMachine: Equatable, Sendable {
         return usesPhone ? Copy.SignUp.useEmailInstead : Copy.SignUp.usePhoneInstead
     }
 
-    public var isBusy: Bool { inFlight.values.contains { $0.purpose != .poll } }
+    public var isBusy: Bool { requests.contains { $0 != .poll } }
     public var canSubmit: Bool { !isBusy && rateLimitSeconds == nil }
 
     public var passwordFeedback: PasswordFeedback? { config.passwordPolicy.feedback(password) }
@@ -130,7 +127,7 @@ public struct SignUpMachine: Equatable, Sendable {
     }
 
     public var notice: String? {
-        if unavailable != nil { return Copy.serverUnavailable }
+        if serverUnavailable { return Copy.serverUnavailable }
         if let seconds = rateLimitSeconds { return Copy.rateLimited(seconds: seconds) }
         return errors.card
     }

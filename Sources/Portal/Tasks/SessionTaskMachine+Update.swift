@@ -33,7 +33,7 @@ extension SessionTaskMachine {
             return submit()
         case .back:
             guard step == .verifyAuthenticator else { return [] }
-            inFlight = [:]
+            requests.forgetAll()
             code = SecretText()
             totp = nil
             showsKey = false
@@ -43,11 +43,10 @@ extension SessionTaskMachine {
         case .signOut:
             return [.finish(.signOut(sessionID: sessionID))]
         case .retry:
-            guard let pending = unavailable, !isBusy else { return [] }
-            unavailable = nil
-            return [send(pending.call, pending.purpose)]
+            guard !isBusy, let retry: Effect = requests.retry() else { return [] }
+            return [retry]
         case .response(let id, let outcome):
-            guard let pending = inFlight.removeValue(forKey: id) else { return [] }
+            guard let pending = requests.answered(id) else { return [] }
             return handle(outcome, for: pending)
         }
     }
@@ -100,7 +99,7 @@ extension SessionTaskMachine {
             }
         case .failure(let failure):
             if case .unavailable = failure {
-                unavailable = pending
+                requests.unavailable = pending
                 return []
             }
             switch pending.purpose {
@@ -117,9 +116,5 @@ extension SessionTaskMachine {
         }
     }
 
-    mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect {
-        let id = requests.next()
-        inFlight[id] = PendingCall(call: call, purpose: purpose)
-        return .call(id, call)
-    }
+    mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect { requests.send(call, purpose) }
 }

@@ -19,17 +19,17 @@ public struct SessionTaskMachine: Equatable, Sendable {
     /// "Can't scan QR code?": show the key as text instead of the QR code.
     public internal(set) var showsKey = false
     public internal(set) var errors = FormErrors.none
-    public internal(set) var unavailable: PendingCall?
+    /// The last call met an unreachable server; "Try again" re-sends it.
+    public var serverUnavailable: Bool { requests.unavailable != nil }
 
-    var requests: RequestCounter
-    var inFlight: [RequestID: PendingCall] = [:]
+    var requests: RequestTracker<Purpose>
 
     public init(task: SessionTask.Key, sessionID: String, identifier: String, passwordPolicy: PasswordPolicy, scope: Int) {
         self.task = task
         self.sessionID = sessionID
         self.identifier = identifier
         self.passwordPolicy = passwordPolicy
-        self.requests = RequestCounter(scope: scope)
+        self.requests = RequestTracker(scope: scope)
         self.step =
             switch task {
             case .resetPassword: .resetPassword
@@ -59,10 +59,7 @@ public struct SessionTaskMachine: Equatable, Sendable {
     }
 
     /// A call and its purpose, kept to retry after the server was unreachable.
-    public struct PendingCall: Equatable, Sendable {
-        let call: BackendCall
-        let purpose: Purpose
-    }
+    typealias PendingCall = RequestTracker<Purpose>.Pending
 
     /// What the user did and what the server answered.
     public enum Event: Equatable, Sendable {
@@ -84,9 +81,9 @@ public struct SessionTaskMachine: Equatable, Sendable {
         case response(RequestID, BackendOutcome)
     }
 
-    public var isBusy: Bool { !inFlight.isEmpty }
+    public var isBusy: Bool { !requests.isEmpty }
     public var newPasswordFeedback: PasswordFeedback? { passwordPolicy.feedback(newPassword.password) }
-    public var notice: String? { unavailable != nil ? Copy.serverUnavailable : errors.card }
+    public var notice: String? { serverUnavailable ? Copy.serverUnavailable : errors.card }
 
     static let codeLength = 6
 }

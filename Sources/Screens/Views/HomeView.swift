@@ -33,7 +33,7 @@ enum HomeView {
                 .checkbox(label: Copy.UserButton.keepSignedIn, checked: keepSignedIn.isOn, action: .toggleKeepSignedIn))
         }
         card.notice = machine.notice.map { Banner(.danger, $0) }
-        if machine.unavailable != nil {
+        if machine.serverUnavailable {
             card.controls.insert(.button(Copy.retry, action: .account(.retry), enabled: true), at: 0)
         }
         return card

@@ -7,7 +7,7 @@ enum ProfileActionView {
     static func card(_ machine: ProfileMachine) -> Card {
         var card = body(machine)
         card.notice = card.notice ?? ProfileView.notice(machine)
-        if machine.unavailable != nil { card.controls.insert(.button(Copy.retry, action: .profile(.retry), enabled: true), at: 0) }
+        if machine.serverUnavailable { card.controls.insert(.button(Copy.retry, action: .profile(.retry), enabled: true), at: 0) }
         if machine.step != .overview, !isFinal(machine.step) {
             card.controls.append(.link(Copy.Profile.cancel, prefix: nil, action: .profile(.back), enabled: true))
         }

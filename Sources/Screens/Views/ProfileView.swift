@@ -18,7 +18,7 @@ enum ProfileView {
         }
         card.controls.append(.option(Copy.Profile.backToHome, detail: nil, action: .profile(.back)))
         card.notice = notice(machine)
-        if machine.unavailable != nil { card.controls.insert(.button(Copy.retry, action: .profile(.retry), enabled: true), at: 0) }
+        if machine.serverUnavailable { card.controls.insert(.button(Copy.retry, action: .profile(.retry), enabled: true), at: 0) }
         return card
     }
 

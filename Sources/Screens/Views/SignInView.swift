@@ -67,7 +67,7 @@ enum SignInView {
             card = Card(title: Copy.loading, subtitle: nil)
         }
         if card.notice == nil { card.notice = notice(machine) }
-        if machine.unavailable != nil {
+        if machine.serverUnavailable {
             card.controls.insert(.button(Copy.retry, action: .signIn(.retry), enabled: true), at: 0)
         }
         return card
@@ -204,7 +204,7 @@ enum SignInView {
     /// Rate limits warn; everything else is an error.
     static func notice(_ machine: SignInMachine) -> Banner? {
         guard let text = machine.notice else { return nil }
-        return Banner(machine.rateLimitSeconds != nil && machine.unavailable == nil ? .warning : .danger, text)
+        return Banner(machine.rateLimitSeconds != nil && !machine.serverUnavailable ? .warning : .danger, text)
     }
 }
 

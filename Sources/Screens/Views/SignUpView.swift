@@ -52,9 +52,9 @@ enum SignUpView {
             card = Card(title: Copy.loading, subtitle: nil)
         }
         if let notice = machine.notice {
-            card.notice = Banner(machine.rateLimitSeconds != nil && machine.unavailable == nil ? .warning : .danger, notice)
+            card.notice = Banner(machine.rateLimitSeconds != nil && !machine.serverUnavailable ? .warning : .danger, notice)
         }
-        if machine.unavailable != nil {
+        if machine.serverUnavailable {
             card.controls.insert(.button(Copy.retry, action: .signUp(.retry), enabled: true), at: 0)
         }
         return card

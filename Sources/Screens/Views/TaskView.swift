@@ -44,7 +44,7 @@ enum TaskView {
             card = Card(title: title, subtitle: nil, notice: Banner(.warning, Copy.Tasks.unsupported))
         }
         if card.notice == nil { card.notice = machine.notice.map { Banner(.danger, $0) } }
-        if machine.unavailable != nil {
+        if machine.serverUnavailable {
             card.controls.insert(.button(Copy.retry, action: .task(.retry), enabled: true), at: 0)
         }
         card.controls.append(
