@@ -59,28 +59,31 @@ class Window:
     def tmux(self, *args: str) -> str:
         return self.server.run(*args)
 
-    def screen(self, colours: bool = False) -> str:
+    def capture(self, colours: bool = False) -> str:
+        """What the window shows this instant, possibly a frame half painted; tests read `screen`."""
         return self.tmux("capture-pane", "-p", "-t", self.name, *(["-e"] if colours else []))
 
     def history(self) -> str:
         """Everything the window ever showed, scrollback included."""
         return self.tmux("capture-pane", "-p", "-S", "-", "-t", self.name)
 
-    def settled(self, colours: bool = False) -> str:
+    def screen(self, colours: bool = False) -> str:
         """The screen once two captures `SETTLE_SECONDS` apart agree (a frame is never read half painted)."""
-        text = self.screen(colours)
-        while True:
+        text = self.capture(colours)
+        deadline = time.monotonic() + 2  # something animating never settles: then the latest capture
+        while time.monotonic() < deadline:
             time.sleep(SETTLE_SECONDS)
-            again = self.screen(colours)
+            again = self.capture(colours)
             if again == text:
                 return text
             text = again
+        return text
 
     def wait_for(self, pattern: str, timeout: float = 20.0, colours: bool = False) -> str:
         """Polls until the settled screen matches `pattern` (a regex) and returns it; fails with the last screen."""
         deadline = time.monotonic() + timeout
         while True:
-            text = self.settled(colours)
+            text = self.screen(colours)
             if re.search(pattern, text):
                 return text
             if time.monotonic() > deadline:
@@ -90,7 +93,7 @@ class Window:
         """Polls until the settled screen no longer matches `pattern`."""
         deadline = time.monotonic() + timeout
         while True:
-            text = self.settled()
+            text = self.screen()
             if not re.search(pattern, text):
                 return text
             if time.monotonic() > deadline:

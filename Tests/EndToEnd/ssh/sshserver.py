@@ -131,7 +131,7 @@ class Tmux(TmuxServer):
         return super().open(name, f"sh -c {shlex.quote(command)}", width, height)
 
     def screen(self, name: str) -> str:
-        return Window(self, name).settled()
+        return Window(self, name).screen()
 
     def lines(self, name: str) -> list[str]:
         return self.screen(name).split("\n")
