@@ -285,14 +285,11 @@ extension SignInMachine {
             resendSeconds = max(resendSeconds - 1, 0)
             return resendSeconds == 0 ? [.cancelTimer(timer(.resendCooldown))] : []
         case .rateLimit:
-            let left = (rateLimitSeconds ?? 0) - 1
-            rateLimitSeconds = left > 0 ? left : nil
-            return left > 0 ? [] : [.cancelTimer(timer(.rateLimit))]
+            return countDown(&rateLimitSeconds, timer: timer(.rateLimit))
         case .lockout:
-            let left = (lockoutSeconds ?? 0) - 1
-            lockoutSeconds = left > 0 ? left : nil
-            if left <= 0 { errors.card = nil }
-            return left > 0 ? [] : [.cancelTimer(timer(.lockout))]
+            let effects: [Effect] = countDown(&lockoutSeconds, timer: timer(.lockout))
+            if lockoutSeconds == nil { errors.card = nil }
+            return effects
         case .poll:
             guard isPolling, step != .emailLink(expired: true), let signIn,
                 !requests.contains(.poll)

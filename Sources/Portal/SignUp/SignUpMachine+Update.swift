@@ -167,9 +167,7 @@ extension SignUpMachine {
             resendSeconds = max(resendSeconds - 1, 0)
             return resendSeconds == 0 ? [.cancelTimer(timer(.resendCooldown))] : []
         case .rateLimit:
-            let left = (rateLimitSeconds ?? 0) - 1
-            rateLimitSeconds = left > 0 ? left : nil
-            return left > 0 ? [] : [.cancelTimer(timer(.rateLimit))]
+            return countDown(&rateLimitSeconds, timer: timer(.rateLimit))
         case .poll:
             guard case .verifyEmailLink(expired: false) = step, let signUp,
                 !requests.contains(.poll)
