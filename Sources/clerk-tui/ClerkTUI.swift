@@ -33,7 +33,9 @@ struct ClerkTUI: AsyncParsableCommand {
         let backend = FrontendClientBackend(client: connection.client)
         let openURL = BrowserOpener(environment: environment).map { opener in { @Sendable url in opener.open(url) } }
         do {
-            try await runPortal(backend: backend, openURL: openURL, terminal: terminal, environment: environment)
+            try await runPortal(
+                backend: backend, openURL: openURL, oauthRedirectURL: connection.oauthRedirectURL, terminal: terminal,
+                environment: environment)
             await connection.close()
         } catch {
             await connection.close()
@@ -42,8 +44,8 @@ struct ClerkTUI: AsyncParsableCommand {
     }
 
     private func runPortal(
-        backend: FrontendClientBackend, openURL: (@Sendable (String) -> Void)?, terminal: TerminalOptions,
-        environment: [String: String]
+        backend: FrontendClientBackend, openURL: (@Sendable (String) -> Void)?, oauthRedirectURL: String?,
+        terminal: TerminalOptions, environment: [String: String]
     ) async throws {
         // Served by `clerk-tui ssh`, paths would name the server's disk: no file reads or writes then.
         let localFiles = environment["CLERK_TUI_REMOTE"]?.isEmpty != false
@@ -53,7 +55,8 @@ struct ClerkTUI: AsyncParsableCommand {
         if display.interfaceMode(environment: environment) == .fullScreen {
             do {
                 let portal = PortalScreen(
-                    backend: backend, openURL: openURL, localFiles: localFiles, keepSignedIn: keepSignedIn)
+                    backend: backend, oauthRedirectURL: oauthRedirectURL, openURL: openURL, localFiles: localFiles,
+                    keepSignedIn: keepSignedIn)
                 _ = try await Program.run(ScreenStack(root: portal), options: terminal)
                 return
             } catch TerminalError.noTerminfo(let tried) {
@@ -63,8 +66,8 @@ struct ClerkTUI: AsyncParsableCommand {
             }
         }
         var plain = PlainPortal(
-            backend: backend, prompter: PlainPrompter(), openURL: openURL, localFiles: localFiles,
-            keepSignedIn: keepSignedIn)
+            backend: backend, prompter: PlainPrompter(), oauthRedirectURL: oauthRedirectURL, openURL: openURL,
+            localFiles: localFiles, keepSignedIn: keepSignedIn)
         do {
             _ = try await plain.run()
         } catch {

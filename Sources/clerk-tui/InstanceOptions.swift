@@ -19,10 +19,21 @@ struct InstanceOptions: ParsableArguments {
     @Flag(help: "Allow plain http to a Frontend API that is not on this machine.")
     var insecureHTTP = false
 
+    @Option(name: .customLong("oauth-redirect-url"),
+            help: ArgumentHelp("Where social sign-in sends the browser when it is done.",
+                               discussion: """
+                                   Defaults to $CLERK_TUI_OAUTH_REDIRECT_URL, else, on the embedded instance, its \
+                                   "return to your terminal" page. A Clerk instance only accepts URLs on its allowlist \
+                                   (Dashboard → Native applications); without one, sign-in offers no social providers.
+                                   """))
+    var oauthRedirectURL: String?
+
     /// The resolved instance plus, for the embedded default, the server serving it.
     struct Connection {
         let client: FrontendClient
         let server: LocalServer?
+        /// Where social sign-in sends the browser in the end; nil offers no social sign-in.
+        let oauthRedirectURL: String?
 
         /// Stops the embedded server, if one was started.
         func close() async {
@@ -62,7 +73,9 @@ struct InstanceOptions: ParsableArguments {
         }
         let store = FileTokenStore(instance: instance, environment: environment)
         let client = FrontendClient(instance: instance, transport: transport, tokenStore: store, logger: logger)
-        return Connection(client: client, server: server)
+        let redirect = oauthRedirectURL ?? environment["CLERK_TUI_OAUTH_REDIRECT_URL"].nonEmpty
+            ?? (instance.kind == .local ? instance.baseURL.absoluteString + "/v1/dev_oauth/done" : nil)
+        return Connection(client: client, server: server, oauthRedirectURL: redirect)
     }
 }
 

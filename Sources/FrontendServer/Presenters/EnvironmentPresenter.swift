@@ -91,8 +91,15 @@ struct EnvironmentPresenter {
             "ticket": UserSettings.Attribute(enabled: false),
         ]
         let password = settings.password
+        var social: [String: UserSettings.Social] = [:]
+        for provider in settings.socialProviders {
+            let strategy = "oauth_" + provider
+            social[strategy] = UserSettings.Social(
+                enabled: true, strategy: strategy, name: SocialProviderCatalog.name(of: provider) ?? provider,
+                logoURL: "https://img.clerk.com/static/\(provider).png")
+        }
         return UserSettings(
-            attributes: attributes,
+            attributes: attributes, social: social,
             signIn: UserSettings.SignIn(secondFactorRequired: settings.mfa.required),
             signUp: UserSettings.SignUp(progressive: true, mode: UserSettings.SignUp.Mode(rawValue: settings.signUpMode.rawValue)),
             passwordSettings: UserSettings.PasswordSettings(

@@ -38,6 +38,7 @@ extension Presenter {
             identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: userID)
         }
         let first = try await instance.codes.find(owner: record.id, slot: "first_factor", in: db)
+        let oauth = first == nil ? try await OAuthSignIns.flow(of: record.id, in: db) : nil
         let second = try await instance.codes.find(owner: record.id, slot: "second_factor", in: db)
         if user == nil, let phantom = phantomAccount(record) { (user, identifications) = phantom }
         var secondFactors: [Factor]? = nil
@@ -49,7 +50,7 @@ extension Presenter {
             identifier: record.identifier,
             supportedFirstFactors: user.map { firstFactors($0, identifications: identifications, identifyingID: record.identificationId, identifier: record.identifier) },
             supportedSecondFactors: secondFactors,
-            firstFactorVerification: verification(first), secondFactorVerification: verification(second),
+            firstFactorVerification: oauth.map { verification($0, user: user) } ?? verification(first), secondFactorVerification: verification(second),
             userData: user.map { SignInUserData(firstName: $0.firstName, lastName: $0.lastName, imageURL: imageURL($0), hasImage: $0.imageFile != nil) },
             createdSessionID: record.createdSessionId, abandonAt: Date(epochMilliseconds: record.abandonAt))
     }
@@ -97,5 +98,30 @@ extension Presenter {
             .where("used_at", .is, SQLLiteral.null).limit(1).first()
         if codes != nil, !factors.isEmpty { factors.append(Factor(strategy: .backupCode)) }
         return factors
+    }
+
+    /// The browser round trip of a social sign-in, as its `first_factor_verification`: the provider URL while it is
+    /// open, the reason when it failed or found no user (`transferable`).
+    func verification(_ flow: OAuthFlowRecord, user: UserRecord?) -> Verification {
+        let provider = SocialProviderCatalog.name(of: flow.provider) ?? flow.provider
+        var status = VerificationStatus(rawValue: flow.status)
+        if flow.status == "unverified", flow.expireAt <= instance.nowMS { status = .expired }
+        let error: ClerkAPIError? = switch flow.errorCode {
+        case nil: nil
+        case "oauth_access_denied"?:
+            ClerkAPIError(code: "oauth_access_denied", message: "Access denied",
+                          longMessage: "You did not grant access to your \(provider) account.")
+        case "external_account_not_found"?:
+            ClerkAPIError(code: "external_account_not_found", message: "Invalid external account",
+                          longMessage: "The External Account was not found.")
+        case "user_locked"?:
+            APIFailure.userLocked(seconds: max(1, user.flatMap { instance.lockout.remaining($0, now: instance.nowMS) } ?? 1)).error
+        case let code?:
+            ClerkAPIError(code: code, message: "Unable to complete", longMessage: "Unable to complete action at this time.")
+        }
+        return Verification(
+            object: "verification_oauth", status: status, strategy: Strategy(rawValue: "oauth_" + flow.provider),
+            expireAt: Date(epochMilliseconds: flow.expireAt), error: error,
+            externalVerificationRedirectURL: status == .unverified ? OAuthSignIns.authorizeURL(flow, issuer: instance.issuer) : nil)
     }
 }

@@ -7,9 +7,16 @@ extension Presenter {
         let requirements = SignUpRequirements(settings: instance.settings)
         let emailVerification = try await instance.codes.find(owner: record.id, slot: "email_address", in: db)
         let phoneVerification = try await instance.codes.find(owner: record.id, slot: "phone_number", in: db)
-        let unverified = requirements.unverified(record, email: emailVerification, phone: phoneVerification)
+        let flow = try await record.oauthFlowId.asyncMap { try await OAuthFlowRecord.find($0, in: db) } ?? nil
+        let providerEmail = flow?.emailAddress
+        let unverified = requirements.unverified(record, email: emailVerification, phone: phoneVerification,
+                                                 providerEmail: providerEmail)
         func identification(_ value: String?, _ stored: VerificationRecord?, _ strategy: Strategy) -> Verification? {
             guard value != nil else { return nil }
+            if let flow, value == providerEmail {
+                return Verification(status: .verified, strategy: Strategy(rawValue: "from_oauth_" + flow.provider),
+                                    expireAt: Date(epochMilliseconds: flow.expireAt), nextAction: FrontendAPI.Verification.NextAction.none)
+            }
             guard let stored, var rendered = verification(stored) else {
                 // Not prepared yet: the spec requires an integer `expire_at`; the sign-up's own deadline is the honest one.
                 return Verification(status: .unverified, strategy: strategy, expireAt: Date(epochMilliseconds: record.abandonAt),
@@ -22,11 +29,15 @@ extension Presenter {
         return SignUp(
             id: record.id, status: SignUpStatus(rawValue: record.status),
             requiredFields: requirements.required, optionalFields: requirements.optional,
-            missingFields: record.status == "complete" ? [] : requirements.missing(record),
+            missingFields: record.status == "complete" ? [] : requirements.missing(record, providerEmail: providerEmail),
             unverifiedFields: record.status == "complete" ? [] : unverified,
             verifications: SignUpVerifications(
                 emailAddress: identification(record.emailAddress, emailVerification, .emailCode),
-                phoneNumber: identification(record.phoneNumber, phoneVerification, .phoneCode)),
+                phoneNumber: identification(record.phoneNumber, phoneVerification, .phoneCode),
+                externalAccount: flow.map {
+                    Verification(object: "verification_oauth", status: .verified, strategy: Strategy(rawValue: "oauth_" + $0.provider),
+                                 expireAt: Date(epochMilliseconds: $0.expireAt))
+                }),
             username: record.username, emailAddress: record.emailAddress, phoneNumber: record.phoneNumber,
             passwordEnabled: record.passwordDigest != nil, firstName: record.firstName, lastName: record.lastName,
             unsafeMetadata: jsonObject(record.unsafeMetadata), publicMetadata: [:],
@@ -60,9 +71,12 @@ struct SignUpRequirements {
         return fields
     }
 
-    func missing(_ record: SignUpRecord) -> [SignUpField] {
+    /// `providerEmail`: a sign-up transferred from social sign-in, whose provider vouched for this address; it needs
+    /// no password.
+    func missing(_ record: SignUpRecord, providerEmail: String? = nil) -> [SignUpField] {
         required.filter { field in
             switch field {
+            case .password where providerEmail != nil: false
             case .emailAddress: record.emailAddress == nil
             case .phoneNumber: record.phoneNumber == nil
             case .username: record.username == nil
@@ -74,15 +88,19 @@ struct SignUpRequirements {
         }
     }
 
-    func unverified(_ record: SignUpRecord, email: VerificationRecord?, phone: VerificationRecord?) -> [SignUpField] {
+    func unverified(_ record: SignUpRecord, email: VerificationRecord?, phone: VerificationRecord?,
+                    providerEmail: String? = nil) -> [SignUpField] {
         var fields: [SignUpField] = []
-        if record.emailAddress != nil, settings.emailAddress.verifyAtSignUp, email?.status != "verified" { fields.append(.emailAddress) }
+        if record.emailAddress != nil, record.emailAddress != providerEmail, settings.emailAddress.verifyAtSignUp,
+           email?.status != "verified" { fields.append(.emailAddress) }
         if record.phoneNumber != nil, settings.phoneNumber.verifyAtSignUp, phone?.status != "verified" { fields.append(.phoneNumber) }
         return fields
     }
 
-    func isComplete(_ record: SignUpRecord, email: VerificationRecord?, phone: VerificationRecord?) -> Bool {
-        missing(record).isEmpty && unverified(record, email: email, phone: phone).isEmpty
+    func isComplete(_ record: SignUpRecord, email: VerificationRecord?, phone: VerificationRecord?,
+                    providerEmail: String? = nil) -> Bool {
+        missing(record, providerEmail: providerEmail).isEmpty
+            && unverified(record, email: email, phone: phone, providerEmail: providerEmail).isEmpty
             && (record.emailAddress != nil || record.phoneNumber != nil || record.username != nil)
     }
 }

@@ -94,6 +94,8 @@ struct Presenter: Sendable {
             .from(BackupCodeRecord.table).where("user_id", .equal, record.id).where("used_at", .is, SQLLiteral.null)
             .first()?.decode(column: "n", as: Int.self) ?? 0
         let passkeys = try await PasskeyRecord.all(in: db, where: "user_id", equals: record.id).map(passkey)
+        let externalAccounts = try await ExternalAccountRecord.all(in: db, where: "user_id", equals: record.id)
+            .map(externalAccount)
         let now = instance.nowMS
         let locked = instance.lockout.remaining(record, now: now)
         var emails: [EmailAddress] = [], phones: [PhoneNumber] = []
@@ -111,7 +113,7 @@ struct Presenter: Sendable {
             primaryPhoneNumberID: record.primaryPhoneNumberId, passwordEnabled: record.passwordDigest != nil,
             twoFactorEnabled: record.totpVerified || identifications.contains { $0.reservedForSecondFactor },
             totpEnabled: record.totpVerified, backupCodeEnabled: backupCodesLeft > 0,
-            emailAddresses: emails, phoneNumbers: phones, passkeys: passkeys,
+            emailAddresses: emails, phoneNumbers: phones, passkeys: passkeys, externalAccounts: externalAccounts,
             publicMetadata: jsonObject(record.publicMetadata), unsafeMetadata: jsonObject(record.unsafeMetadata),
             lastSignInAt: date(record.lastSignInAt), locked: locked != nil, lockoutExpiresInSeconds: locked,
             verificationAttemptsRemaining: instance.lockout.attemptsRemaining(record, now: now),
@@ -144,6 +146,17 @@ struct Presenter: Sendable {
                 verification: Verification(object: "verification_passkey", status: .verified, strategy: .passkey,
                                            expireAt: date(record.createdAt)),
                 createdAt: date(record.createdAt), updatedAt: date(record.updatedAt))
+    }
+
+    /// A connected social account; the provider vouched for its email address when it was connected.
+    func externalAccount(_ record: ExternalAccountRecord) -> ExternalAccount {
+        ExternalAccount(
+            id: record.id, identificationID: record.identificationId, provider: record.provider,
+            providerUserID: record.providerUserId, approvedScopes: "email profile", emailAddress: record.emailAddress,
+            emailAddressVerified: true, firstName: record.firstName ?? "", lastName: record.lastName ?? "",
+            verification: Verification(object: "verification_oauth", status: .verified,
+                                       strategy: Strategy(rawValue: "oauth_" + record.provider), expireAt: date(record.createdAt)),
+            createdAt: date(record.createdAt), updatedAt: date(record.updatedAt))
     }
 
     /// Where the user's uploaded image is served, or "" without one.

@@ -17,6 +17,7 @@ struct FAPIRoutes {
         me(router.group("v1/me"))
         identifications(router.group("v1/me/email_addresses"), kind: .emailAddress)
         identifications(router.group("v1/me/phone_numbers"), kind: .phoneNumber)
+        oauth(router)
         return router
     }
 
@@ -223,6 +224,29 @@ struct FAPIRoutes {
         group.post("sessions/:id/revoke") { request, context in
             let id = try context.parameters.require("id")
             return try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).revokeSession(id) }
+        }
+        group.delete("external_accounts/:id") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await MeExternalAccounts(exchange: $0).delete(id) }
+        }
+    }
+
+    /// The browser side of social sign-in: the provider's callback, and the development provider's pages.
+    private func oauth(_ router: Router<FAPIRequestContext>) {
+        router.get("v1/oauth_callback") { request, context in
+            await gateway.page(request, context) { try await OAuthCallback(exchange: $0).handle() }
+        }
+        router.post("v1/oauth_callback") { request, context in
+            await gateway.page(request, context) { try await OAuthCallback(exchange: $0).handle() }
+        }
+        router.get("v1/dev_oauth/authorize") { request, context in
+            await gateway.page(request, context) { try await DevelopmentOAuthProvider(exchange: $0).form() }
+        }
+        router.post("v1/dev_oauth/authorize") { request, context in
+            await gateway.page(request, context) { try await DevelopmentOAuthProvider(exchange: $0).submit() }
+        }
+        router.get("v1/dev_oauth/done") { _, _ in
+            DevelopmentOAuthProvider.done(applicationName: instance.settings.applicationName).response
         }
     }
 }

@@ -7,6 +7,7 @@ struct FirstFactor: Sendable {
     var form: FormBody { exchange.call.form }
 
     func prepare(signInID: String, strategy: String) async throws -> Reply {
+        if strategy.hasPrefix("oauth_") { return try await OAuthSignIns(exchange: exchange).prepare(signInID: signInID, strategy: strategy) }
         guard ["email_code", "phone_code", "reset_password_email_code", "reset_password_phone_code"].contains(strategy) else {
             throw APIFailure.strategyInvalid()
         }
@@ -122,7 +123,9 @@ struct FirstFactor: Sendable {
 
     /// After a verified first factor: ask for a second one when the user has any, else create the session.
     /// Returns the rotated client token when a session was created.
-    func complete(signInID: String, strategy: String, in db: any SQLDatabase) async throws -> String? {
+    /// Without `rotatingToken` (a browser completed the sign-in, not the client) the token is left for the client to
+    /// collect later.
+    func complete(signInID: String, strategy: String, rotatingToken: Bool = true, in db: any SQLDatabase) async throws -> String? {
         guard var signIn = try await SignInRecord.find(signInID, in: db), let userID = signIn.userId,
               let user = try await UserRecord.find(userID, in: db) else { throw APIFailure.notFound("Sign in") }
         let now = instance.nowMS
@@ -135,17 +138,18 @@ struct FirstFactor: Sendable {
             try await signIn.save(in: db)
             return nil
         }
-        return try await finish(&signIn, secondFactorAt: nil, strategy: strategy, in: db)
+        return try await finish(&signIn, secondFactorAt: nil, strategy: strategy, rotatingToken: rotatingToken, in: db)
     }
 
     /// Creates the session and completes the sign-in.
-    func finish(_ signIn: inout SignInRecord, secondFactorAt: Int64?, strategy: String, in db: any SQLDatabase) async throws -> String {
+    func finish(_ signIn: inout SignInRecord, secondFactorAt: Int64?, strategy: String, rotatingToken: Bool = true,
+                in db: any SQLDatabase) async throws -> String? {
         guard var client = try await ClientRecord.find(signIn.clientId, in: db), let userID = signIn.userId else {
             throw APIFailure.notFound("Sign in")
         }
         let (session, token) = try await Sessions(instance: instance).create(
             on: &client, exchange: exchange, userID: userID, firstFactorAt: signIn.firstFactorAt,
-            secondFactorAt: secondFactorAt, strategy: strategy, in: db)
+            secondFactorAt: secondFactorAt, strategy: strategy, rotatingToken: rotatingToken, in: db)
         client.signInId = nil
         try await client.save(in: db)
         signIn.status = "complete"

@@ -31,7 +31,7 @@ struct SecondFactor: Sendable {
         let strategy = try form.required("strategy")
         let code = try form.required("code")
         guard ["totp", "backup_code", "phone_code"].contains(strategy) else { throw APIFailure.strategyInvalid() }
-        let token: String = try await instance.writeCommitting { db in
+        let token: String? = try await instance.writeCommitting { db in
             let (signIn, _) = try await SignIns.load(signInID, exchange: exchange, in: db)
             guard signIn.status == "needs_second_factor", let userID = signIn.userId,
                   let user = try await UserRecord.find(userID, in: db) else { return .rejected(.noSecondFactors) }

@@ -30,9 +30,10 @@ struct Sessions: Sendable {
     }
 
     /// Creates an active session for `userID` on `client`, makes it the client's current one and rotates the
-    /// client token. The caller saves the client.
+    /// client token (unless the client is not the caller: see `OAuthSignIns.collectToken`). The caller saves the client.
     func create(on client: inout ClientRecord, exchange: Exchange, userID: String, firstFactorAt: Int64?,
-                secondFactorAt: Int64?, strategy: String, in db: any SQLDatabase) async throws -> (SessionRecord, token: String) {
+                secondFactorAt: Int64?, strategy: String, rotatingToken: Bool = true,
+                in db: any SQLDatabase) async throws -> (SessionRecord, token: String?) {
         let now = instance.nowMS
         let settings = instance.settings.sessions
         let expireAt = now + Int64(settings.maxLifetime * 1000)
@@ -51,8 +52,7 @@ struct Sessions: Sendable {
         client.lastActiveSessionId = session.id
         client.lastAuthenticationStrategy = strategy
         client.updatedAt = now
-        let token = exchange.rotateToken(&client)
-        return (session, token)
+        return (session, rotatingToken ? exchange.rotateToken(&client) : nil)
     }
 
     /// Marks activity: moves `last_active_at` and the inactivity deadline.

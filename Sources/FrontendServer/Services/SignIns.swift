@@ -32,6 +32,7 @@ struct SignIns: Sendable {
         let identifier = form.nonEmpty("identifier")
         let strategy = form.nonEmpty("strategy")
         let password = form.string("password")
+        if let strategy, strategy.hasPrefix("oauth_") { return try await OAuthSignIns(exchange: exchange).create(strategy: strategy) }
         if let strategy, !["password", "email_code", "phone_code", "reset_password_email_code",
                            "reset_password_phone_code"].contains(strategy) {
             throw APIFailure.paramInvalid("strategy", "\(strategy) is not a supported strategy on this instance.")
@@ -97,7 +98,12 @@ struct SignIns: Sendable {
     }
 
     func get(_ id: String) async throws -> Reply {
-        try await instance.database.read { db in
+        let nonce = exchange.call.query.nonEmpty("rotating_token_nonce")
+        if let token = try await OAuthSignIns(exchange: exchange).collectToken(signInID: id, nonce: nonce) {
+            return try await Self(exchange: Exchange(instance: instance, call: exchange.call.presenting(token)))
+                .render(signInID: id, issuedToken: token)
+        }
+        return try await instance.database.read { db in
             let client = try await exchange.requireClient(in: db)
             guard let signIn = try await SignInRecord.find(id, in: db), signIn.clientId == client.id else {
                 throw APIFailure.notFound("Sign in")

@@ -79,14 +79,24 @@ struct SignUps: Sendable {
     func create() async throws -> Reply {
         try await instance.rateLimiter.hit(.createSignUp, key: exchange.call.remoteIP)
         guard instance.settings.signUpMode == .public else { throw APIFailure.signUpRestricted }
-        let fields = try await parseFields()
+        let transfer = try form.bool("transfer") == true
+        let parsed = try await parseFields()
         let (id, token): (String, String?) = try await instance.database.write { db in
+            var fields = parsed
             try await Sessions(instance: instance).ensureCanSignIn(client: try await exchange.client(in: db), userID: nil, in: db)
+            // A social sign-in that found no user continues here, with the provider's profile.
+            let flow = transfer ? try await transferableFlow(in: db) : nil
+            if let flow {
+                fields.email = flow.emailAddress
+                fields.firstName = fields.firstName ?? flow.firstName
+                fields.lastName = fields.lastName ?? flow.lastName
+            }
             try await ensureAvailable(fields, revealingTaken: !isStrict, in: db)
             var (client, token) = try await exchange.ensureClient(in: db)
             let now = instance.nowMS
             var record = SignUpRecord(id: RandomToken.id(.sua), clientId: client.id, status: "missing_requirements",
-                                      unsafeMetadata: "{}", abandonAt: now + 24 * 3600 * 1000, createdAt: now, updatedAt: now)
+                                      unsafeMetadata: "{}", abandonAt: now + 24 * 3600 * 1000, createdAt: now, updatedAt: now,
+                                      oauthFlowId: flow?.id)
             apply(fields, to: &record)
             try await record.insert(in: db)
             client.signUpId = record.id
@@ -96,6 +106,16 @@ struct SignUps: Sendable {
             return (record.id, rotated ?? token)
         }
         return try await render(id, issuedToken: token)
+    }
+
+    /// The client's social sign-in that found no user (`transfer=true`), or why there is none to transfer.
+    private func transferableFlow(in db: any SQLDatabase) async throws -> OAuthFlowRecord {
+        guard let client = try await exchange.client(in: db), let signInID = client.signInId,
+              let flow = try await OAuthSignIns.flow(of: signInID, in: db), flow.status == "transferable",
+              flow.emailAddress != nil else {
+            throw APIFailure.paramInvalid("transfer", "There is no sign-in to transfer to a sign-up.")
+        }
+        return flow
     }
 
     func update(_ id: String) async throws -> Reply {
@@ -190,7 +210,9 @@ struct SignUps: Sendable {
         guard var record = try await SignUpRecord.find(id, in: db), record.status == "missing_requirements" else { return nil }
         let email = try await instance.codes.find(owner: id, slot: "email_address", in: db)
         let phone = try await instance.codes.find(owner: id, slot: "phone_number", in: db)
-        guard requirements.isComplete(record, email: email, phone: phone) else { return nil }
+        let flow = try await record.oauthFlowId.asyncMap { try await OAuthFlowRecord.find($0, in: db) } ?? nil
+        let providerEmail = flow?.emailAddress
+        guard requirements.isComplete(record, email: email, phone: phone, providerEmail: providerEmail) else { return nil }
         try await ensureAvailable(Fields(email: record.emailAddress, phone: record.phoneNumber, username: record.username), in: db)
         let now = instance.nowMS
         var user = UserRecord(id: RandomToken.id(.user), username: record.username, firstName: record.firstName,
@@ -201,7 +223,8 @@ struct SignUps: Sendable {
         var identifications: [IdentificationRecord] = []
         if let value = record.emailAddress {
             identifications.append(IdentificationRecord(id: RandomToken.id(.idn), userId: user.id, kind: .emailAddress, value: value,
-                                                        verified: email?.status == "verified" || !instance.settings.emailAddress.verifyAtSignUp,
+                                                        verified: email?.status == "verified" || value == providerEmail
+                                                            || !instance.settings.emailAddress.verifyAtSignUp,
                                                         reservedForSecondFactor: false, defaultSecondFactor: false, createdAt: now, updatedAt: now))
             user.primaryEmailAddressId = identifications.last?.id
         }
@@ -213,8 +236,16 @@ struct SignUps: Sendable {
         }
         try await user.insert(in: db)
         for identification in identifications { try await identification.insert(in: db) }
+        if let flow, let providerUserID = flow.providerUserId,
+           let identification = identifications.first(where: { $0.kind == .emailAddress && $0.value == providerEmail }) {
+            try await ExternalAccountRecord(
+                id: RandomToken.id(.eac), userId: user.id, identificationId: identification.id, provider: flow.provider,
+                providerUserId: providerUserID, emailAddress: identification.value, firstName: flow.firstName,
+                lastName: flow.lastName, createdAt: now, updatedAt: now
+            ).insert(in: db)
+        }
         guard var client = try await ClientRecord.find(record.clientId, in: db) else { throw APIFailure.notFound("Sign up") }
-        let strategy = email != nil ? "email_code" : phone != nil ? "phone_code" : "password"
+        let strategy = flow.map { "oauth_" + $0.provider } ?? (email != nil ? "email_code" : phone != nil ? "phone_code" : "password")
         let (session, token) = try await Sessions(instance: instance).create(
             on: &client, exchange: exchange, userID: user.id, firstFactorAt: now, secondFactorAt: nil, strategy: strategy, in: db)
         client.signUpId = nil

@@ -22,6 +22,9 @@ public struct InstanceSettings: Sendable, Equatable {
     public var lockout = LockoutSettings()
     public var rateLimits = RateLimitSettings()
     public var verification = VerificationSettings()
+    /// Social sign-in providers (`google`, `github`, …). This server holds no provider credentials: each one is served
+    /// by its development stand-in (`DevelopmentOAuthProvider`), a page where the person names the account to use.
+    public var socialProviders: [String] = []
 
     public init() {}
 }

@@ -51,6 +51,7 @@ struct SettingsDocument: Decodable {
     struct Lockout: Decodable { var enabled: Bool?, max_attempts: Int?, duration_minutes: Int? }
     struct RateLimits: Decodable { var enabled: Bool?, scale: Double? }
     struct Verification: Decodable { var code_lifetime_minutes: Int?, max_attempts: Int?, resend_cooldown_seconds: Int? }
+    struct Social: Decodable { var providers: [String]? }
 
     var application_name: String?
     var environment: InstanceEnvironment?
@@ -66,6 +67,7 @@ struct SettingsDocument: Decodable {
     var lockout: Lockout?
     var rate_limits: RateLimits?
     var verification: Verification?
+    var social: Social?
 
     func apply(to s: inout InstanceSettings) throws {
         if let application_name { s.applicationName = application_name }
@@ -117,6 +119,7 @@ struct SettingsDocument: Decodable {
             if let x = v.max_attempts { s.verification.maxAttempts = x }
             if let x = v.resend_cooldown_seconds { s.verification.resendCooldown = TimeInterval(x) }
         }
+        if let providers = social?.providers { s.socialProviders = providers.map { $0.lowercased() } }
         try s.validate()
     }
 }
@@ -136,5 +139,8 @@ extension InstanceSettings {
             throw fail("at least one identifier must be enabled")
         }
         guard rateLimits.scale > 0 else { throw fail("rate_limits.scale must be positive") }
+        for provider in socialProviders where SocialProviderCatalog.name(of: provider) == nil {
+            throw fail("social.providers: unknown provider \(provider) (known: \(SocialProviderCatalog.names.keys.sorted().joined(separator: ", ")))")
+        }
     }
 }

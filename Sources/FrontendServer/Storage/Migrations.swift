@@ -5,7 +5,42 @@ import SQLKit
 enum Migrations {
     typealias Step = @Sendable (any SQLDatabase) async throws -> Void
 
-    static let steps: [(version: Int, apply: Step)] = [(1, initialSchema), (2, profileImages), (3, slidingRateLimits), (4, passkeys)]
+    static let steps: [(version: Int, apply: Step)] = [(1, initialSchema), (2, profileImages), (3, slidingRateLimits), (4, passkeys), (5, socialSignIn)]
+
+    /// Social sign-in: the accounts users connected at a provider, and the browser round trips under way.
+    static let socialSignIn: Step = { db in
+        try await timestamps(db.create(table: "external_accounts")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("user_id", type: .text, .notNull, .references("users", "id", onDelete: .cascade))
+            .column("identification_id", type: .text, .notNull)
+            .column("provider", type: .text, .notNull)
+            .column("provider_user_id", type: .text, .notNull)
+            .column("email_address", type: .text, .notNull)
+            .column("first_name", type: .text)
+            .column("last_name", type: .text))
+            .run()
+        try await db.create(index: "external_accounts_by_provider_user").unique().on("external_accounts")
+            .column("provider").column("provider_user_id").run()
+        try await db.create(index: "external_accounts_by_user").on("external_accounts").column("user_id").run()
+        try await timestamps(db.create(table: "oauth_flows")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("owner_id", type: .text, .notNull)
+            .column("client_id", type: .text, .notNull, .references("clients", "id", onDelete: .cascade))
+            .column("provider", type: .text, .notNull)
+            .column("redirect_url", type: .text, .notNull)
+            .column("status", type: .text, .notNull)
+            .column("error_code", type: .text)
+            .column("code_digest", type: .text)
+            .column("provider_user_id", type: .text)
+            .column("email_address", type: .text)
+            .column("first_name", type: .text)
+            .column("last_name", type: .text)
+            .column("nonce_digest", type: .text)
+            .column("expire_at", type: .bigint, .notNull))
+            .run()
+        try await db.create(index: "oauth_flows_by_owner").on("oauth_flows").column("owner_id").run()
+        try await db.alter(table: "sign_ups").column("oauth_flow_id", type: .text).run()
+    }
 
     /// Passkeys registered by a user: the credential id and COSE public key, a display name and usage.
     static let passkeys: Step = { db in

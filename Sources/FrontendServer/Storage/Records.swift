@@ -110,6 +110,8 @@ struct SignUpRecord: Record {
     var abandonAt: Int64
     var createdAt: Int64
     var updatedAt: Int64
+    /// The social sign-in this sign-up was transferred from: its verified email, and no password needed.
+    var oauthFlowId: String? = nil
 }
 
 /// The state of one verification: a sign-in factor, a sign-up identifier, or a user's new identifier.
@@ -137,6 +139,48 @@ struct PasskeyRecord: Record {
     var credentialId: String
     var publicKey: String
     var lastUsedAt: Int64?
+    var createdAt: Int64
+    var updatedAt: Int64
+}
+
+/// An account at a social provider, connected to a user.
+struct ExternalAccountRecord: Record {
+    static let table = "external_accounts"
+    var id: String
+    var userId: String
+    var identificationId: String
+    var provider: String
+    var providerUserId: String
+    var emailAddress: String
+    var firstName: String?
+    var lastName: String?
+    var createdAt: Int64
+    var updatedAt: Int64
+}
+
+/// One browser round trip to a social provider for a sign-in; `id` is the OAuth `state`.
+///
+/// `status` is the sign-in's `first_factor_verification` status: `unverified` until the provider answers, then
+/// `verified`, `transferable` (no such user: the profile waits for a sign-up) or `failed` (`error_code`).
+struct OAuthFlowRecord: Record {
+    static let table = "oauth_flows"
+    var id: String
+    /// The sign-in the flow verifies.
+    var ownerId: String
+    var clientId: String
+    var provider: String
+    var redirectUrl: String
+    var status: String
+    var errorCode: String?
+    /// The provider's one-time authorization code, until the callback redeems it.
+    var codeDigest: String?
+    var providerUserId: String?
+    var emailAddress: String?
+    var firstName: String?
+    var lastName: String?
+    /// The `rotating_token_nonce` sent to `redirect_url`, until the client has collected its new token.
+    var nonceDigest: String?
+    var expireAt: Int64
     var createdAt: Int64
     var updatedAt: Int64
 }

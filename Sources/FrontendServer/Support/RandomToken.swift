@@ -41,5 +41,5 @@ enum RandomToken {
 
 /// Clerk's id prefixes.
 enum IDPrefix: String {
-    case client, sess, user, sia, sua, idn, ins, totp, bcode = "bc", outbox = "msg", verification = "ver", jti = "jti"
+    case client, sess, user, sia, sua, idn, ins, totp, bcode = "bc", outbox = "msg", verification = "ver", jti = "jti", eac
 }
