@@ -46,7 +46,8 @@ IMPLEMENTED = [
     "createSignUps", "getSignUps", "updateSignUps", "prepareSignUpsVerification", "attemptSignUpsVerification",
     "getSession", "touchSession", "endSession", "removeSession", "createSessionToken",
     "createSessionTokenWithTemplate", "getUser", "patchUser", "deleteUser", "postTOTP", "verifyTOTP", "deleteTOTP",
-    "createBackupCodes", "getUsersSessions", "getSessions", "revokeSession", "getJWKS", "getOpenIDConfiguration",
+    "createBackupCodes", "getUsersSessions", "getSessions", "revokeSession", "deleteExternalAccount", "getJWKS",
+    "getOpenIDConfiguration",
     "getHealth",
 ]
 

@@ -14,8 +14,10 @@ extension Presenter {
         func identification(_ value: String?, _ stored: VerificationRecord?, _ strategy: Strategy) -> Verification? {
             guard value != nil else { return nil }
             if let flow, value == providerEmail {
-                return Verification(status: .verified, strategy: Strategy(rawValue: "from_oauth_" + flow.provider),
-                                    expireAt: Date(epochMilliseconds: flow.expireAt), nextAction: FrontendAPI.Verification.NextAction.none)
+                // The provider vouched for it. The spec allows only code strategies here, so it shows as a verified code.
+                return Verification(object: "verification_otp", status: .verified, strategy: strategy,
+                                    expireAt: Date(epochMilliseconds: flow.expireAt), nextAction: FrontendAPI.Verification.NextAction.none,
+                                    supportedStrategies: [strategy])
             }
             guard let stored, var rendered = verification(stored) else {
                 // Not prepared yet: the spec requires an integer `expire_at`; the sign-up's own deadline is the honest one.
