@@ -1,0 +1,87 @@
+"""Social sign-in in the portal, end to end: the embedded instance has Google enabled, the portal shows the provider
+link, and the test plays the browser against the local server's development provider (real HTTP, no mocks)."""
+
+import re
+
+import requests
+
+from portal_harness import HOME, SIGN_IN
+from portal_steps import choose, email, open_menu
+
+GOOGLE = r"\[ Continue with Google( · Last used)? \]"
+WAITING = r"Finish signing in with Google in your browser"
+# A control drawn in reverse video is the focused one.
+FOCUSED_GOOGLE = r"\x1b\[[\d;]*\b7m(?:\x1b\[[\d;]*m)*" + GOOGLE
+
+
+def enable_google(world) -> None:
+    """The embedded instance's settings file, as a user would write it."""
+    config = world.home / "config" / "clerk-tui"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "local.toml").write_text('[social]\nproviders = ["google"]\n')
+
+
+def continue_with_google(pane) -> str:
+    """Tabs to "Continue with Google", presses it, and returns the provider link."""
+    pane.wait_for(GOOGLE)
+    for _ in range(10):
+        if re.search(FOCUSED_GOOGLE, pane.screen(colours=True)):
+            break
+        pane.keys("Tab")
+    else:
+        raise AssertionError("Tab never reached Continue with Google")
+    pane.keys("Enter")
+    return provider_link(pane.wait_for(WAITING))
+
+
+def provider_link(screen: str) -> str:
+    """The link as the card shows it: wrapped at the card's width, so its lines are joined back."""
+    lines = [line.strip() for line in screen.splitlines()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("http://") and "/dev_oauth/authorize" in line)
+    link = lines[start]
+    for line in lines[start + 1:]:
+        if not line or " " in line:
+            break
+        link += line
+    return link
+
+
+def browse(link: str, address: str, decision: str = "allow") -> requests.Response:
+    """The person in the browser: opens the link, chooses the account, follows the redirects to the end."""
+    page = requests.get(link, timeout=10)
+    assert page.status_code == 200, page.text
+    state = re.search(r'name="state" value="([^"]+)"', page.text).group(1)
+    base = link.split("/v1/")[0]
+    return requests.post(base + "/v1/dev_oauth/authorize", timeout=10,
+                         data={"state": state, "email_address": address, "first_name": "Ada", "decision": decision})
+
+
+def test_sign_up_with_google_then_sign_in_again(world):
+    enable_google(world)
+    address = email("ada")
+    pane = world.portal()
+    pane.wait_for(SIGN_IN)
+    link = continue_with_google(pane)
+    done = browse(link, address)
+    assert done.status_code == 200 and "Return to your terminal" in done.text
+    assert "rotating_token_nonce=" not in done.url  # a new account: the portal moves on to a sign-up first
+    pane.wait_for(HOME + re.escape(address))
+    assert address in world.run("status").stdout
+
+    open_menu(pane)
+    choose(pane, "Sign out")
+    pane.wait_for(r"\[ Continue with Google · Last used \]")  # the client remembers how it signed in
+    done = browse(continue_with_google(pane), address)
+    assert "rotating_token_nonce=" in done.url  # the same Google account signs straight in
+    pane.wait_for(HOME + re.escape(address))
+    pane.quit()
+
+
+def test_cancelling_in_the_browser_is_explained_on_the_sign_in_card(world):
+    enable_google(world)
+    pane = world.portal()
+    pane.wait_for(SIGN_IN)
+    browse(continue_with_google(pane), email("bo"), decision="deny")
+    screen = pane.wait_for(r"You did not grant access to your Google account\.")
+    assert re.search(SIGN_IN, screen)
+    pane.quit()
