@@ -171,8 +171,7 @@ import Testing
 }
 
 @Suite struct OAuthScreenTests {
-    @Test func socialButtonsAndTheBrowserCard() async {
-        let script: ScriptedBackend.Responder = { call, client in
+    static let script: ScriptedBackend.Responder = { call, client in
             var env = Fixtures.environment()
             env.userSettings.social = ["oauth_google": .init(enabled: true, strategy: "oauth_google", name: "Google")]
             switch call {
@@ -187,11 +186,23 @@ import Testing
             default: return (.failure(.unavailable(reason: "unscripted")), client)
             }
         }
+
+    @Test func socialButtonsAndTheBrowserCard() async {
         var driver = await ScreenDriver(
-            backend: ScriptedBackend(respond: script), size: Size(width: 72, height: 44),
+            backend: ScriptedBackend(respond: Self.script), size: Size(width: 72, height: 44),
             oauthRedirectURL: "http://127.0.0.1:4000/oauth-done")
         driver.expectSnapshot("sign-in-start-social")
         await driver.press(.enter)
         driver.expectSnapshot("sign-in-oauth")
+    }
+
+    /// Too short for the QR code: the link stays, said once, with a note on the size the code needs, and nothing
+    /// scrolls.
+    @Test func theBrowserCardWithoutRoomForTheCode() async {
+        var driver = await ScreenDriver(
+            backend: ScriptedBackend(respond: Self.script), size: Size(width: 72, height: 20),
+            oauthRedirectURL: "http://127.0.0.1:4000/oauth-done")
+        await driver.press(.enter)
+        driver.expectSnapshot("sign-in-oauth-small")
     }
 }

@@ -66,7 +66,7 @@ struct OAuthSignIns: Sendable {
         try await db.delete(from: OAuthFlowRecord.table).where("owner_id", .equal, signIn.id).run()
         let now = instance.nowMS
         try await OAuthFlowRecord(
-            id: RandomToken.base62(32), ownerId: signIn.id, clientId: signIn.clientId, provider: provider,
+            id: RandomToken.base62(24), ownerId: signIn.id, clientId: signIn.clientId, provider: provider,
             redirectUrl: redirectURL, status: "unverified", expireAt: now + Self.lifetime, createdAt: now, updatedAt: now
         ).insert(in: db)
     }

@@ -11,7 +11,8 @@ struct Card {
     var notice: Banner?
     /// Plain lines under the header: identity preview, explanations, backup codes.
     var lines: [String] = []
-    /// An `otpauth://` URI to draw as a QR code, with its text fallback.
+    /// A URI to draw as a QR code (an `otpauth://` key, a sign-in link), with its text fallback ("" when the card
+    /// shows that text anyway).
     var qr: (text: String, fallback: String)?
     var controls: [Control] = []
 }

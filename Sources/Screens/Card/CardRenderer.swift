@@ -74,7 +74,8 @@ struct CardRenderer {
         if let qr = card.qr, let code = QRCode(qr.text, fallback: qr.fallback) {
             // The code gets what the screen has left once the controls fit; too little shows the key instead.
             let controls = card.controls.reduce(0) { $0 + rows(of: $1) }
-            let height = min(code.requiredSize.height, max(visibleHeight - y - controls, 1))
+            // Below the code: one blank row, then the controls.
+            let height = code.height(fitting: Size(width: box.width, height: max(visibleHeight - y - 1 - controls, 1)))
             code.render(into: &buffer, area: row(height))
             y += 1
         }

@@ -125,7 +125,7 @@ enum ProfileActionView {
         case .connectingAccount(let provider, let url, _):
             var card = Card(title: Copy.Profile.connectWith(provider), subtitle: Copy.Profile.finishInBrowser(provider))
             card.lines = [url]
-            card.qr = (url, url)
+            card.qr = (url, "")  // the link is on the card already
             return card
         case .password:
             return passwordCard(machine)

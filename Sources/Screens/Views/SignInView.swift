@@ -56,7 +56,7 @@ enum SignInView {
         case .oauth(let provider, let url):
             card = Card(title: Copy.SignIn.continueWith(provider), subtitle: Copy.SignIn.finishInBrowser(provider))
             card.lines = [url]
-            card.qr = (url, url)
+            card.qr = (url, "")  // the link is on the card already
             card.controls = [back]
         case .noAvailableMethods:
             card = Card(

@@ -1,7 +1,8 @@
 import CQREncode
 
 /// A QR code drawn with half blocks (two modules per cell row), as `qrencode -t UTF8` does.
-/// When the area is too small it shows a notice and a text fallback instead (e.g. the secret).
+/// When the area is too small it shows a notice and a text fallback instead (e.g. the secret); an empty fallback
+/// means the text is on screen already, so only the notice is shown.
 public struct QRCode: Hashable, Sendable {
     /// Dark modules, row by row.
     public let modules: [[Bool]]
@@ -58,12 +59,27 @@ public struct QRCode: Hashable, Sendable {
         return dark != inverted
     }
 
-    private func renderFallback(into buffer: inout Buffer, area: Rect) {
+    /// Rows the code takes in `area`: all of its height when it fits, else what the fallback needs.
+    public func height(fitting area: Size) -> Int {
+        guard !area.contains(requiredSize) else { return requiredSize.height }
+        let notice = Paragraph.wrap(fallbackNotice, width: area.width).count
+        return fallback.isEmpty ? notice : notice + 1 + Paragraph.wrap(fallback, width: area.width).count
+    }
+
+    /// Says why there is no code; an empty `fallback` means the text is on screen already.
+    private var fallbackNotice: String {
         let needed = requiredSize
-        let notice = "The window is too small for the QR code (needs \(needed.width)x\(needed.height)). Enter this instead:"
+        let notice = "The window is too small for the QR code (needs \(needed.width)x\(needed.height))."
+        return fallback.isEmpty ? notice : notice + " Enter this instead:"
+    }
+
+    private func renderFallback(into buffer: inout Buffer, area: Rect) {
+        let notice = fallbackNotice
         let noticeHeight = Paragraph.wrap(notice, width: area.width).count
         let (top, rest) = area.takingTop(noticeHeight)
         Paragraph(notice, style: .fg(.muted)).render(into: &buffer, area: top)
-        Paragraph(fallback, style: .fg(.text, .bold)).render(into: &buffer, area: rest.takingTop(1).1)
+        if !fallback.isEmpty {
+            Paragraph(fallback, style: .fg(.text, .bold)).render(into: &buffer, area: rest.takingTop(1).1)
+        }
     }
 }
