@@ -46,7 +46,8 @@ IMPLEMENTED = [
     "createSignUps", "getSignUps", "updateSignUps", "prepareSignUpsVerification", "attemptSignUpsVerification",
     "getSession", "touchSession", "endSession", "removeSession", "createSessionToken",
     "createSessionTokenWithTemplate", "getUser", "patchUser", "deleteUser", "postTOTP", "verifyTOTP", "deleteTOTP",
-    "createBackupCodes", "getUsersSessions", "getSessions", "revokeSession", "deleteExternalAccount", "getJWKS",
+    "createBackupCodes", "getUsersSessions", "getSessions", "revokeSession", "postOAuthAccounts",
+    "reauthorizeExternalAccount", "deleteExternalAccount", "getJWKS",
     "getOpenIDConfiguration",
     "getHealth",
 ]

@@ -157,3 +157,68 @@ def test_a_connected_account_can_be_removed(native):
     me = client.get("/v1/me", params=params).expect(200).response
     assert me["external_accounts"] == []
     assert me["email_addresses"][0]["verification"]["status"] == "verified"  # the address stays the user's
+
+
+def signed_in_user(native, tag: str):
+    """A password user, signed in: the client and the `_clerk_session_id` parameters of its session."""
+    client = native()
+    session_id = sign_up(client, unique_email(tag), PASSWORD)["session_id"]
+    return client, {"_clerk_session_id": session_id}
+
+
+def connect(client, params, strategy="oauth_github") -> dict:
+    reply = client.post("/v1/me/external_accounts", {"strategy": strategy, "redirect_url": REDIRECT}, params=params)
+    account = reply.expect(200).response
+    assert account["object"] == "external_account" and account["id"].startswith("eac_")
+    assert account["verification"]["status"] == "unverified"
+    return account
+
+
+def test_an_account_is_connected_from_the_profile_and_reauthorized(native):
+    client, params = signed_in_user(native, "oauth-connect")
+    pending = connect(client, params)
+    listed = client.get("/v1/me", params=params).expect(200).response["external_accounts"]
+    assert [a["id"] for a in listed] == [pending["id"]] and listed[0]["verification"]["status"] == "unverified"
+
+    work_email = unique_email("oauth-work")
+    callback = browse(pending["verification"]["external_verification_redirect_url"], work_email)
+    assert callback.headers["Location"] == REDIRECT
+    me = client.get("/v1/me", params=params).expect(200).response
+    [account] = me["external_accounts"]
+    assert account["id"] == pending["id"] and account["verification"]["status"] == "verified"
+    assert account["email_address"] == work_email and account["provider"] == "github"
+    address = next(e for e in me["email_addresses"] if e["email_address"] == work_email)
+    assert address["verification"]["status"] == "verified" and address["id"] == account["identification_id"]
+
+    again = client.patch(f"/v1/me/external_accounts/{account['id']}/reauthorize", {"redirect_url": REDIRECT},
+                         params=params).expect(200).response
+    assert again["id"] == account["id"] and again["verification"]["status"] == "unverified"
+    browse(again["verification"]["external_verification_redirect_url"], work_email, first_name="Grace")
+    [refreshed] = client.get("/v1/me", params=params).expect(200).response["external_accounts"]
+    assert refreshed["verification"]["status"] == "verified" and refreshed["first_name"] == "Grace"
+
+
+def test_an_account_connected_to_someone_else_is_refused(native):
+    email = unique_email("oauth-taken")
+    owner = native()
+    browse(provider_url(start(owner, "oauth_github")), email)
+    owner.post("/v1/client/sign_ups", {"transfer": "true"}).expect(200)
+
+    client, params = signed_in_user(native, "oauth-second")
+    pending = connect(client, params)
+    browse(pending["verification"]["external_verification_redirect_url"], email)
+    [failed] = client.get("/v1/me", params=params).expect(200).response["external_accounts"]
+    assert failed["verification"]["status"] == "failed"
+    assert failed["verification"]["error"]["code"] == "external_account_exists"
+    client.delete(f"/v1/me/external_accounts/{failed['id']}", params=params).expect(200)
+    assert client.get("/v1/me", params=params).expect(200).response["external_accounts"] == []
+
+
+def test_connecting_needs_an_enabled_provider_and_a_redirect(native):
+    client, params = signed_in_user(native, "oauth-bad-connect")
+    client.post("/v1/me/external_accounts", {"strategy": "oauth_apple", "redirect_url": REDIRECT}, params=params) \
+        .expect_error("form_param_format_invalid")
+    client.post("/v1/me/external_accounts", {"strategy": "oauth_google"}, params=params) \
+        .expect_error("form_param_missing")
+    client.patch("/v1/me/external_accounts/eac_unknown/reauthorize", {"redirect_url": REDIRECT}, params=params) \
+        .expect_error("resource_not_found")

@@ -291,6 +291,32 @@ import Testing
         #expect(ended == [.cancelTimer(timer), .finish(.sessionEnded)])
     }
 
+    @Test func aConnectionRefusedInTheBrowserStopsWaitingAndSaysWhy() {
+        var config = Self.config(localFiles: false)
+        config.socialProviders = [SocialProvider(strategy: "oauth_github", name: "GitHub")]
+        config.oauthRedirectURL = "http://127.0.0.1:7777/oauth-callback"
+        var machine = Self.machine(config: config)
+        _ = machine.update(.open(.connectAccount))
+        var verification = Verification(status: .unverified, strategy: "oauth_github")
+        verification.externalVerificationRedirectURL = "https://github.com/login/oauth/authorize?state=x"
+        var account = ExternalAccount(
+            id: "eac_1", identificationID: "", provider: "github", providerUserID: "", emailAddress: "",
+            verification: verification, createdAt: Fixtures.date, updatedAt: Fixtures.date)
+        _ = Self.answer(&machine, machine.update(.connect(config.socialProviders[0])), .success(.externalAccount(account)))
+
+        account.verification?.status = .failed
+        account.verification?.error = ClerkAPIError(
+            code: "external_account_exists", message: "Account already connected",
+            longMessage: "This GitHub account is already connected to another user.")
+        var refused = Self.user
+        refused.externalAccounts = [account]
+        let timer = TimerID(scope: 7, kind: .poll)
+        let done = Self.answer(&machine, machine.update(.timerFired(timer)), .success(.user(refused)))
+        #expect(done == [.cancelTimer(timer)])
+        #expect(machine.step == .overview)
+        #expect(machine.notice == "This GitHub account is already connected to another user.")
+    }
+
     @Test func passkeysAreRenamedWithAtLeastTwoCharactersAndRemovedAfterConfirming() {
         var user = Self.user
         user.passkeys = [Passkey(id: "pk_1", name: "YubiKey", createdAt: Fixtures.date, updatedAt: Fixtures.date)]

@@ -24,8 +24,7 @@ struct OAuthCallback: Sendable {
         let nonce = RandomToken.secret()
         let (redirect, signedIn): (String, Bool) = try await instance.database.write { db in
             guard var flow = try await OAuthFlowRecord.find(state, in: db), flow.status == "unverified",
-                  flow.expireAt > instance.nowMS, let signIn = try await SignInRecord.find(flow.ownerId, in: db),
-                  ["needs_identifier", "needs_first_factor"].contains(signIn.status) else { throw Self.expired }
+                  flow.expireAt > instance.nowMS else { throw Self.expired }
             if denied {
                 try await settle(&flow, status: "failed", error: "oauth_access_denied", in: db)
                 return (flow.redirectUrl, false)
@@ -35,6 +34,12 @@ struct OAuthCallback: Sendable {
                 throw APIFailure(.unprocessableContent, "oauth_token_exchange_error", "The authorization code is invalid.")
             }
             flow.codeDigest = nil
+            if flow.externalAccountId != nil {
+                try await connect(with: &flow, in: db)
+                return (flow.redirectUrl, false)
+            }
+            guard let signIn = try await SignInRecord.find(flow.ownerId, in: db),
+                  ["needs_identifier", "needs_first_factor"].contains(signIn.status) else { throw Self.expired }
             let signedIn = try await self.signIn(signIn, with: &flow, in: db)
             if signedIn { flow.nonceDigest = instance.secrets.digest(nonce) }
             try await flow.save(in: db)
@@ -102,6 +107,59 @@ struct OAuthCallback: Sendable {
         // The client collects its rotated token when it next reads the sign-in (see `OAuthSignIns.collectToken`).
         _ = try await FirstFactor(exchange: exchange).complete(signInID: signIn.id, strategy: strategy, rotatingToken: false, in: db)
         return try await SignInRecord.find(signIn.id, in: db)?.status == "complete"
+    }
+
+    /// Connects the provider's account to the signed-in user who started the flow (or refreshes the one being
+    /// reauthorized). An account already connected to someone, or an address another user owns, is refused.
+    private func connect(with flow: inout OAuthFlowRecord, in db: any SQLDatabase) async throws {
+        guard let accountID = flow.externalAccountId, let email = flow.emailAddress, let providerUserID = flow.providerUserId,
+              let user = try await UserRecord.find(flow.ownerId, in: db) else { throw Self.expired }
+        let taken = try await db.select().column("*").from(ExternalAccountRecord.table)
+            .where("provider", .equal, flow.provider).where("provider_user_id", .equal, providerUserID)
+            .first(decoding: ExternalAccountRecord.self, keyDecodingStrategy: Columns.decoding)
+        if let taken, taken.id != accountID {
+            return try await settle(&flow, status: "failed", error: "external_account_exists", in: db)
+        }
+        let now = instance.nowMS
+        if var account = try await ExternalAccountRecord.find(accountID, in: db) {
+            guard account.providerUserId == providerUserID else {
+                return try await settle(&flow, status: "failed", error: "external_account_exists", in: db)
+            }
+            account.firstName = flow.firstName ?? account.firstName
+            account.lastName = flow.lastName ?? account.lastName
+            account.updatedAt = now
+            try await account.save(in: db)
+        } else {
+            var identification = try await IdentificationRecord.first(in: db, where: "value", equals: email)
+            if let owner = identification?.userId, owner != user.id {
+                return try await settle(&flow, status: "failed", error: "form_identifier_exists", in: db)
+            }
+            if var known = identification, !known.verified {
+                known.verified = true  // the provider vouches for the address
+                known.updatedAt = now
+                try await known.save(in: db)
+                identification = known
+            }
+            let identificationID: String
+            if let identification {
+                identificationID = identification.id
+            } else {
+                identificationID = RandomToken.id(.idn)
+                try await IdentificationRecord(
+                    id: identificationID, userId: user.id, kind: .emailAddress, value: email, verified: true,
+                    reservedForSecondFactor: false, defaultSecondFactor: false, createdAt: now, updatedAt: now
+                ).insert(in: db)
+            }
+            try await ExternalAccountRecord(
+                id: accountID, userId: user.id, identificationId: identificationID, provider: flow.provider,
+                providerUserId: providerUserID, emailAddress: email, firstName: flow.firstName, lastName: flow.lastName,
+                createdAt: now, updatedAt: now
+            ).insert(in: db)
+        }
+        try await db.update(UserRecord.table).set("updated_at", to: now).where("id", .equal, user.id).run()
+        flow.status = "verified"
+        flow.updatedAt = now
+        try await flow.save(in: db)
     }
 
     private func settle(_ flow: inout OAuthFlowRecord, status: String, error: String, in db: any SQLDatabase) async throws {

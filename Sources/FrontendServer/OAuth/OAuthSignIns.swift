@@ -71,7 +71,7 @@ struct OAuthSignIns: Sendable {
         ).insert(in: db)
     }
 
-    private static func redirectURL(_ form: FormBody) throws(APIFailure) -> String {
+    static func redirectURL(_ form: FormBody) throws(APIFailure) -> String {
         let value = try form.required("redirect_url")
         guard let url = URL(string: value), let scheme = url.scheme, !scheme.isEmpty else {
             throw APIFailure.paramInvalid("redirect_url", "redirect_url must be an absolute URL.")

@@ -100,8 +100,8 @@ extension Presenter {
         return factors
     }
 
-    /// The browser round trip of a social sign-in, as its `first_factor_verification`: the provider URL while it is
-    /// open, the reason when it failed or found no user (`transferable`).
+    /// A browser round trip as a verification (a sign-in's first factor, an account being connected): the provider
+    /// URL while it is open, the reason when it failed or found no user (`transferable`).
     func verification(_ flow: OAuthFlowRecord, user: UserRecord?) -> Verification {
         let provider = SocialProviderCatalog.name(of: flow.provider) ?? flow.provider
         var status = VerificationStatus(rawValue: flow.status)
@@ -114,6 +114,12 @@ extension Presenter {
         case "external_account_not_found"?:
             ClerkAPIError(code: "external_account_not_found", message: "Invalid external account",
                           longMessage: "The External Account was not found.")
+        case "external_account_exists"?:
+            ClerkAPIError(code: "external_account_exists", message: "Account already connected",
+                          longMessage: "This \(provider) account is already connected to another user.")
+        case "form_identifier_exists"?:
+            ClerkAPIError(code: "form_identifier_exists", message: "Email address taken",
+                          longMessage: "The email address of this \(provider) account belongs to another user.")
         case "user_locked"?:
             APIFailure.userLocked(seconds: max(1, user.flatMap { instance.lockout.remaining($0, now: instance.nowMS) } ?? 1)).error
         case let code?:

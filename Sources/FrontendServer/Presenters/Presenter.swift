@@ -94,8 +94,7 @@ struct Presenter: Sendable {
             .from(BackupCodeRecord.table).where("user_id", .equal, record.id).where("used_at", .is, SQLLiteral.null)
             .first()?.decode(column: "n", as: Int.self) ?? 0
         let passkeys = try await PasskeyRecord.all(in: db, where: "user_id", equals: record.id).map(passkey)
-        let externalAccounts = try await ExternalAccountRecord.all(in: db, where: "user_id", equals: record.id)
-            .map(externalAccount)
+        let externalAccounts = try await self.externalAccounts(of: record.id, in: db)
         let now = instance.nowMS
         let locked = instance.lockout.remaining(record, now: now)
         var emails: [EmailAddress] = [], phones: [PhoneNumber] = []
@@ -146,6 +145,32 @@ struct Presenter: Sendable {
                 verification: Verification(object: "verification_passkey", status: .verified, strategy: .passkey,
                                            expireAt: date(record.createdAt)),
                 createdAt: date(record.createdAt), updatedAt: date(record.updatedAt))
+    }
+
+    /// The user's social accounts: connected ones, then ones waiting for the browser; an account being reauthorized
+    /// shows its round trip's verification.
+    func externalAccounts(of userID: String, in db: any SQLDatabase) async throws -> [ExternalAccount] {
+        let records = try await ExternalAccountRecord.all(in: db, where: "user_id", equals: userID)
+        let flows = try await OAuthFlowRecord.all(in: db, where: "owner_id", equals: userID)
+            .filter { $0.externalAccountId != nil && $0.status != "verified" }
+        var accounts = records.map { record in
+            flows.first { $0.externalAccountId == record.id }.map { pendingAccount($0, connected: record) }
+                ?? externalAccount(record)
+        }
+        for flow in flows where !records.contains(where: { $0.id == flow.externalAccountId }) {
+            accounts.append(pendingAccount(flow))
+        }
+        return accounts
+    }
+
+    /// An account whose browser round trip is under way or failed: `connected` when it is being reauthorized.
+    func pendingAccount(_ flow: OAuthFlowRecord, connected: ExternalAccountRecord? = nil) -> ExternalAccount {
+        ExternalAccount(
+            id: flow.externalAccountId ?? "", identificationID: connected?.identificationId ?? "", provider: flow.provider,
+            providerUserID: connected?.providerUserId ?? "", emailAddress: connected?.emailAddress ?? "",
+            firstName: connected?.firstName ?? "", lastName: connected?.lastName ?? "",
+            verification: verification(flow, user: nil),
+            createdAt: date(connected?.createdAt ?? flow.createdAt), updatedAt: date(flow.updatedAt))
     }
 
     /// A connected social account; the provider vouched for its email address when it was connected.

@@ -225,6 +225,13 @@ struct FAPIRoutes {
             let id = try context.parameters.require("id")
             return try await gateway.serve(request, context) { try await MeEndpoints(exchange: $0).revokeSession(id) }
         }
+        group.post("external_accounts") { request, context in
+            try await gateway.serve(request, context) { try await MeExternalAccounts(exchange: $0).create() }
+        }
+        group.patch("external_accounts/:id/reauthorize") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await MeExternalAccounts(exchange: $0).reauthorize(id) }
+        }
         group.delete("external_accounts/:id") { request, context in
             let id = try context.parameters.require("id")
             return try await gateway.serve(request, context) { try await MeExternalAccounts(exchange: $0).delete(id) }

@@ -36,6 +36,7 @@ enum Migrations {
             .column("first_name", type: .text)
             .column("last_name", type: .text)
             .column("nonce_digest", type: .text)
+            .column("external_account_id", type: .text)
             .column("expire_at", type: .bigint, .notNull))
             .run()
         try await db.create(index: "oauth_flows_by_owner").on("oauth_flows").column("owner_id").run()

@@ -158,14 +158,15 @@ struct ExternalAccountRecord: Record {
     var updatedAt: Int64
 }
 
-/// One browser round trip to a social provider for a sign-in; `id` is the OAuth `state`.
+/// One browser round trip to a social provider; `id` is the OAuth `state`.
 ///
-/// `status` is the sign-in's `first_factor_verification` status: `unverified` until the provider answers, then
-/// `verified`, `transferable` (no such user: the profile waits for a sign-up) or `failed` (`error_code`).
+/// It verifies a sign-in (`ownerId` is the sign-in) or connects an account to a signed-in user (`ownerId` is the
+/// user, `externalAccountId` the account being connected or reauthorized). `status` is the verification's:
+/// `unverified` until the provider answers, then `verified`, `transferable` (no such user: the profile waits for a
+/// sign-up) or `failed` (`error_code`).
 struct OAuthFlowRecord: Record {
     static let table = "oauth_flows"
     var id: String
-    /// The sign-in the flow verifies.
     var ownerId: String
     var clientId: String
     var provider: String
@@ -180,6 +181,7 @@ struct OAuthFlowRecord: Record {
     var lastName: String?
     /// The `rotating_token_nonce` sent to `redirect_url`, until the client has collected its new token.
     var nonceDigest: String?
+    var externalAccountId: String? = nil
     var expireAt: Int64
     var createdAt: Int64
     var updatedAt: Int64

@@ -77,8 +77,18 @@ extension ProfileMachine {
             return [.openExternally(url), .startTimer(pollTimer, every: Self.pollInterval, repeats: true)]
         case .pollConnection(let id):
             guard case .connectingAccount(let provider, _, id) = step,
-                  user?.externalAccounts.first(where: { $0.id == id })?.verification?.status == .verified else { return [] }
-            return [.cancelTimer(pollTimer)] + closeCard(Copy.Profile.accountConnected(provider))
+                  let verification = user?.externalAccounts.first(where: { $0.id == id })?.verification else { return [] }
+            switch verification.status {
+            case .verified:
+                return [.cancelTimer(pollTimer)] + closeCard(Copy.Profile.accountConnected(provider))
+            case .failed, .expired:
+                // Refused in the browser (cancelled, or the account belongs to someone else): say why, stop waiting.
+                leave()
+                errors.card = verification.error?.longMessage ?? Copy.Profile.connectFailed(provider)
+                return [.cancelTimer(pollTimer)]
+            default:
+                return []
+            }
         case .deleteAccount:
             return [.finish(.sessionEnded)]
         case .verification:
