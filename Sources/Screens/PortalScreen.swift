@@ -152,15 +152,16 @@ public struct PortalScreen: Screen {
         return controls.indices.contains(focus) ? controls[focus] : nil
     }
 
-    /// After every update: a new card starts with fresh widgets and focus on its first control;
-    /// widgets follow what the machine holds.
+    /// After every update: a new card starts with fresh widgets and focus on its first field (so typing goes
+    /// there even below "Continue with …" buttons), else its first control; widgets follow what the machine holds.
     private mutating func refresh() {
         let card = machine.card
         let key = Self.key(machine.route)
         if key != cardKey {
             cardKey = key
             widgets.reset()
-            focus = card.controls.firstIndex(where: \.isFocusable) ?? 0
+            focus = card.controls.firstIndex { $0.field != nil && $0.isFocusable }
+                ?? card.controls.firstIndex(where: \.isFocusable) ?? 0
         }
         if !card.controls.indices.contains(focus) || !card.controls[focus].isFocusable {
             focus = card.controls.firstIndex(where: \.isFocusable) ?? 0

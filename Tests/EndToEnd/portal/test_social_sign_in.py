@@ -6,7 +6,8 @@ import re
 import requests
 
 from portal_harness import HOME, SIGN_IN
-from portal_steps import choose, email, open_menu
+from portal_steps import PASSWORD, choose, email, open_menu, sign_in_with_password, user_with_password
+from test_profile import open_profile
 
 GOOGLE = r"\[ Continue with Google( · Last used)? \]"
 WAITING = r"Finish signing in with Google in your browser"
@@ -14,11 +15,12 @@ WAITING = r"Finish signing in with Google in your browser"
 FOCUSED_GOOGLE = r"\x1b\[[\d;]*\b7m(?:\x1b\[[\d;]*m)*" + GOOGLE
 
 
-def enable_google(world) -> None:
+def enable_google(world, *others: str) -> None:
     """The embedded instance's settings file, as a user would write it."""
     config = world.home / "config" / "clerk-tui"
     config.mkdir(parents=True, exist_ok=True)
-    (config / "local.toml").write_text('[social]\nproviders = ["google"]\n')
+    providers = ", ".join(f'"{name}"' for name in ("google", *others))
+    (config / "local.toml").write_text(f"[social]\nproviders = [{providers}]\n")
 
 
 def continue_with_google(pane) -> str:
@@ -84,4 +86,24 @@ def test_cancelling_in_the_browser_is_explained_on_the_sign_in_card(world):
     browse(continue_with_google(pane), email("bo"), decision="deny")
     screen = pane.wait_for(r"You did not grant access to your Google account\.")
     assert re.search(SIGN_IN, screen)
+    pane.quit()
+
+
+def test_connect_a_github_account_from_the_profile(world):
+    enable_google(world, "github")
+    address, work = email("cy"), email("cy-github")
+    user_with_password(world, address)
+    pane = world.portal()
+    sign_in_with_password(pane, address, PASSWORD)
+    pane.wait_for(HOME + re.escape(address))
+    open_profile(pane)
+    choose(pane, "+ Connect account")
+    pane.wait_for(r"GitHub")
+    choose(pane, "GitHub")
+    screen = pane.wait_for(r"Connect GitHub account")
+    done = browse(provider_link(screen), work)
+    assert "Return to your terminal" in done.text
+    screen = pane.wait_for(r"Your GitHub account has been connected\.")
+    rows = screen.split("Connected accounts")[1]
+    assert "GitHub" in rows and work in rows, screen
     pane.quit()
