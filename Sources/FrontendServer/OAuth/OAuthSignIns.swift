@@ -87,7 +87,10 @@ struct OAuthSignIns: Sendable {
     /// On reading a sign-in the provider completed: the client's rotated token, once. A `rotating_token_nonce` that
     /// does not match is refused, so a leaked redirect cannot be replayed by another client.
     func collectToken(signInID: String, nonce: String?) async throws -> String? {
-        try await instance.database.write { db in
+        // Most reads of a sign-in owe no token: find out without taking the write lock.
+        let owed = try await instance.database.read { db in try await Self.flow(of: signInID, in: db)?.nonceDigest != nil }
+        guard owed else { return nil }
+        return try await instance.database.write { db in
             guard var flow = try await Self.flow(of: signInID, in: db), let digest = flow.nonceDigest,
                   var client = try await exchange.client(in: db), client.id == flow.clientId else { return nil }
             if let nonce, !ConstantTime.equals(instance.secrets.digest(nonce), digest) {
