@@ -91,7 +91,7 @@ public struct PlainPortal<Source: LineSource> {
         if let subtitle = card.subtitle { prompter.say(subtitle) }
         if let notice = card.notice { prompter.say(notice.message) }
         for line in card.lines { prompter.say(line) }
-        if let qr = card.qr, !card.lines.contains(qr.fallback) { prompter.say(qr.fallback) }
+        if let qr = card.qr, !qr.fallback.isEmpty, !card.lines.contains(qr.fallback) { prompter.say(qr.fallback) }
 
         for control in card.controls {
             guard let event = try answer(control) else { continue }
