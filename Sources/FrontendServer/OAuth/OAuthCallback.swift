@@ -57,9 +57,7 @@ struct OAuthCallback: Sendable {
     private func signIn(_ record: SignInRecord, with flow: inout OAuthFlowRecord, in db: any SQLDatabase) async throws -> Bool {
         guard let email = flow.emailAddress, let providerUserID = flow.providerUserId else { throw Self.expired }
         let strategy = "oauth_" + flow.provider
-        let account = try await db.select().column("*").from(ExternalAccountRecord.table)
-            .where("provider", .equal, flow.provider).where("provider_user_id", .equal, providerUserID)
-            .first(decoding: ExternalAccountRecord.self, keyDecodingStrategy: Columns.decoding)
+        let account = try await ExternalAccountRecord.find(provider: flow.provider, providerUserID: providerUserID, in: db)
         var user: UserRecord? = nil
         var identificationID = account?.identificationId
         if let account {
@@ -114,9 +112,7 @@ struct OAuthCallback: Sendable {
     private func connect(with flow: inout OAuthFlowRecord, in db: any SQLDatabase) async throws {
         guard let accountID = flow.externalAccountId, let email = flow.emailAddress, let providerUserID = flow.providerUserId,
               let user = try await UserRecord.find(flow.ownerId, in: db) else { throw Self.expired }
-        let taken = try await db.select().column("*").from(ExternalAccountRecord.table)
-            .where("provider", .equal, flow.provider).where("provider_user_id", .equal, providerUserID)
-            .first(decoding: ExternalAccountRecord.self, keyDecodingStrategy: Columns.decoding)
+        let taken = try await ExternalAccountRecord.find(provider: flow.provider, providerUserID: providerUserID, in: db)
         if let taken, taken.id != accountID {
             return try await settle(&flow, status: "failed", error: "external_account_exists", in: db)
         }
@@ -167,5 +163,14 @@ struct OAuthCallback: Sendable {
         flow.errorCode = error
         flow.updatedAt = instance.nowMS
         try await flow.save(in: db)
+    }
+}
+
+extension ExternalAccountRecord {
+    /// The account a provider knows by `providerUserID`, whoever it is connected to.
+    static func find(provider: String, providerUserID: String, in db: any SQLDatabase) async throws -> Self? {
+        try await db.select().column("*").from(table)
+            .where("provider", .equal, provider).where("provider_user_id", .equal, providerUserID)
+            .first(decoding: Self.self, keyDecodingStrategy: Columns.decoding)
     }
 }
