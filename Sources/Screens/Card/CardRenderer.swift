@@ -26,12 +26,10 @@ struct CardRenderer {
         let origin = Position(x: area.x + (area.width - width) / 2, y: area.y)
         let shown = min(area.height, max(layout.height - top, 0))
         buffer.copy(Rect(x: 0, y: top, width: width, height: shown), of: scratch, to: origin)
-        let edge = Rect(x: origin.x, y: origin.y, width: width, height: 1)
-        if top > 0 { buffer.write("↑", in: edge, alignment: .trailing, style: .fg(.muted)) }
-        if top + area.height < layout.height {
-            buffer.write("↓", in: Rect(x: origin.x, y: area.maxY - 1, width: width, height: 1), alignment: .trailing,
-                         style: .fg(.muted))
-        }
+        // The marks sit just right of the card when there is room, so they never cover its text (the badge row).
+        let markX = origin.x + width < area.maxX ? origin.x + width : origin.x + width - 1
+        if top > 0 { buffer.write("↑", x: markX, y: origin.y, style: .fg(.muted)) }
+        if top + area.height < layout.height { buffer.write("↓", x: markX, y: area.maxY - 1, style: .fg(.muted)) }
     }
 
     /// The first row to show so that the focused rows are visible, keeping the top in view when possible.
