@@ -5,9 +5,14 @@ import Foundation
 struct BrowserOpener: Sendable {
     /// Nil when no browser may be opened: over SSH, or with no display to open it on.
     init?(environment: [String: String]) {
-        let remote = ["SSH_CONNECTION", "SSH_TTY", "CLERK_TUI_REMOTE"].contains { environment[$0]?.isEmpty == false }
         let hasDisplay = ["DISPLAY", "WAYLAND_DISPLAY"].contains { environment[$0]?.isEmpty == false }
-        guard !remote, hasDisplay else { return nil }
+        guard !Self.isRemote(environment), hasDisplay else { return nil }
+    }
+
+    /// The person is on another machine (an SSH login, or a session of `clerk-tui ssh`): this machine's browser and
+    /// its loopback addresses are out of their reach.
+    static func isRemote(_ environment: [String: String]) -> Bool {
+        ["SSH_CONNECTION", "SSH_TTY", "CLERK_TUI_REMOTE"].contains { environment[$0]?.isEmpty == false }
     }
 
     func open(_ url: String) {

@@ -73,8 +73,11 @@ struct InstanceOptions: ParsableArguments {
         }
         let store = FileTokenStore(instance: instance, environment: environment)
         let client = FrontendClient(instance: instance, transport: transport, tokenStore: store, logger: logger)
+        // The embedded instance's provider pages are on this machine's loopback, out of reach of a remote user's
+        // browser: over SSH they are not offered unless a URL is given.
+        let local = instance.kind == .local && !BrowserOpener.isRemote(environment)
         let redirect = oauthRedirectURL ?? environment["CLERK_TUI_OAUTH_REDIRECT_URL"].nonEmpty
-            ?? (instance.kind == .local ? instance.baseURL.absoluteString + "/v1/dev_oauth/done" : nil)
+            ?? (local ? instance.baseURL.absoluteString + "/v1/dev_oauth/done" : nil)
         return Connection(client: client, server: server, oauthRedirectURL: redirect)
     }
 }
