@@ -21,10 +21,13 @@ HOME = r"Signed in as "
 
 
 def base_env(home: Path) -> dict:
-    """The environment of every clerk-tui process of one test: private XDG directories, UTF-8."""
+    """The environment of every clerk-tui process of one test: private XDG directories, UTF-8, a local terminal
+    with no display (whatever the machine running the tests is: an SSH login would hide the social buttons, a
+    display would open a browser)."""
     return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home), "LANG": "C.UTF-8",
             "XDG_DATA_HOME": str(home / "data"), "XDG_STATE_HOME": str(home / "state"),
-            "XDG_CONFIG_HOME": str(home / "config")}
+            "XDG_CONFIG_HOME": str(home / "config"), "SSH_CONNECTION": "", "SSH_TTY": "", "CLERK_TUI_REMOTE": "",
+            "DISPLAY": "", "WAYLAND_DISPLAY": ""}
 
 
 class Pane(ProgramPane):
