@@ -5,8 +5,10 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+import requests
+
 from fapi_client import NativeClient
-from sshserver import process_environment, process_state, wait_for
+from sshserver import SSHServer, process_environment, process_state, wait_for
 
 SIGN_IN = "Sign in to clerk-tui"
 HOME = "Signed in as "
@@ -99,3 +101,21 @@ def test_sign_in_over_ssh_with_password(start_server, tmux, key):
     token, api = stored_token(pid)
     assert token != setup.token
     assert len(NativeClient(api, token).active_sessions()) == 1
+
+
+def test_no_social_buttons_when_the_remote_browser_cannot_reach_the_embedded_instance(tmp_path, tmux, key):
+    # The embedded instance enables Google, but its provider pages are on the server's loopback.
+    server = SSHServer(tmp_path / "social")
+    config = server.root / "config" / "clerk-tui"
+    config.mkdir(parents=True)
+    (config / "local.toml").write_text('[social]\nproviders = ["google"]\n')
+    server.start()
+    try:
+        pid = open_portal(server, tmux, key, "social")
+        frontend_api = process_environment(pid)["CLERK_FRONTEND_API"]
+        environment = requests.get(frontend_api + "/v1/environment", timeout=10).json()
+        assert "oauth_google" in environment["user_settings"]["social"]
+        screen = tmux.wait_text("social", "Email address")
+        assert "Continue with Google" not in screen
+    finally:
+        server.stop()
