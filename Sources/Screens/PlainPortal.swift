@@ -105,7 +105,8 @@ public struct PlainPortal<Source: LineSource> {
             if let next = timers.values.map(\.due).min() { try? await Task.sleep(until: next) }
             return
         }
-        if timers.keys.contains(where: { $0.kind == .poll }) { actions.append((Copy.retry, nil)) }
+        // While the card polls (a browser hand-off), "Try again" checks at once rather than at the next tick.
+        if let poll = timers.keys.first(where: { $0.kind == .poll }) { actions.append((Copy.retry, .timerFired(poll))) }
         guard case .choice(let index) = try prompter.ask(Question(Copy.chooseAction, kind: .choice(actions.map(\.label))))
         else { return }
         if let event = actions[index].event { pending += machine.update(event) }

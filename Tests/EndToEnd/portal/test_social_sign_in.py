@@ -107,3 +107,24 @@ def test_connect_a_github_account_from_the_profile(world):
     rows = screen.split("Connected accounts")[1]
     assert "GitHub" in rows and work in rows, screen
     pane.quit()
+
+
+def test_social_sign_in_in_plain_mode(world):
+    enable_google(world)
+    address = email("pat")
+    pane = world.portal("--plain")
+    pane.wait_for(r"Email address:")
+    pane.keys("Enter")  # nothing typed: the social button is among the actions after the fields
+    pane.wait_for(r"Password:")
+    pane.keys("Enter")
+    screen = pane.wait_for(r"Choose 1-\d+:")
+    pane.type(re.search(r"(\d+)\) Continue with Google", screen).group(1))
+    pane.keys("Enter")
+    screen = pane.wait_for(r"\d+\) Try again")
+    link = re.search(r"http://\S+/v1/dev_oauth/authorize\?state=\w+", screen).group(0)  # one line: copyable
+    browse(link, address)
+    pane.type(re.search(r"(\d+)\) Try again", screen).group(1))
+    pane.keys("Enter")
+    pane.wait_for(HOME + re.escape(address))
+    pane.keys("C-d")
+    assert pane.exit_status() == 0
