@@ -15,12 +15,12 @@ WAITING = r"Finish signing in with Google in your browser"
 FOCUSED_GOOGLE = r"\x1b\[[\d;]*\b7m(?:\x1b\[[\d;]*m)*" + GOOGLE
 
 
-def enable_google(world, *others: str) -> None:
+def enable_google(world, *others: str, extra: str = "") -> None:
     """The embedded instance's settings file, as a user would write it."""
     config = world.home / "config" / "clerk-tui"
     config.mkdir(parents=True, exist_ok=True)
     providers = ", ".join(f'"{name}"' for name in ("google", *others))
-    (config / "local.toml").write_text(f"[social]\nproviders = [{providers}]\n")
+    (config / "local.toml").write_text(f"[social]\nproviders = [{providers}]\n{extra}")
 
 
 def continue_with_google(pane) -> str:
@@ -128,3 +128,17 @@ def test_social_sign_in_in_plain_mode(world):
     pane.wait_for(HOME + re.escape(address))
     pane.keys("C-d")
     assert pane.exit_status() == 0
+
+
+def test_a_google_sign_up_asks_for_what_the_instance_still_requires(world):
+    enable_google(world, extra="[identifiers.username]\nenabled = true\nrequired = true\n")
+    address, username = email("dee"), "dee_" + email("x")[2:10]
+    pane = world.portal()
+    pane.wait_for(SIGN_IN)
+    browse(continue_with_google(pane), address)
+    screen = pane.wait_for(r"Fill in missing fields")
+    assert "Username" in screen and "Password" not in screen  # the provider vouched for the email: no password
+    pane.type(username)
+    pane.keys("Enter")
+    pane.wait_for(HOME + re.escape(address))
+    pane.quit()
