@@ -33,15 +33,8 @@ struct OAuthSignIns: Sendable {
         let (signInID, token): (String, String?) = try await instance.database.write { db in
             try await Sessions(instance: instance).ensureCanSignIn(client: try await exchange.client(in: db), userID: nil, in: db)
             var (client, token) = try await exchange.ensureClient(in: db)
-            let now = instance.nowMS
-            let signIn = SignInRecord(
-                id: RandomToken.id(.sia), clientId: client.id, status: "needs_identifier", identifier: nil, userId: nil,
-                identificationId: nil, firstFactorAt: nil, createdSessionId: nil, abandonAt: now + 24 * 3600 * 1000,
-                createdAt: now, updatedAt: now)
-            try await signIn.insert(in: db)
-            client.signInId = signIn.id
-            client.updatedAt = now
-            try await client.save(in: db)
+            let signIn = try await SignIns.open(on: &client, identifier: nil, userID: nil, identificationID: nil,
+                                                instance: instance, in: db)
             try await start(signIn, provider: provider, redirectURL: redirectURL, in: db)
             return (signIn.id, token)
         }
@@ -103,5 +96,13 @@ struct OAuthSignIns: Sendable {
             try await client.save(in: db)
             return token
         }
+    }
+}
+
+extension SignUpRecord {
+    /// The social sign-in this sign-up continues, if it was transferred from one.
+    func oauthFlow(in db: any SQLDatabase) async throws -> OAuthFlowRecord? {
+        guard let oauthFlowId else { return nil }
+        return try await OAuthFlowRecord.find(oauthFlowId, in: db)
     }
 }

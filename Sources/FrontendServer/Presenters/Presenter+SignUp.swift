@@ -7,7 +7,7 @@ extension Presenter {
         let requirements = SignUpRequirements(settings: instance.settings)
         let emailVerification = try await instance.codes.find(owner: record.id, slot: "email_address", in: db)
         let phoneVerification = try await instance.codes.find(owner: record.id, slot: "phone_number", in: db)
-        let flow = try await record.oauthFlowId.asyncMap { try await OAuthFlowRecord.find($0, in: db) } ?? nil
+        let flow = try await record.oauthFlow(in: db)
         let providerEmail = flow?.emailAddress
         let unverified = requirements.unverified(record, email: emailVerification, phone: phoneVerification,
                                                  providerEmail: providerEmail)

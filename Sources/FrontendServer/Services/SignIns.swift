@@ -48,18 +48,10 @@ struct SignIns: Sendable {
             if phantom, instance.settings.enumerationProtection == .off { return ("", nil, false) }
             try await sessions.ensureCanSignIn(client: existingClient, userID: found?.0.id, in: db)
             var (client, token) = try await exchange.ensureClient(in: db)
-            let now = instance.nowMS
-            let signIn = SignInRecord(
-                id: RandomToken.id(.sia), clientId: client.id,
-                status: identifier == nil ? "needs_identifier" : "needs_first_factor",
-                identifier: found?.1?.value ?? found?.0.username ?? identifier.map(Self.normalizedIdentifier), userId: found?.0.id,
-                identificationId: found?.1?.id ?? identifier.map { phantomIdentificationID($0) },
-                firstFactorAt: nil, createdSessionId: nil,
-                abandonAt: now + 24 * 3600 * 1000, createdAt: now, updatedAt: now)
-            try await signIn.insert(in: db)
-            client.signInId = signIn.id
-            client.updatedAt = now
-            try await client.save(in: db)
+            let signIn = try await Self.open(
+                on: &client, identifier: found?.1?.value ?? found?.0.username ?? identifier.map(Self.normalizedIdentifier),
+                userID: found?.0.id, identificationID: found?.1?.id ?? identifier.map { phantomIdentificationID($0) },
+                instance: instance, in: db)
             return (signIn.id, token, true)
         }
         if !created.known {
@@ -80,6 +72,21 @@ struct SignIns: Sendable {
             return reply
         }
         return try await render(signInID: created.signInID, issuedToken: created.token)
+    }
+
+    /// A new sign-in, the client's current one: `needs_first_factor` for an identifier, else `needs_identifier`.
+    static func open(on client: inout ClientRecord, identifier: String?, userID: String?, identificationID: String?,
+                     instance: FrontendInstance, in db: any SQLDatabase) async throws -> SignInRecord {
+        let now = instance.nowMS
+        let signIn = SignInRecord(
+            id: RandomToken.id(.sia), clientId: client.id, status: identifier == nil ? "needs_identifier" : "needs_first_factor",
+            identifier: identifier, userId: userID, identificationId: identificationID, firstFactorAt: nil,
+            createdSessionId: nil, abandonAt: now + 24 * 3600 * 1000, createdAt: now, updatedAt: now)
+        try await signIn.insert(in: db)
+        client.signInId = signIn.id
+        client.updatedAt = now
+        try await client.save(in: db)
+        return signIn
     }
 
     /// How an unknown identifier is echoed back: normalized like a stored one.

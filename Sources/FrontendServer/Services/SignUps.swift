@@ -210,7 +210,7 @@ struct SignUps: Sendable {
         guard var record = try await SignUpRecord.find(id, in: db), record.status == "missing_requirements" else { return nil }
         let email = try await instance.codes.find(owner: id, slot: "email_address", in: db)
         let phone = try await instance.codes.find(owner: id, slot: "phone_number", in: db)
-        let flow = try await record.oauthFlowId.asyncMap { try await OAuthFlowRecord.find($0, in: db) } ?? nil
+        let flow = try await record.oauthFlow(in: db)
         let providerEmail = flow?.emailAddress
         guard requirements.isComplete(record, email: email, phone: phone, providerEmail: providerEmail) else { return nil }
         try await ensureAvailable(Fields(email: record.emailAddress, phone: record.phoneNumber, username: record.username), in: db)
