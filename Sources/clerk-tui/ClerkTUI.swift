@@ -34,8 +34,9 @@ struct ClerkTUI: AsyncParsableCommand {
         let openURL = BrowserOpener(environment: environment).map { opener in { @Sendable url in opener.open(url) } }
         do {
             try await runPortal(
-                backend: backend, openURL: openURL, oauthRedirectURL: connection.oauthRedirectURL, terminal: terminal,
-                environment: environment)
+                backend: backend, openURL: openURL,
+                oauthRedirectURL: display.oauthRedirectURL(for: connection.client.instance, environment: environment),
+                terminal: terminal, environment: environment)
             await connection.close()
         } catch {
             await connection.close()

@@ -19,21 +19,10 @@ struct InstanceOptions: ParsableArguments {
     @Flag(help: "Allow plain http to a Frontend API that is not on this machine.")
     var insecureHTTP = false
 
-    @Option(name: .customLong("oauth-redirect-url"),
-            help: ArgumentHelp("Where social sign-in sends the browser when it is done.",
-                               discussion: """
-                                   Defaults to $CLERK_TUI_OAUTH_REDIRECT_URL, else, on the embedded instance, its \
-                                   "return to your terminal" page. A Clerk instance only accepts URLs on its allowlist \
-                                   (Dashboard → Native applications); without one, sign-in offers no social providers.
-                                   """))
-    var oauthRedirectURL: String?
-
     /// The resolved instance plus, for the embedded default, the server serving it.
     struct Connection {
         let client: FrontendClient
         let server: LocalServer?
-        /// Where social sign-in sends the browser in the end; nil offers no social sign-in.
-        let oauthRedirectURL: String?
 
         /// Stops the embedded server, if one was started.
         func close() async {
@@ -73,12 +62,7 @@ struct InstanceOptions: ParsableArguments {
         }
         let store = FileTokenStore(instance: instance, environment: environment)
         let client = FrontendClient(instance: instance, transport: transport, tokenStore: store, logger: logger)
-        // The embedded instance's provider pages are on this machine's loopback, out of reach of a remote user's
-        // browser: over SSH they are not offered unless a URL is given.
-        let local = instance.kind == .local && !BrowserOpener.isRemote(environment)
-        let redirect = oauthRedirectURL ?? environment["CLERK_TUI_OAUTH_REDIRECT_URL"].nonEmpty
-            ?? (local ? instance.baseURL.absoluteString + "/v1/dev_oauth/done" : nil)
-        return Connection(client: client, server: server, oauthRedirectURL: redirect)
+        return Connection(client: client, server: server)
     }
 }
 
