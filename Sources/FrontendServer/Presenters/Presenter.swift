@@ -151,8 +151,10 @@ struct Presenter: Sendable {
     /// shows its round trip's verification.
     func externalAccounts(of userID: String, in db: any SQLDatabase) async throws -> [ExternalAccount] {
         let records = try await ExternalAccountRecord.all(in: db, where: "user_id", equals: userID)
-        let flows = try await OAuthFlowRecord.all(in: db, where: "owner_id", equals: userID)
-            .filter { $0.externalAccountId != nil && $0.status != "verified" }
+        // Round trips start only while a provider is enabled: without one, spare every user render the query.
+        let flows = instance.settings.socialProviders.isEmpty ? []
+            : try await OAuthFlowRecord.all(in: db, where: "owner_id", equals: userID)
+                .filter { $0.externalAccountId != nil && $0.status != "verified" }
         var accounts = records.map { record in
             flows.first { $0.externalAccountId == record.id }.map { pendingAccount($0, connected: record) }
                 ?? externalAccount(record)
