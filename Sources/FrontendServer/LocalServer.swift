@@ -46,6 +46,9 @@ public struct LocalServerConfiguration: Sendable {
 public final class LocalServer: Sendable {
     /// `http://HOST:PORT`, without a trailing slash.
     public let baseURL: String
+    /// The page that ends a social sign-in on this server ("return to your terminal"): the portal's default OAuth
+    /// redirect URL on the embedded instance.
+    public static let oauthDonePath = DevelopmentOAuthProvider.donePath
     public let port: Int
     private let group: ServiceGroup
     private let task: Task<Void, any Error>

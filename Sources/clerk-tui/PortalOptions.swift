@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontendAPI
+import FrontendServer
 import TerminalUI
 
 /// How the portal is shown: full screen or plain line prompts, theme, colour level, mouse.
@@ -32,7 +33,7 @@ struct PortalOptions: ParsableArguments {
         // The embedded instance's provider pages are on this machine's loopback, out of reach of a remote user's
         // browser: over SSH they are not offered unless a URL is given.
         guard instance.kind == .local, !BrowserOpener.isRemote(environment) else { return nil }
-        return instance.baseURL.absoluteString + "/v1/dev_oauth/done"
+        return instance.baseURL.absoluteString + LocalServer.oauthDonePath
     }
 
     /// The terminal options, or a validation error naming the bad theme or colour level.

@@ -252,7 +252,7 @@ struct FAPIRoutes {
         router.post("v1/dev_oauth/authorize") { request, context in
             await gateway.page(request, context) { try await DevelopmentOAuthProvider(exchange: $0).submit() }
         }
-        router.get("v1/dev_oauth/done") { _, _ in
+        router.get(RouterPath(DevelopmentOAuthProvider.donePath)) { _, _ in
             DevelopmentOAuthProvider.done(applicationName: instance.settings.applicationName).response
         }
     }
