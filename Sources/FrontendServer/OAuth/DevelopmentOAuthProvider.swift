@@ -44,7 +44,7 @@ struct DevelopmentOAuthProvider: Sendable {
         }
         let code = RandomToken.secret()
         try await instance.database.write { db in
-            guard var current = try await OAuthFlowRecord.find(flow.id, in: db), current.status == "unverified" else {
+            guard var current = try await OAuthFlowRecord.find(flow.id, in: db), current.isOpen(at: instance.nowMS) else {
                 throw OAuthCallback.expired
             }
             current.codeDigest = instance.secrets.digest(code)
@@ -72,8 +72,9 @@ struct DevelopmentOAuthProvider: Sendable {
     private func pendingFlow(_ state: String?) async throws -> OAuthFlowRecord {
         guard let state, !state.isEmpty else { throw APIFailure.paramMissing("state") }
         return try await instance.database.read { db in
-            guard let flow = try await OAuthFlowRecord.find(state, in: db), flow.status == "unverified",
-                  flow.expireAt > instance.nowMS else { throw OAuthCallback.expired }
+            guard let flow = try await OAuthFlowRecord.find(state, in: db), flow.isOpen(at: instance.nowMS) else {
+                throw OAuthCallback.expired
+            }
             return flow
         }
     }

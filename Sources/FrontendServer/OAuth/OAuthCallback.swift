@@ -23,8 +23,9 @@ struct OAuthCallback: Sendable {
         let denied = parameter("error") != nil, code = parameter("code")
         let nonce = RandomToken.secret()
         let (redirect, signedIn): (String, Bool) = try await instance.database.write { db in
-            guard var flow = try await OAuthFlowRecord.find(state, in: db), flow.status == "unverified",
-                  flow.expireAt > instance.nowMS else { throw Self.expired }
+            guard var flow = try await OAuthFlowRecord.find(state, in: db), flow.isOpen(at: instance.nowMS) else {
+                throw Self.expired
+            }
             if denied {
                 try await settle(&flow, status: "failed", error: "oauth_access_denied", in: db)
                 return (flow.redirectUrl, false)

@@ -72,19 +72,21 @@ struct OAuthSignIns: Sendable {
         return value
     }
 
-    /// The newest flow of a sign-in.
-    static func flow(of signInID: String, in db: any SQLDatabase) async throws -> OAuthFlowRecord? {
-        try await OAuthFlowRecord.all(in: db, where: "owner_id", equals: signInID).last
+    /// The round trip of a sign-in, if any. Flows start only while a provider is enabled: without one, every
+    /// sign-in read and render is spared the query.
+    static func flow(of signInID: String, instance: FrontendInstance, in db: any SQLDatabase) async throws -> OAuthFlowRecord? {
+        guard !instance.settings.socialProviders.isEmpty else { return nil }
+        return try await OAuthFlowRecord.first(in: db, where: "owner_id", equals: signInID)
     }
 
     /// On reading a sign-in the provider completed: the client's rotated token, once. A `rotating_token_nonce` that
     /// does not match is refused, so a leaked redirect cannot be replayed by another client.
     func collectToken(signInID: String, nonce: String?) async throws -> String? {
         // Most reads of a sign-in owe no token: find out without taking the write lock.
-        let owed = try await instance.database.read { db in try await Self.flow(of: signInID, in: db)?.nonceDigest != nil }
+        let owed = try await instance.database.read { db in try await Self.flow(of: signInID, instance: instance, in: db)?.nonceDigest != nil }
         guard owed else { return nil }
         return try await instance.database.write { db in
-            guard var flow = try await Self.flow(of: signInID, in: db), let digest = flow.nonceDigest,
+            guard var flow = try await Self.flow(of: signInID, instance: instance, in: db), let digest = flow.nonceDigest,
                   var client = try await exchange.client(in: db), client.id == flow.clientId else { return nil }
             if let nonce, !ConstantTime.equals(instance.secrets.digest(nonce), digest) {
                 throw APIFailure.paramInvalid("rotating_token_nonce", "The rotating token nonce is invalid.")

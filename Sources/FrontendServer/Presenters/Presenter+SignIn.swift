@@ -38,7 +38,7 @@ extension Presenter {
             identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: userID)
         }
         let first = try await instance.codes.find(owner: record.id, slot: "first_factor", in: db)
-        let oauth = first == nil ? try await OAuthSignIns.flow(of: record.id, in: db) : nil
+        let oauth = first == nil ? try await OAuthSignIns.flow(of: record.id, instance: instance, in: db) : nil
         let second = try await instance.codes.find(owner: record.id, slot: "second_factor", in: db)
         if user == nil, let phantom = phantomAccount(record) { (user, identifications) = phantom }
         var secondFactors: [Factor]? = nil
@@ -105,7 +105,7 @@ extension Presenter {
     func verification(_ flow: OAuthFlowRecord, user: UserRecord?) -> Verification {
         let provider = SocialProviderCatalog.name(of: flow.provider) ?? flow.provider
         var status = VerificationStatus(rawValue: flow.status)
-        if flow.status == "unverified", flow.expireAt <= instance.nowMS { status = .expired }
+        if flow.status == "unverified", !flow.isOpen(at: instance.nowMS) { status = .expired }
         let error: ClerkAPIError? = switch flow.errorCode {
         case nil: nil
         case "oauth_access_denied"?:

@@ -111,7 +111,7 @@ struct SignUps: Sendable {
     /// The client's social sign-in that found no user (`transfer=true`), or why there is none to transfer.
     private func transferableFlow(in db: any SQLDatabase) async throws -> OAuthFlowRecord {
         guard let client = try await exchange.client(in: db), let signInID = client.signInId,
-              let flow = try await OAuthSignIns.flow(of: signInID, in: db), flow.status == "transferable",
+              let flow = try await OAuthSignIns.flow(of: signInID, instance: instance, in: db), flow.status == "transferable",
               flow.emailAddress != nil else {
             throw APIFailure.paramInvalid("transfer", "There is no sign-in to transfer to a sign-up.")
         }

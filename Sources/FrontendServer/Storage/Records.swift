@@ -185,6 +185,9 @@ struct OAuthFlowRecord: Record {
     var expireAt: Int64
     var createdAt: Int64
     var updatedAt: Int64
+
+    /// Still waiting for the provider's answer at `now` (milliseconds).
+    func isOpen(at now: Int64) -> Bool { status == "unverified" && expireAt > now }
 }
 
 struct BackupCodeRecord: Record {
