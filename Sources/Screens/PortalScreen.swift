@@ -10,6 +10,8 @@ public struct PortalScreen: Screen {
     private var widgets = CardWidgets()
     private var focus = 0
     private var cardKey = ""
+    /// "Link copied", shown for a few seconds after `c` on a hand-off card.
+    private var toast: Toast?
     private let initialCommands: [Command]
     private let onExit: (PortalExit) -> [Command]
 
@@ -50,14 +52,19 @@ public struct PortalScreen: Screen {
             case .checkbox?: "toggle"
             default: "select"
             }
+        let copy = Self.copyBinding.enabled(machine.card.link != nil)
         return KeyMap(
             short: [
                 KeyBinding(.tab, help: "next"), KeyBinding(.enter, help: enterHelp),
-                KeyBinding(.escape, help: "back"), SecretField.revealBinding.enabled(isSecret),
+                KeyBinding(.escape, help: "back"), SecretField.revealBinding.enabled(isSecret), copy,
             ],
             full: [[KeyBinding(.tab, help: "next"), KeyBinding(.backTab, help: "previous")],
-                [KeyBinding(.enter, help: enterHelp), KeyBinding(.escape, help: "back"), SecretField.revealBinding]])
+                [KeyBinding(.enter, help: enterHelp), KeyBinding(.escape, help: "back"), SecretField.revealBinding, copy]])
     }
+
+    /// Copies a hand-off card's link: on a long provider URL, wrapped inside the card, selecting with the mouse
+    /// would pick up the card's edges too. Hand-off cards have no text field for the key to type into.
+    static let copyBinding = KeyBinding(.character("c"), help: "copy link")
 
     // MARK: Update
 
@@ -68,6 +75,10 @@ public struct PortalScreen: Screen {
             commands += send(.response(message.id, message.outcome))
             return .handled(commands)
         case .tick(let tick):
+            if toast?.expires(on: event) == true {
+                toast = nil
+                return .handled
+            }
             guard let (timer, rearm) = runner.fired(tick) else { return .ignored }
             return .handled(send(.timerFired(timer)) + (rearm.map { [$0] } ?? []))
         case .key, .paste:
@@ -96,6 +107,12 @@ public struct PortalScreen: Screen {
         if event.isKey(.escape) {
             guard let back = machine.backEvent else { return .ignored }
             return .handled(send(back))
+        }
+        if case .key(let key) = event, Self.copyBinding.matches(key), let link = machine.card.link,
+           focusedControl?.field == nil {
+            let (shown, expiry) = Toast.show(Banner(.success, Copy.linkCopied), id: "portal.copied")
+            toast = shown
+            return .handled([.copyToClipboard(link), expiry])
         }
         guard controls.indices.contains(focus) else { return .ignored }
         switch controls[focus] {
@@ -159,6 +176,7 @@ public struct PortalScreen: Screen {
         let key = Self.key(machine.route)
         if key != cardKey {
             cardKey = key
+            toast = nil
             widgets.reset()
             focus = card.controls.firstIndex { $0.field != nil && $0.isFocusable }
                 ?? card.controls.firstIndex(where: \.isFocusable) ?? 0
@@ -187,5 +205,6 @@ public struct PortalScreen: Screen {
     public func view(into buffer: inout Buffer, area: Rect) {
         CardRenderer(card: machine.card, widgets: widgets, focus: focus, developmentBadge: machine.isDevelopment)
             .render(into: &buffer, area: area)
+        toast?.render(into: &buffer, area: area)
     }
 }

@@ -22,6 +22,11 @@ struct ScreenDriver {
 
     var screen: PortalScreen { terminal.model.top as! PortalScreen }
 
+    /// What the screen asked the terminal to put on the clipboard, in order.
+    var copied: [String] {
+        terminal.commands.compactMap { if case .copyToClipboard(let text) = $0 { text } else { nil } }
+    }
+
     /// Runs every pending backend call and delivers its answer, until none are left.
     mutating func settle() async {
         while processed < terminal.commands.count {

@@ -205,4 +205,24 @@ import Testing
         await driver.press(.backTab, .enter)
         driver.expectSnapshot("sign-in-oauth-small")
     }
+
+    /// `c` asks the terminal to copy the whole link (a wrapped URL cannot be selected cleanly) and says so; the
+    /// sign-in card, whose fields take `c` as text, offers no copying.
+    @Test func cCopiesTheLinkOnTheBrowserCardOnly() async {
+        var driver = await ScreenDriver(
+            backend: ScriptedBackend(respond: Self.script), size: Size(width: 72, height: 44),
+            oauthRedirectURL: "http://127.0.0.1:4000/oauth-done")
+        await driver.type("c")
+        #expect(driver.copied.isEmpty)
+        guard case .signIn(let signIn) = driver.screen.machine.route else { Issue.record("not signing in"); return }
+        #expect(signIn.identifier == "c")
+        #expect(!driver.screen.keyMap.short.contains { $0.help == "copy link" && $0.isEnabled })
+        await driver.press(.backspace, .backTab, .enter)
+        #expect(driver.screen.keyMap.short.contains { $0.help == "copy link" && $0.isEnabled })
+        await driver.type("c")
+        #expect(driver.copied == ["https://accounts.example/o/oauth2/auth?state=abc"])
+        #expect(driver.terminal.frame().lines().joined().contains(Copy.linkCopied))
+        driver.terminal.send(.tick(Tick("portal.copied")))
+        #expect(!driver.terminal.frame().lines().joined().contains(Copy.linkCopied))
+    }
 }

@@ -46,6 +46,8 @@ private final class ScriptedBackend: TerminalBackend {
 
     func draw(_ buffer: Buffer) { frames.append(buffer) }
     func setMouse(_ enabled: Bool) {}
+    func copyToClipboard(_ text: String) { copied.append(text) }
+    var copied: [String] = []
 }
 
 /// Starts work on Enter, counts ticks, and quits once both the result and three ticks arrived.

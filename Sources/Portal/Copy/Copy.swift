@@ -12,6 +12,7 @@ public enum Copy {
     public static let developmentMode = "Development mode"
     public static let retry = "Try again"
     public static let loading = "Loading…"
+    public static let linkCopied = "Link copied to clipboard"
     /// The plain line mode's prompt for a card's actions.
     public static let chooseAction = "Choose an action"
 

@@ -14,7 +14,16 @@ struct Card {
     /// A URI to draw as a QR code (an `otpauth://` key, a sign-in link), with its text fallback ("" when the card
     /// shows that text anyway).
     var qr: (text: String, fallback: String)?
+    /// A link the user may copy to the clipboard with `c`: a hand-off to the browser.
+    var link: String?
     var controls: [Control] = []
+
+    /// Shows a browser hand-off: `url` as text (copyable) and as a QR code for a phone.
+    mutating func handOff(to url: String) {
+        lines = [url]
+        qr = (url, "")  // the link is on the card already
+        link = url
+    }
 }
 
 /// Identifies an editable field across frames, so its widget keeps its caret and contents.

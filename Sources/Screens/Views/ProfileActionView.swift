@@ -124,8 +124,7 @@ enum ProfileActionView {
             return card
         case .connectingAccount(let provider, let url, _):
             var card = Card(title: Copy.Profile.connectWith(provider), subtitle: Copy.Profile.finishInBrowser(provider))
-            card.lines = [url]
-            card.qr = (url, "")  // the link is on the card already
+            card.handOff(to: url)
             return card
         case .password:
             return passwordCard(machine)

@@ -55,8 +55,7 @@ enum SignInView {
             card.lines = [Copy.SignIn.resetPasswordSuccess]
         case .oauth(let provider, let url):
             card = Card(title: Copy.SignIn.continueWith(provider), subtitle: Copy.SignIn.finishInBrowser(provider))
-            card.lines = [url]
-            card.qr = (url, "")  // the link is on the card already
+            card.handOff(to: url)
             card.controls = [back]
         case .noAvailableMethods:
             card = Card(

@@ -1,4 +1,5 @@
 import CNcursesw
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -106,6 +107,11 @@ final class NcursesBackend: TerminalBackend {
         fflush(output)
         let bytes = Array(sequence.utf8)
         _ = bytes.withUnsafeBytes { write(fileno(output), $0.baseAddress, $0.count) }
+    }
+
+    /// OSC 52 with the `c` (clipboard) selection, ended by BEL, which more terminals accept than ST.
+    func copyToClipboard(_ text: String) {
+        emit("\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}")
     }
 
     var size: Size {

@@ -12,6 +12,9 @@ public enum Command {
     case tick(Tick, after: Duration)
     /// Turns mouse capture on or off.
     case setMouse(Bool)
+    /// Asks the terminal to put `text` on the system clipboard (OSC 52). Over SSH that is the user's own
+    /// clipboard; a terminal that does not allow it ignores the request.
+    case copyToClipboard(String)
     /// Screen-stack navigation, applied by `ScreenStack`.
     case push(any Screen)
     case pop

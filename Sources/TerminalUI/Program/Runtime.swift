@@ -76,6 +76,8 @@ final class Runtime<M: Model> {
                 timers[tick.id] = clock.now.advanced(by: delay)
             case .setMouse(let enabled):
                 backend.setMouse(enabled)
+            case .copyToClipboard(let text):
+                backend.copyToClipboard(text)
             case .push, .pop, .replace:
                 // Only meaningful to a ScreenStack, which consumes them before they get here.
                 break

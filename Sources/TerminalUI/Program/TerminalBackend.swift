@@ -7,6 +7,8 @@ protocol TerminalBackend: AnyObject {
     /// Shows `buffer`; the backend resolves its colour roles.
     func draw(_ buffer: Buffer)
     func setMouse(_ enabled: Bool)
+    /// Sends `text` to the terminal's clipboard.
+    func copyToClipboard(_ text: String)
 }
 
 /// Input as the backend sees it: an event for the model, or a request to stop.

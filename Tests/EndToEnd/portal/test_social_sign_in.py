@@ -79,6 +79,24 @@ def test_sign_up_with_google_then_sign_in_again(world):
     pane.quit()
 
 
+def test_c_copies_the_provider_link_to_the_terminal_clipboard(world):
+    enable_google(world)
+    address = email("cam")
+    pane = world.portal()
+    pane.tmux("set-option", "-g", "set-clipboard", "on")  # tmux keeps what an application copies (OSC 52)
+    pane.wait_for(SIGN_IN)
+    shown = continue_with_google(pane)
+    pane.wait_for(r"c copy link")
+    pane.keys("c")
+    pane.wait_for(r"Link copied to clipboard")
+    copied = pane.tmux("show-buffer")
+    assert copied == shown
+    done = browse(copied, address)  # the copied link is the whole link: it works in the browser
+    assert "Return to your terminal" in done.text
+    pane.wait_for(HOME + re.escape(address))
+    pane.quit()
+
+
 def test_cancelling_in_the_browser_is_explained_on_the_sign_in_card(world):
     enable_google(world)
     pane = world.portal()
