@@ -23,6 +23,7 @@ struct ClerkTUI: AsyncParsableCommand {
 
     @OptionGroup var instance: InstanceOptions
     @OptionGroup var display: PortalOptions
+    @OptionGroup var oauth: OAuthRedirectOptions
 
     /// Opens the portal: full screen on a capable terminal, plain prompts otherwise.
     func run() async throws {
@@ -35,7 +36,7 @@ struct ClerkTUI: AsyncParsableCommand {
         do {
             try await runPortal(
                 backend: backend, openURL: openURL,
-                oauthRedirectURL: display.oauthRedirectURL(for: connection.client.instance, environment: environment),
+                oauthRedirectURL: oauth.url(for: connection.client.instance, environment: environment),
                 terminal: terminal, environment: environment)
             await connection.close()
         } catch {

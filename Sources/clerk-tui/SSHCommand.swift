@@ -40,6 +40,7 @@ struct SSHCommand: AsyncParsableCommand {
     var childArguments: [String] = []
 
     @OptionGroup var instance: InstanceOptions
+    @OptionGroup var oauth: OAuthRedirectOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -69,7 +70,8 @@ struct SSHCommand: AsyncParsableCommand {
         let connection = try await instance.connect(environment: environment)
         // The children file their tokens under the same key as this process (`local` for the embedded server).
         let clientInstance = connection.client.instance
-        let childEnvironment = Self.childEnvironment(environment, frontendAPI: connection.server?.baseURL)
+        let childEnvironment = Self.childEnvironment(
+            environment, frontendAPI: connection.server?.baseURL, oauthRedirectURL: oauth.explicitURL(environment: environment))
         let insecureHTTP = instance.insecureHTTP
         let configuration = FrontDoorConfiguration(
             host: host, port: port, hostKey: key, maxSessions: maxSessions,
@@ -103,10 +105,14 @@ struct SSHCommand: AsyncParsableCommand {
     }
 
     /// What every child starts from: enough to find terminfo, themes and the instance; nothing secret.
-    static func childEnvironment(_ environment: [String: String], frontendAPI: String?) -> [String: String] {
+    static func childEnvironment(
+        _ environment: [String: String], frontendAPI: String?, oauthRedirectURL: String?
+    ) -> [String: String] {
         let passed = ["PATH", "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "TERMINFO", "TERMINFO_DIRS",
                       "CLERK_TUI_THEME", "CLERK_FRONTEND_API", "CLERK_PUBLISHABLE_KEY", "LOG_LEVEL"]
         var child = environment.filter { passed.contains($0.key) }
+        // Sessions are remote: they offer social sign-in only with a URL given here (see OAuthRedirectOptions).
+        if let oauthRedirectURL { child["CLERK_TUI_OAUTH_REDIRECT_URL"] = oauthRedirectURL }
         if let frontendAPI { child.merge(EmbeddedInstance.childEnvironment(baseURL: frontendAPI)) { $1 } }
         return child
     }

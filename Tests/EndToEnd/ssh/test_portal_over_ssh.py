@@ -2,6 +2,8 @@
 drops. The default child (no --child-argument) is the portal itself."""
 from __future__ import annotations
 
+import itertools
+import re
 import uuid
 from pathlib import Path
 
@@ -117,5 +119,43 @@ def test_no_social_buttons_when_the_remote_browser_cannot_reach_the_embedded_ins
         assert "oauth_google" in environment["user_settings"]["social"]
         screen = tmux.wait_text("social", "Email address")
         assert "Continue with Google" not in screen
+    finally:
+        server.stop()
+
+
+def test_social_sign_in_over_ssh_shows_the_link_copies_it_to_the_users_clipboard_and_polls(tmp_path, tmux, key):
+    # With a redirect URL given to `clerk-tui ssh`, sessions offer Google; the portal opens no browser, shows the
+    # link, and `c` puts it on the SSH user's own clipboard (OSC 52 through the channel to the client's terminal).
+    done_url = "https://app.example/oauth-done"
+    server = SSHServer(tmp_path / "google", "--oauth-redirect-url", done_url)
+    config = server.root / "config" / "clerk-tui"
+    config.mkdir(parents=True)
+    (config / "local.toml").write_text('[social]\nproviders = ["google"]\n')
+    server.start()
+    try:
+        pid = open_portal(server, tmux, key, "google")
+        tmux.run("set-option", "-g", "set-clipboard", "on")  # this tmux is the SSH user's terminal
+        assert process_environment(pid)["CLERK_TUI_OAUTH_REDIRECT_URL"] == done_url
+        tmux.wait_text("google", "Continue with Google")
+        tmux.keys("google", "BTab", "Enter")  # from the email field up to the button
+        screen = tmux.wait_text("google", "Finish signing in with Google in your browser")
+        lines = [line.strip() for line in screen.splitlines()]
+        start = next(i for i, line in enumerate(lines) if "/v1/dev_oauth/authorize" in line)
+        shown = lines[start] + "".join(itertools.takewhile(lambda line: line and " " not in line, lines[start + 1:]))
+        tmux.keys("google", "c")
+        tmux.wait_text("google", "Link copied to clipboard")
+        link = tmux.run("show-buffer")
+        assert link == shown
+
+        # The user's browser: the provider page, then the callback, which sends it on to the redirect URL.
+        address = f"ssh-google-{uuid.uuid4().hex[:8]}@example.com"
+        page = requests.get(link, timeout=10)
+        state = re.search(r'name="state" value="([^"]+)"', page.text).group(1)
+        response = requests.post(link.split("/v1/")[0] + "/v1/dev_oauth/authorize", allow_redirects=False, timeout=10,
+                                 data={"state": state, "email_address": address, "decision": "allow"})
+        while not response.headers["Location"].startswith(done_url):
+            assert response.status_code in (302, 303), response.text
+            response = requests.get(response.headers["Location"], allow_redirects=False, timeout=10)
+        tmux.wait_text("google", HOME + address, timeout=20)  # the portal polled the sign-in to its end
     finally:
         server.stop()
