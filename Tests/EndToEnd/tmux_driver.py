@@ -125,6 +125,7 @@ class Window:
 RUNNER = """#!/bin/sh
 trap : INT
 export TERM="$PANE_TERM"
+export PATH="$PANE_PATH"
 stty -a > "$WORK/stty.before"
 sh -c 'echo $$ > "$WORK/pid"; exec "$@"' sh "$BINARY" "$@"
 echo "EXIT=$?"
@@ -143,6 +144,8 @@ class ProgramPane(Window):
         runner.write_text(RUNNER)
         runner.chmod(0o755)
         environment = {"PANE_TERM": "xterm-256color", "WORK": str(work), "BINARY": str(BINARY), **env}
+        # tmux gives a new pane its own PATH whatever `-e` says (as it does TERM): the runner sets both back.
+        environment["PANE_PATH"] = environment.get("PATH", os.environ["PATH"])
         command = " ".join(shlex.quote(part) for part in [str(runner), *args])
         self.server.open(self.name, command, width, height, environment)
 

@@ -2,6 +2,7 @@
 link, and the test plays the browser against the local server's development provider (real HTTP, no mocks)."""
 
 import re
+import time
 
 import requests
 
@@ -58,6 +59,17 @@ def browse(link: str, address: str, decision: str = "allow") -> requests.Respons
                          data={"state": state, "email_address": address, "first_name": "Ada", "decision": decision})
 
 
+def browse_until(link: str, address: str, done_url: str) -> None:
+    """`browse`, for a redirect URL no server answers: the redirects are followed up to `done_url`, not into it."""
+    page = requests.get(link, timeout=10)
+    state = re.search(r'name="state" value="([^"]+)"', page.text).group(1)
+    response = requests.post(link.split("/v1/")[0] + "/v1/dev_oauth/authorize", allow_redirects=False, timeout=10,
+                             data={"state": state, "email_address": address, "decision": "allow"})
+    while not response.headers.get("Location", "").startswith(done_url):
+        assert response.status_code in (302, 303), response.text
+        response = requests.get(response.headers["Location"], allow_redirects=False, timeout=10)
+
+
 def test_sign_up_with_google_then_sign_in_again(world):
     enable_google(world)
     address = email("ada")
@@ -94,6 +106,34 @@ def test_c_copies_the_provider_link_to_the_terminal_clipboard(world):
     done = browse(copied, address)  # the copied link is the whole link: it works in the browser
     assert "Return to your terminal" in done.text
     pane.wait_for(HOME + re.escape(address))
+    pane.quit()
+
+
+def test_the_browser_opens_on_a_local_display_and_never_over_ssh(world):
+    enable_google(world)
+    opened = world.home / "xdg-open.log"
+    tools = world.home / "bin"
+    tools.mkdir()
+    (tools / "xdg-open").write_text(f'#!/bin/sh\necho "$1" >> {opened}\n')
+    (tools / "xdg-open").chmod(0o755)
+    world.env.update(PATH=f"{tools}:{world.env['PATH']}", DISPLAY=":0")
+    pane = world.portal()
+    pane.wait_for(SIGN_IN)
+    link = continue_with_google(pane)
+    deadline = time.monotonic() + 10
+    while not opened.exists():
+        assert time.monotonic() < deadline, "xdg-open was never run"
+        time.sleep(0.05)
+    assert opened.read_text() == link + "\n"  # and the link is still shown, in case the browser is elsewhere
+    pane.quit()
+
+    # An SSH login with a display (X forwarding): the browser would open on this machine, not the user's.
+    world.env.update(SSH_CONNECTION="192.0.2.7 52814 192.0.2.1 22")
+    pane = world.portal("--oauth-redirect-url", "https://app.example/oauth-done")
+    pane.wait_for(SIGN_IN)
+    browse_until(continue_with_google(pane), email("dee"), "https://app.example/oauth-done")
+    pane.wait_for(HOME)  # done by polling; any xdg-open would have run when the link was shown
+    assert opened.read_text() == link + "\n"
     pane.quit()
 
 
