@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tmux_driver.py
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tmux_driver.py, dev_browser.py
 
 from portal_harness import BINARY, World  # noqa: E402
 

@@ -4,8 +4,7 @@ link, and the test plays the browser against the local server's development prov
 import re
 import time
 
-import requests
-
+from dev_browser import browse, provider_link
 from portal_harness import HOME, SIGN_IN
 from portal_steps import PASSWORD, choose, email, open_menu, sign_in_with_password, user_with_password
 from test_profile import open_profile
@@ -35,39 +34,6 @@ def continue_with_google(pane) -> str:
         raise AssertionError("Tab never reached Continue with Google")
     pane.keys("Enter")
     return provider_link(pane.wait_for(WAITING))
-
-
-def provider_link(screen: str) -> str:
-    """The link as the card shows it: wrapped at the card's width, so its lines are joined back."""
-    lines = [line.strip() for line in screen.splitlines()]
-    start = next(i for i, line in enumerate(lines) if line.startswith("http://") and "/dev_oauth/authorize" in line)
-    link = lines[start]
-    for line in lines[start + 1:]:
-        if not line or " " in line:
-            break
-        link += line
-    return link
-
-
-def browse(link: str, address: str, decision: str = "allow") -> requests.Response:
-    """The person in the browser: opens the link, chooses the account, follows the redirects to the end."""
-    page = requests.get(link, timeout=10)
-    assert page.status_code == 200, page.text
-    state = re.search(r'name="state" value="([^"]+)"', page.text).group(1)
-    base = link.split("/v1/")[0]
-    return requests.post(base + "/v1/dev_oauth/authorize", timeout=10,
-                         data={"state": state, "email_address": address, "first_name": "Ada", "decision": decision})
-
-
-def browse_until(link: str, address: str, done_url: str) -> None:
-    """`browse`, for a redirect URL no server answers: the redirects are followed up to `done_url`, not into it."""
-    page = requests.get(link, timeout=10)
-    state = re.search(r'name="state" value="([^"]+)"', page.text).group(1)
-    response = requests.post(link.split("/v1/")[0] + "/v1/dev_oauth/authorize", allow_redirects=False, timeout=10,
-                             data={"state": state, "email_address": address, "decision": "allow"})
-    while not response.headers.get("Location", "").startswith(done_url):
-        assert response.status_code in (302, 303), response.text
-        response = requests.get(response.headers["Location"], allow_redirects=False, timeout=10)
 
 
 def test_sign_up_with_google_then_sign_in_again(world):
@@ -131,7 +97,7 @@ def test_the_browser_opens_on_a_local_display_and_never_over_ssh(world):
     world.env.update(SSH_CONNECTION="192.0.2.7 52814 192.0.2.1 22")
     pane = world.portal("--oauth-redirect-url", "https://app.example/oauth-done")
     pane.wait_for(SIGN_IN)
-    browse_until(continue_with_google(pane), email("dee"), "https://app.example/oauth-done")
+    browse(continue_with_google(pane), email("dee"), stop_at="https://app.example/oauth-done")
     pane.wait_for(HOME)  # done by polling; any xdg-open would have run when the link was shown
     assert opened.read_text() == link + "\n"
     pane.quit()

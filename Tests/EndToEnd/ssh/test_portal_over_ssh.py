@@ -2,13 +2,12 @@
 drops. The default child (no --child-argument) is the portal itself."""
 from __future__ import annotations
 
-import itertools
-import re
 import uuid
 from pathlib import Path
 
 import requests
 
+from dev_browser import browse, provider_link
 from fapi_client import NativeClient
 from sshserver import SSHServer, process_environment, process_state, wait_for
 
@@ -105,13 +104,18 @@ def test_sign_in_over_ssh_with_password(start_server, tmux, key):
     assert len(NativeClient(api, token).active_sessions()) == 1
 
 
-def test_no_social_buttons_when_the_remote_browser_cannot_reach_the_embedded_instance(tmp_path, tmux, key):
-    # The embedded instance enables Google, but its provider pages are on the server's loopback.
-    server = SSHServer(tmp_path / "social")
+def social_server(root: Path, *args: str) -> SSHServer:
+    """`clerk-tui ssh ARGS` whose embedded instance enables Google."""
+    server = SSHServer(root, *args)
     config = server.root / "config" / "clerk-tui"
     config.mkdir(parents=True)
     (config / "local.toml").write_text('[social]\nproviders = ["google"]\n')
-    server.start()
+    return server.start()
+
+
+def test_no_social_buttons_when_the_remote_browser_cannot_reach_the_embedded_instance(tmp_path, tmux, key):
+    # The embedded instance enables Google, but its provider pages are on the server's loopback.
+    server = social_server(tmp_path / "social")
     try:
         pid = open_portal(server, tmux, key, "social")
         frontend_api = process_environment(pid)["CLERK_FRONTEND_API"]
@@ -127,35 +131,20 @@ def test_social_sign_in_over_ssh_shows_the_link_copies_it_to_the_users_clipboard
     # With a redirect URL given to `clerk-tui ssh`, sessions offer Google; the portal opens no browser, shows the
     # link, and `c` puts it on the SSH user's own clipboard (OSC 52 through the channel to the client's terminal).
     done_url = "https://app.example/oauth-done"
-    server = SSHServer(tmp_path / "google", "--oauth-redirect-url", done_url)
-    config = server.root / "config" / "clerk-tui"
-    config.mkdir(parents=True)
-    (config / "local.toml").write_text('[social]\nproviders = ["google"]\n')
-    server.start()
+    server = social_server(tmp_path / "google", "--oauth-redirect-url", done_url)
     try:
         pid = open_portal(server, tmux, key, "google")
         tmux.run("set-option", "-g", "set-clipboard", "on")  # this tmux is the SSH user's terminal
         assert process_environment(pid)["CLERK_TUI_OAUTH_REDIRECT_URL"] == done_url
         tmux.wait_text("google", "Continue with Google")
         tmux.keys("google", "BTab", "Enter")  # from the email field up to the button
-        screen = tmux.wait_text("google", "Finish signing in with Google in your browser")
-        lines = [line.strip() for line in screen.splitlines()]
-        start = next(i for i, line in enumerate(lines) if "/v1/dev_oauth/authorize" in line)
-        shown = lines[start] + "".join(itertools.takewhile(lambda line: line and " " not in line, lines[start + 1:]))
+        shown = provider_link(tmux.wait_text("google", "Finish signing in with Google in your browser"))
         tmux.keys("google", "c")
         tmux.wait_text("google", "Link copied to clipboard")
         link = tmux.run("show-buffer")
         assert link == shown
-
-        # The user's browser: the provider page, then the callback, which sends it on to the redirect URL.
         address = f"ssh-google-{uuid.uuid4().hex[:8]}@example.com"
-        page = requests.get(link, timeout=10)
-        state = re.search(r'name="state" value="([^"]+)"', page.text).group(1)
-        response = requests.post(link.split("/v1/")[0] + "/v1/dev_oauth/authorize", allow_redirects=False, timeout=10,
-                                 data={"state": state, "email_address": address, "decision": "allow"})
-        while not response.headers["Location"].startswith(done_url):
-            assert response.status_code in (302, 303), response.text
-            response = requests.get(response.headers["Location"], allow_redirects=False, timeout=10)
+        browse(link, address, stop_at=done_url)  # the user's browser, on their machine
         tmux.wait_text("google", HOME + address, timeout=20)  # the portal polled the sign-in to its end
     finally:
         server.stop()
