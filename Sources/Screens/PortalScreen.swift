@@ -10,8 +10,6 @@ public struct PortalScreen: Screen {
     private var widgets = CardWidgets()
     private var focus = 0
     private var cardKey = ""
-    /// "Link copied", shown for a few seconds after `c` on a hand-off card.
-    private var toast: Toast?
     private let initialCommands: [Command]
     private let onExit: (PortalExit) -> [Command]
 
@@ -52,7 +50,7 @@ public struct PortalScreen: Screen {
             case .checkbox?: "toggle"
             default: "select"
             }
-        let copy = Self.copyBinding.enabled(machine.card.link != nil)
+        let copy = Self.copyBinding.enabled(copyControl != nil && focused?.field == nil)
         return KeyMap(
             short: [
                 KeyBinding(.tab, help: "next"), KeyBinding(.enter, help: enterHelp),
@@ -62,9 +60,8 @@ public struct PortalScreen: Screen {
                 [KeyBinding(.enter, help: enterHelp), KeyBinding(.escape, help: "back"), SecretField.revealBinding, copy]])
     }
 
-    /// Copies a hand-off card's link: on a long provider URL, wrapped inside the card, selecting with the mouse
-    /// would pick up the card's edges too. Hand-off cards have no text field for the key to type into.
-    static let copyBinding = KeyBinding(.character("c"), help: "copy link")
+    /// Uses the card's copy control (a hand-off's link, backup codes) from anywhere but a field, which takes `c` as text.
+    static let copyBinding = KeyBinding(.character("c"), help: "copy")
 
     // MARK: Update
 
@@ -75,10 +72,6 @@ public struct PortalScreen: Screen {
             commands += send(.response(message.id, message.outcome))
             return .handled(commands)
         case .tick(let tick):
-            if toast?.expires(on: event) == true {
-                toast = nil
-                return .handled
-            }
             guard let (timer, rearm) = runner.fired(tick) else { return .ignored }
             return .handled(send(.timerFired(timer)) + (rearm.map { [$0] } ?? []))
         case .key, .paste:
@@ -108,11 +101,9 @@ public struct PortalScreen: Screen {
             guard let back = machine.backEvent else { return .ignored }
             return .handled(send(back))
         }
-        if case .key(let key) = event, Self.copyBinding.matches(key), let link = machine.card.link,
-           focusedControl?.field == nil {
-            let (shown, expiry) = Toast.show(Banner(.success, Copy.linkCopied), id: "portal.copied")
-            toast = shown
-            return .handled([.copyToClipboard(link), expiry])
+        if case .key(let key) = event, Self.copyBinding.matches(key), focusedControl?.field == nil,
+           case .copy(let label, let text)? = copyControl {
+            return .handled(copy(text, label: label))
         }
         guard controls.indices.contains(focus) else { return .ignored }
         switch controls[focus] {
@@ -148,9 +139,16 @@ public struct PortalScreen: Screen {
             return Button(label, isEnabled: enabled).activates(event) ? .handled(send(action)) : .ignored
         case .option(let label, _, let action), .link(let label, _, let action, _):
             return Link(label).activates(event) ? .handled(send(action)) : .ignored
+        case .copy(let label, let text):
+            return Link(label).activates(event) ? .handled(copy(text, label: label)) : .ignored
         case .note, .section, .row:
             return .ignored
         }
+    }
+
+    private mutating func copy(_ text: String, label: String) -> [Command] {
+        widgets.copied.insert(label)
+        return [.copyToClipboard(text)]
     }
 
     private mutating func moveFocus(by step: Int, in controls: [Control]) {
@@ -164,6 +162,10 @@ public struct PortalScreen: Screen {
 
     // MARK: View
 
+    private var copyControl: Control? {
+        machine.card.controls.first { if case .copy = $0 { true } else { false } }
+    }
+
     private var focusedControl: Control? {
         let controls = machine.card.controls
         return controls.indices.contains(focus) ? controls[focus] : nil
@@ -176,7 +178,6 @@ public struct PortalScreen: Screen {
         let key = Self.key(machine.route)
         if key != cardKey {
             cardKey = key
-            toast = nil
             widgets.reset()
             focus = card.controls.firstIndex { $0.field != nil && $0.isFocusable }
                 ?? card.controls.firstIndex(where: \.isFocusable) ?? 0
@@ -205,6 +206,5 @@ public struct PortalScreen: Screen {
     public func view(into buffer: inout Buffer, area: Rect) {
         CardRenderer(card: machine.card, widgets: widgets, focus: focus, developmentBadge: machine.isDevelopment)
             .render(into: &buffer, area: area)
-        toast?.render(into: &buffer, area: area)
     }
 }

@@ -16,6 +16,9 @@ import Testing
     case .profile(_, .loadUser): return (.success(.user(ProfileFixtures.user)), signedIn)
     case .profile(_, .activeSessions): return (.success(.sessions(ProfileFixtures.devices)), signedIn)
     case .profile(_, .createTOTP): return (.success(.totp(ProfileFixtures.totp)), signedIn)
+    case .profile(_, .createBackupCodes):
+        return (.success(.backupCodes(BackupCode(
+            id: "bc_1", codes: ProfileFixtures.backupCodes, createdAt: Fixtures.date, updatedAt: Fixtures.date))), signedIn)
     default: return (.failure(.unavailable(reason: "unscripted")), signedIn)
     }
 }
@@ -43,6 +46,8 @@ enum ProfileFixtures {
             id: "sess_activity_2", browserName: "Firefox", browserVersion: "133", ipAddress: "203.0.113.7")
         return [this, other]
     }()
+
+    static let backupCodes = ["a1b2c3d4", "e5f6g7h8", "i9j0k1l2", "m3n4o5p6", "q7r8s9t0"]
 
     static let totp = TOTP(
         id: "totp_1", secret: "JBSWY3DPEHPK3PXP", uri: "otpauth://totp/Acme:ada%40acme.test?secret=JBSWY3DPEHPK3PXP&issuer=Acme",
@@ -79,6 +84,19 @@ enum ProfileFixtures {
         await driver.press(.enter)
         await driver.press(.up, .up, .enter)
         driver.expectSnapshot("profile-delete")
+    }
+
+    /// New backup codes, shown once: "Copy all" copies them, one per line (no file to save them to here: the driver's
+    /// portal has no local files, as over SSH).
+    @Test func regeneratedBackupCodesCanBeCopied() async {
+        var driver = await Self.profile(size: Size(width: 72, height: 30))
+        await driver.press(.enter)
+        for _ in 0..<8 where !driver.frame.contains("› Backup codes") { await driver.press(.down) }
+        await driver.press(.enter, .enter)
+        driver.expectSnapshot("profile-backup-codes")
+        await driver.press(.enter)
+        #expect(driver.copied == [ProfileFixtures.backupCodes.joined(separator: "\n")])
+        #expect(driver.frame.contains("Copied!"))
     }
 
     @Test func tallCardsScrollToTheFocusedControl() async {

@@ -22,6 +22,9 @@ struct ScreenDriver {
 
     var screen: PortalScreen { terminal.model.top as! PortalScreen }
 
+    /// The current frame's text, rows joined by newlines.
+    var frame: String { terminal.frame().lines().joined(separator: "\n") }
+
     /// What the screen asked the terminal to put on the clipboard, in order.
     var copied: [String] {
         terminal.commands.compactMap { if case .copyToClipboard(let text) = $0 { text } else { nil } }

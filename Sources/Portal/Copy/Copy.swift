@@ -12,7 +12,10 @@ public enum Copy {
     public static let developmentMode = "Development mode"
     public static let retry = "Try again"
     public static let loading = "Loading…"
-    public static let linkCopied = "Link copied to clipboard"
+    public static let copyLink = "Copy link"
+    /// Clerk's backup code page: `actionLabel__copy`, then `actionLabel__copied`.
+    public static let copyAll = "Copy all"
+    public static let copied = "Copied!"
     /// The plain line mode's prompt for a card's actions.
     public static let chooseAction = "Choose an action"
 

@@ -14,15 +14,14 @@ struct Card {
     /// A URI to draw as a QR code (an `otpauth://` key, a sign-in link), with its text fallback ("" when the card
     /// shows that text anyway).
     var qr: (text: String, fallback: String)?
-    /// A link the user may copy to the clipboard with `c`: a hand-off to the browser.
-    var link: String?
     var controls: [Control] = []
 
-    /// Shows a browser hand-off: `url` as text (copyable) and as a QR code for a phone.
+    /// Shows a browser hand-off: `url` as text, as a QR code for a phone, and first among the controls, a way to copy
+    /// it whole (a long provider URL wraps inside the card, where selecting it would take the card's edges too).
     mutating func handOff(to url: String) {
         lines = [url]
         qr = (url, "")  // the link is on the card already
-        link = url
+        controls.insert(.copy(Copy.copyLink, text: url), at: 0)
     }
 }
 
@@ -60,6 +59,8 @@ enum Control {
     case section(String)
     /// An inline action ("Use another method"); with `prefix`, a footer line ("Don’t have an account? Sign up").
     case link(String, prefix: String?, action: PortalMachine.Event, enabled: Bool)
+    /// An inline action that puts `text` on the clipboard through the terminal (OSC 52), then reads "Copied!".
+    case copy(String, text: String)
 
     var isFocusable: Bool {
         switch self {

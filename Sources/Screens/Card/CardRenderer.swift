@@ -103,7 +103,7 @@ struct CardRenderer {
         case .secret(let id, _, _, _, _): 2 + (widgets.secrets[id]?.height ?? 1)
         case .code(let id, _, _): 2 + (widgets.codes[id]?.height ?? 1)
         case .checkbox, .button, .note, .section: 2
-        case .option, .row, .link: 1
+        case .option, .row, .link, .copy: 1
         }
     }
 
@@ -162,6 +162,8 @@ struct CardRenderer {
                 area = area.takingLeft(used).1
             }
             Link(label, isEnabled: enabled).render(into: &buffer, area: area, focused: focused)
+        case .copy(let label, _):
+            Link(widgets.copied.contains(label) ? Copy.copied : label).render(into: &buffer, area: row(1), focused: focused)
         }
     }
 }

@@ -7,6 +7,8 @@ struct CardWidgets {
     var texts: [FieldID: TextField] = [:]
     var secrets: [FieldID: SecretField] = [:]
     var codes: [FieldID: CodeField] = [:]
+    /// The labels of copy controls already used on this card: they read "Copied!".
+    var copied: Set<String> = []
 
     /// Makes sure every field of `card` has a widget showing the machine's value and error.
     mutating func sync(with card: Card) {

@@ -164,6 +164,7 @@ enum ProfileActionView {
         case .backupCodes(let title, let message):
             var card = Card(title: title, subtitle: nil)
             card.lines = [message, Copy.Tasks.backupCodesMessage, machine.backupCodes.joined(separator: "  ")]
+            card.controls = [.copy(Copy.copyAll, text: machine.backupCodes.joined(separator: "\n"))]
             if machine.config.localFiles {
                 card.controls.append(text(.backupCodesPath, Copy.Profile.saveCodesPath, machine))
                 card.controls.append(.button(Copy.Profile.saveCodes, action: event(.saveBackupCodes), enabled: !machine.isBusy))

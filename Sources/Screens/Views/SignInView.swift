@@ -55,8 +55,8 @@ enum SignInView {
             card.lines = [Copy.SignIn.resetPasswordSuccess]
         case .oauth(let provider, let url):
             card = Card(title: Copy.SignIn.continueWith(provider), subtitle: Copy.SignIn.finishInBrowser(provider))
-            card.handOff(to: url)
             card.controls = [back]
+            card.handOff(to: url)
         case .noAvailableMethods:
             card = Card(
                 title: Copy.SignIn.noAvailableMethodsTitle, subtitle: Copy.SignIn.noAvailableMethodsSubtitle,

@@ -38,7 +38,10 @@ enum TaskView {
             card = Card(title: Copy.Tasks.authenticatorEnabledTitle, subtitle: nil)
             card.lines = [Copy.Tasks.authenticatorEnabledMessage, Copy.Tasks.backupCodesMessage]
             card.lines += machine.totp?.backupCodes ?? []
-            card.controls = [.button(Copy.continueButton, action: .task(.submit), enabled: true)]
+            card.controls = [
+                .copy(Copy.copyAll, text: (machine.totp?.backupCodes ?? []).joined(separator: "\n")),
+                .button(Copy.continueButton, action: .task(.submit), enabled: true),
+            ]
         case .unsupported:
             let title = machine.task == .chooseOrganization ? Copy.Tasks.chooseOrganizationTitle : Copy.Tasks.setupMFATitle
             card = Card(title: title, subtitle: nil, notice: Banner(.warning, Copy.Tasks.unsupported))

@@ -223,6 +223,11 @@ def test_regenerate_backup_codes_and_sign_in_with_one_only_once(world):
     codes = backup_codes_on(screen)
     assert len(codes) >= 8 and not set(codes) & set(first_codes), screen
     assert re.search(r"~/clerk-tui_backup_codes\.txt", screen)  # Clerk's download name, prefilled
+    pane.tmux("set-option", "-g", "set-clipboard", "on")  # tmux keeps what an application copies (OSC 52)
+    pane.keys("BTab", "Enter")  # "Copy all", above the path field
+    pane.wait_for(r"Copied!")
+    assert pane.tmux("show-buffer").split("\n") == codes
+    pane.keys("Tab")  # back to the path field
     saved = world.home / "codes.txt"
     pane.keys("C-u")
     pane.type(str(saved))

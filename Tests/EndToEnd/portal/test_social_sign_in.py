@@ -64,9 +64,9 @@ def test_c_copies_the_provider_link_to_the_terminal_clipboard(world):
     pane.tmux("set-option", "-g", "set-clipboard", "on")  # tmux keeps what an application copies (OSC 52)
     pane.wait_for(SIGN_IN)
     shown = continue_with_google(pane)
-    pane.wait_for(r"c copy link")
+    pane.wait_for(r"c copy •")
     pane.keys("c")
-    pane.wait_for(r"Link copied to clipboard")
+    pane.wait_for(r"Copied!")
     copied = pane.tmux("show-buffer")
     assert copied == shown
     done = browse(copied, address)  # the copied link is the whole link: it works in the browser

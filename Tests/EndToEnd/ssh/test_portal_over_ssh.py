@@ -140,7 +140,7 @@ def test_social_sign_in_over_ssh_shows_the_link_copies_it_to_the_users_clipboard
         tmux.keys("google", "BTab", "Enter")  # from the email field up to the button
         shown = provider_link(tmux.wait_text("google", "Finish signing in with Google in your browser"))
         tmux.keys("google", "c")
-        tmux.wait_text("google", "Link copied to clipboard")
+        tmux.wait_text("google", "Copied!")
         link = tmux.run("show-buffer")
         assert link == shown
         address = f"ssh-google-{uuid.uuid4().hex[:8]}@example.com"
