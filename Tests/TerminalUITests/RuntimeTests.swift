@@ -77,6 +77,15 @@ private struct Worker: Model {
     }
 }
 
+/// Copies a link on `c`, then quits.
+private struct Copier: Model {
+    mutating func update(_ event: Event) -> [Command] {
+        event.isKey(.character("c")) ? [.copyToClipboard("https://example.test/a"), .quit] : []
+    }
+
+    func view(into buffer: inout Buffer) {}
+}
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -90,6 +99,13 @@ import Glibc
         #expect(runtime.model.ticks == 3)
         #expect(backend.frames.first?.lines()[0].hasPrefix("results 0 ticks 0") == true)
         #expect(runtime.stats.frames == backend.frames.count)
+    }
+
+    @Test func copyingReachesTheTerminal() {
+        let backend = ScriptedBackend([[.event(.key(.character("c")))]])
+        let runtime = Runtime(model: Copier(), backend: backend)
+        #expect(runtime.run() == nil)
+        #expect(backend.copied == ["https://example.test/a"])
     }
 
     @Test func aTerminatingSignalEndsTheLoop() {
