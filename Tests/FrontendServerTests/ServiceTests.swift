@@ -30,6 +30,21 @@ struct ServiceTests {
         await hasher.shutdown()
     }
 
+    /// With no account, a password is checked against a hash made at cost 4 and relabelled with the instance's cost:
+    /// bcrypt takes the cost from the hash it checks against, so the check costs what a real one does.
+    @Test func theNoAccountHashIsCheckedAtTheInstancesCost() async throws {
+        let dummy = PasswordHasher.dummyHash(cost: 10)
+        #expect(dummy.count == 60 && dummy.hasPrefix("$2b$10$"), "\(dummy)")
+        let hasher = PasswordHasher(pepper: SymmetricKey(size: .bits256), cost: 4)
+        let real = try await hasher.hash("pw")
+        #expect(try await hasher.verify("pw", hash: real))
+        // Relabelled, the same salt and digest no longer match: the label, not the digest, sets the work done.
+        let relabelled = real.replacingOccurrences(of: "$04$", with: "$05$")
+        #expect(relabelled != real)
+        #expect(try await hasher.verify("pw", hash: relabelled) == false)
+        await hasher.shutdown()
+    }
+
     @Test func passwordPolicy() throws {
         let policy = PasswordPolicy(settings: PasswordSettings())
         #expect(throws: APIFailure.self) { try policy.validate("short") }
