@@ -50,14 +50,14 @@ public struct PortalScreen: Screen {
             case .checkbox?: "toggle"
             default: "select"
             }
-        let copy = Self.copyBinding.enabled(copyControl != nil && focused?.field == nil)
+        let copyKey = Self.copyBinding.enabled(copyControl != nil && focused?.field == nil)
         return KeyMap(
             short: [
                 KeyBinding(.tab, help: "next"), KeyBinding(.enter, help: enterHelp),
-                KeyBinding(.escape, help: "back"), SecretField.revealBinding.enabled(isSecret), copy,
+                KeyBinding(.escape, help: "back"), SecretField.revealBinding.enabled(isSecret), copyKey,
             ],
             full: [[KeyBinding(.tab, help: "next"), KeyBinding(.backTab, help: "previous")],
-                [KeyBinding(.enter, help: enterHelp), KeyBinding(.escape, help: "back"), SecretField.revealBinding, copy]])
+                [KeyBinding(.enter, help: enterHelp), KeyBinding(.escape, help: "back"), SecretField.revealBinding, copyKey]])
     }
 
     /// Uses the card's copy control (a hand-off's link, backup codes) from anywhere but a field, which takes `c` as text.

@@ -73,4 +73,17 @@ import Testing
         await driver.press(.enter)
         driver.expectSnapshot("task-setup-mfa-authenticator")
     }
+
+    /// "Can't scan QR code?" shows the key and the full URI, each with a copy control, and keeps the focus on the link.
+    @Test func theAuthenticatorKeyAndURICanBeCopied() async {
+        var driver = await ScreenDriver(backend: ScriptedBackend(respond: Self.script(.setupMFA)), size: Size(width: 72, height: 40))
+        await driver.press(.enter)
+        await driver.press(.tab, .tab, .enter)  // from the code field past Continue to "Can't scan QR code?"
+        driver.expectSnapshot("task-setup-mfa-key")
+        await driver.press(.tab, .tab, .enter)  // past Cancel to "Copy key"
+        await driver.press(.tab, .enter)
+        let uri = "otpauth://totp/Acme:ada?secret=JBSWY3DPEHPK3PXP&issuer=Acme"
+        #expect(driver.copied == ["JBSWY3DPEHPK3PXP", uri])
+        #expect(driver.frame.components(separatedBy: Copy.copied).count == 3)  // both read "Copied!"
+    }
 }

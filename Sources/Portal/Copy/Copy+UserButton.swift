@@ -32,6 +32,10 @@ extension Copy {
         public static let scanInstead = "Scan QR code instead"
         public static let keyReminder =
             "Make sure Time-based or One-time passwords is enabled, then finish linking your account."
+        public static let uriHint =
+            "Alternatively, if your authenticator supports TOTP URIs, you can also copy the full URI."
+        public static let copyKey = "Copy key"
+        public static let copyURI = "Copy URI"
         public static let authenticatorEnabledTitle = "Authenticator application verification enabled"
         public static let authenticatorEnabledMessage =
             "Two-step verification is now enabled. When signing in, you will need to enter a verification code "

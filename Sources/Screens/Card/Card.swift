@@ -1,3 +1,4 @@
+import FrontendAPI
 import Portal
 import TerminalUI
 
@@ -22,6 +23,20 @@ struct Card {
         lines = [url]
         qr = (url, "")  // the link is on the card already
         controls.insert(.copy(Copy.copyLink, text: url), at: 0)
+    }
+
+    /// An authenticator app's key: its QR code, or, after "Can't scan QR code?", the key and the full URI as text
+    /// (Clerk's unable-to-scan step) with a copy control for each, after the card's controls so that the focus stays
+    /// on the link that showed them.
+    mutating func authenticatorKey(_ totp: TOTP?, showsKey: Bool) {
+        guard let uri = totp?.uri, let secret = totp?.secret else { return }
+        if showsKey {
+            lines = [Copy.Tasks.enterKey, secret, Copy.Tasks.keyReminder, Copy.Tasks.uriHint, uri]
+            controls += [.copy(Copy.Tasks.copyKey, text: secret), .copy(Copy.Tasks.copyURI, text: uri)]
+        } else {
+            lines = [Copy.Tasks.scanQRCode]
+            qr = (uri, secret)
+        }
     }
 }
 

@@ -226,18 +226,11 @@ enum ProfileActionView {
 
     private static func totpCard(_ machine: ProfileMachine) -> Card {
         var card = Card(title: Copy.Tasks.addAuthenticatorTitle, subtitle: Copy.Tasks.verifyAuthenticatorSubtitle)
-        if let uri = machine.totp?.uri, let secret = machine.totp?.secret {
-            if machine.showsKey {
-                card.lines = [Copy.Tasks.enterKey, secret, uri, Copy.Tasks.keyReminder]
-            } else {
-                card.lines = [Copy.Tasks.scanQRCode]
-                card.qr = (uri, secret)
-            }
-        }
         card.controls = [
             code(machine), primary(Copy.continueButton, machine),
             .link(machine.showsKey ? Copy.Tasks.scanInstead : Copy.Tasks.cantScan, prefix: nil, action: event(.toggleKey), enabled: true),
         ]
+        card.authenticatorKey(machine.totp, showsKey: machine.showsKey)
         return card
     }
 

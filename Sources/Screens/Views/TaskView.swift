@@ -18,14 +18,6 @@ enum TaskView {
             card.controls = [.option(Copy.Tasks.authenticatorApplication, detail: nil, action: .task(.chooseAuthenticatorApp))]
         case .verifyAuthenticator:
             card = Card(title: Copy.Tasks.addAuthenticatorTitle, subtitle: Copy.Tasks.verifyAuthenticatorSubtitle)
-            if let uri = machine.totp?.uri, let secret = machine.totp?.secret {
-                if machine.showsKey {
-                    card.lines = [Copy.Tasks.enterKey, secret, Copy.Tasks.keyReminder]
-                } else {
-                    card.lines = [Copy.Tasks.scanQRCode]
-                    card.qr = (uri, secret)
-                }
-            }
             card.controls = [
                 .code(.code, label: Copy.Field.verificationCode, error: machine.errors["code"]),
                 .button(Copy.continueButton, action: .task(.submit), enabled: !machine.isBusy),
@@ -34,6 +26,7 @@ enum TaskView {
                     action: .task(.toggleKey), enabled: true),
                 .link(Copy.Tasks.cancel, prefix: nil, action: .task(.back), enabled: true),
             ]
+            card.authenticatorKey(machine.totp, showsKey: machine.showsKey)
         case .backupCodes:
             card = Card(title: Copy.Tasks.authenticatorEnabledTitle, subtitle: nil)
             card.lines = [Copy.Tasks.authenticatorEnabledMessage, Copy.Tasks.backupCodesMessage]
