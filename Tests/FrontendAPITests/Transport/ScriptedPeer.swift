@@ -71,6 +71,7 @@ final class ScriptedPeer: @unchecked Sendable {
     private func acceptLoop() {
         while true {
             let connection = accept(listener, nil, nil)
+            if connection < 0 && errno == EINTR { continue }
             if connection < 0 { return }
             state.withLock { $0.connections += 1 }
             Thread { [self] in serve(connection) }.start()
@@ -129,7 +130,9 @@ final class ScriptedPeer: @unchecked Sendable {
 
     private func receive(_ connection: Int32, into buffer: inout [UInt8]) -> Bool {
         var chunk = [UInt8](repeating: 0, count: 16_384)
-        let count = recv(connection, &chunk, chunk.count, 0)
+        // Other suites in this process spawn children: a SIGCHLD may interrupt any blocking call here.
+        var count: Int
+        repeat { count = recv(connection, &chunk, chunk.count, 0) } while count < 0 && errno == EINTR
         guard count > 0 else { return false }
         buffer.append(contentsOf: chunk[..<count])
         return true
@@ -139,6 +142,7 @@ final class ScriptedPeer: @unchecked Sendable {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if written < 0 && errno == EINTR { continue }
             if written <= 0 { return false }
             offset += written
         }
