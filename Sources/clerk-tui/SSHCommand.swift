@@ -70,8 +70,14 @@ struct SSHCommand: AsyncParsableCommand {
         let connection = try await instance.connect(environment: environment)
         // The children file their tokens under the same key as this process (`local` for the embedded server).
         let clientInstance = connection.client.instance
+        let oauthRedirectURL = oauth.explicitURL(environment: environment)
+        if let embedded = connection.server?.baseURL, oauthRedirectURL != nil {
+            printError(
+                "Social sign-in is on, but the embedded instance's provider pages are at \(embedded), which only "
+                    + "this machine can reach: remote browsers need a tunnel to it.")
+        }
         let childEnvironment = Self.childEnvironment(
-            environment, frontendAPI: connection.server?.baseURL, oauthRedirectURL: oauth.explicitURL(environment: environment))
+            environment, frontendAPI: connection.server?.baseURL, oauthRedirectURL: oauthRedirectURL)
         let insecureHTTP = instance.insecureHTTP
         let configuration = FrontDoorConfiguration(
             host: host, port: port, hostKey: key, maxSessions: maxSessions,

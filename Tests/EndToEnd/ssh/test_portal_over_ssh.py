@@ -136,6 +136,7 @@ def test_social_sign_in_over_ssh_shows_the_link_copies_it_to_the_users_clipboard
         pid = open_portal(server, tmux, key, "google")
         tmux.run("set-option", "-g", "set-clipboard", "on")  # this tmux is the SSH user's terminal
         assert process_environment(pid)["CLERK_TUI_OAUTH_REDIRECT_URL"] == done_url
+        assert "only this machine can reach" in server.log_path.read_text()  # the operator is told about tunnels
         tmux.wait_text("google", "Continue with Google")
         tmux.keys("google", "BTab", "Enter")  # from the email field up to the button
         shown = provider_link(tmux.wait_text("google", "Finish signing in with Google in your browser"))
