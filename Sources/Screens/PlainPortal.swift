@@ -13,6 +13,8 @@ public struct PlainPortal<Source: LineSource> {
     private let backend: any PortalBackend
     private var timers: [TimerID: (every: Duration, repeats: Bool, due: ContinuousClock.Instant)] = [:]
     private var pending: [PortalMachine.Effect] = []
+    /// The card whose fields the user chose over the ways in drawn above them, until the card changes.
+    private var fieldsChosenOn: String?
 
     private let openURL: (@Sendable (String) -> Void)?
 
@@ -93,13 +95,14 @@ public struct PlainPortal<Source: LineSource> {
         for line in card.lines { prompter.say(line) }
         if let qr = card.qr, !qr.fallback.isEmpty, !card.lines.contains(qr.fallback) { prompter.say(qr.fallback) }
 
-        for control in card.controls {
+        guard let (rest, ahead) = try chooseWayIn(card) else { return }
+        for control in rest {
             guard let event = try answer(control) else { continue }
             pending += machine.update(event)
             // A complete code submits by itself: go straight to the answer.
             if !pending.isEmpty { return }
         }
-        var actions = card.controls.compactMap(Self.action)
+        var actions = rest.compactMap(Self.action) + ahead
         if actions.isEmpty {
             // Nothing to choose: wait for the card's timer (a success pause, a poll).
             if let next = timers.values.map(\.due).min() { try? await Task.sleep(until: next) }
@@ -110,6 +113,30 @@ public struct PlainPortal<Source: LineSource> {
         guard case .choice(let index) = try prompter.ask(Question(Copy.chooseAction, kind: .choice(actions.map(\.label))))
         else { return }
         if let event = actions[index].event { pending += machine.update(event) }
+    }
+
+    /// On a card whose ways in are drawn above its fields ("Continue with Google", then "or"), offers them first,
+    /// with the fields as one more choice, so they are heard before an email address is asked for. Returns the
+    /// controls left to ask and the ways in to offer again after them (last); nil once a way in is taken.
+    private mutating func chooseWayIn(
+        _ card: Card
+    ) throws(PromptError) -> (rest: ArraySlice<Control>, ahead: [(label: String, event: PortalMachine.Event?)])? {
+        let firstField = card.controls.firstIndex { $0.field != nil } ?? card.controls.endIndex
+        let ahead = card.controls[..<firstField].compactMap(Self.action)
+        guard !ahead.isEmpty, firstField < card.controls.endIndex else { return (card.controls[...], []) }
+        let rest = card.controls[firstField...]
+        if fieldsChosenOn != machine.route.cardKey {
+            let fields = Copy.enterFields(rest.compactMap(\.fieldLabel))
+            guard case .choice(let index) = try prompter.ask(
+                Question(Copy.chooseAction, kind: .choice(ahead.map(\.label) + [fields])))
+            else { return nil }
+            guard index == ahead.count else {
+                if let event = ahead[index].event { pending += machine.update(event) }
+                return nil
+            }
+            fieldsChosenOn = machine.route.cardKey
+        }
+        return (rest, ahead)
     }
 
     /// Asks for one field and returns the event that sets it.

@@ -175,7 +175,7 @@ public struct PortalScreen: Screen {
     /// there even below "Continue with …" buttons), else its first control; widgets follow what the machine holds.
     private mutating func refresh() {
         let card = machine.card
-        let key = Self.key(machine.route)
+        let key = machine.route.cardKey
         if key != cardKey {
             cardKey = key
             widgets.reset()
@@ -188,18 +188,6 @@ public struct PortalScreen: Screen {
         widgets.sync(with: card)
         for id in card.controls.compactMap(\.field) where machine.heldValue(id)?.isEmpty == true {
             widgets.clear(id)
-        }
-    }
-
-    private static func key(_ route: PortalMachine.Route) -> String {
-        switch route {
-        case .loading: "loading"
-        case .unavailable: "unavailable"
-        case .signIn(let m): "signIn.\(m.step)"
-        case .signUp(let m): "signUp.\(m.step)"
-        case .home(let m): "home.\(m.step)"
-        case .task(let m): "task.\(m.task).\(m.step)"
-        case .profile(let m): "profile.\(m.page).\(m.step)"
         }
     }
 

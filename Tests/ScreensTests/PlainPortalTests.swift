@@ -46,6 +46,20 @@ final class Transcript: @unchecked Sendable {
         #expect(!transcript.text.contains("Correct1"))
     }
 
+    /// Social buttons drawn above the fields are offered before the fields, which are one more choice; choosing one
+    /// goes straight to the browser hand-off, its link on one line.
+    @Test func waysInAboveTheFieldsComeFirst() async {
+        let transcript = Transcript()
+        var portal = PlainPortal(
+            backend: ScriptedBackend(respond: OAuthScreenTests.script),
+            prompter: PlainPrompter(source: ScriptedLines(lines: ["1"])) { transcript.text += $0 },
+            oauthRedirectURL: "http://127.0.0.1:4000/oauth-done")
+        await #expect(throws: PromptError.endOfInput) { _ = try await portal.run() }
+        #expect(transcript.text.contains("Choose an action\n  1) Continue with Google\n  2) Enter email address and password\n"))
+        #expect(transcript.text.contains("\nhttps://accounts.example/o/oauth2/auth?state=abc\n"))
+        #expect(!transcript.text.contains("\nor\n"))  // the divider means nothing in a list of choices
+    }
+
     @Test func wrongPasswordIsExplainedAndAskedAgain() async {
         let transcript = Transcript()
         let lines = ScriptedLines(lines: ["ada@acme.test", "", "1", "nope", "1"])

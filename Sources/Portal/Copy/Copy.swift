@@ -16,6 +16,13 @@ public enum Copy {
     /// Clerk's backup code page: `actionLabel__copy`, then `actionLabel__copied`.
     public static let copyAll = "Copy all"
     public static let copied = "Copied!"
+    /// The plain line mode's choice for a card's fields when it offers other ways in first ("Enter email address
+    /// and password").
+    public static func enterFields(_ labels: [String]) -> String {
+        let words = labels.map { $0.prefix(1).lowercased() + $0.dropFirst() }
+        let list = words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words.last!
+        return "Enter " + list
+    }
     /// The plain line mode's prompt for a card's actions.
     public static let chooseAction = "Choose an action"
 

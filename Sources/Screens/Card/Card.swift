@@ -40,6 +40,21 @@ struct Card {
     }
 }
 
+extension PortalMachine.Route {
+    /// Which card the route shows: a new key means a new card (fresh widgets, focus on its first field).
+    var cardKey: String {
+        switch self {
+        case .loading: "loading"
+        case .unavailable: "unavailable"
+        case .signIn(let m): "signIn.\(m.step)"
+        case .signUp(let m): "signUp.\(m.step)"
+        case .home(let m): "home.\(m.step)"
+        case .task(let m): "task.\(m.task).\(m.step)"
+        case .profile(let m): "profile.\(m.page).\(m.step)"
+        }
+    }
+}
+
 /// Identifies an editable field across frames, so its widget keeps its caret and contents.
 enum FieldID: Hashable, Sendable {
     case identifier
@@ -83,6 +98,17 @@ enum Control {
         case .note, .section, .row: false
         default: true
         }
+    }
+
+    /// The label of the field this control edits, without its " · Last used" or " (Optional)" note.
+    var fieldLabel: String? {
+        let label: String
+        switch self {
+        case .text(_, let text, _, _, _, _), .secret(_, let text, _, _, _), .code(_, let text, _): label = text
+        default: return nil
+        }
+        let bare = label.components(separatedBy: " · ")[0]
+        return bare.components(separatedBy: " (")[0]
     }
 
     /// The field this control edits, if any.
