@@ -42,7 +42,8 @@ public struct PortalScreen: Screen {
     public var minimumSize: Size { Size(width: 40, height: 16) }
 
     public var keyMap: KeyMap {
-        let focused = focusedControl
+        let controls = machine.card.controls
+        let focused = Self.control(at: focus, in: controls)
         let isSecret: Bool = if case .secret? = focused { true } else { false }
         let enterHelp: String =
             switch focused {
@@ -50,7 +51,7 @@ public struct PortalScreen: Screen {
             case .checkbox?: "toggle"
             default: "select"
             }
-        let copyKey = Self.copyBinding.enabled(copyControl != nil && focused?.field == nil)
+        let copyKey = Self.copyBinding.enabled(focused?.field == nil && Self.copyControl(in: controls) != nil)
         return KeyMap(
             short: [
                 KeyBinding(.tab, help: "next"), KeyBinding(.enter, help: enterHelp),
@@ -101,8 +102,8 @@ public struct PortalScreen: Screen {
             guard let back = machine.backEvent else { return .ignored }
             return .handled(send(back))
         }
-        if case .key(let key) = event, Self.copyBinding.matches(key), focusedControl?.field == nil,
-           case .copy(let label, let text)? = copyControl {
+        if case .key(let key) = event, Self.copyBinding.matches(key), Self.control(at: focus, in: controls)?.field == nil,
+           let (label, text) = Self.copyControl(in: controls) {
             return .handled(copy(text, label: label))
         }
         guard controls.indices.contains(focus) else { return .ignored }
@@ -162,13 +163,14 @@ public struct PortalScreen: Screen {
 
     // MARK: View
 
-    private var copyControl: Control? {
-        machine.card.controls.first { if case .copy = $0 { true } else { false } }
+    private static func control(at index: Int, in controls: [Control]) -> Control? {
+        controls.indices.contains(index) ? controls[index] : nil
     }
 
-    private var focusedControl: Control? {
-        let controls = machine.card.controls
-        return controls.indices.contains(focus) ? controls[focus] : nil
+    /// The card's first copy control, which `c` uses.
+    private static func copyControl(in controls: [Control]) -> (label: String, text: String)? {
+        for case .copy(let label, let text) in controls { return (label, text) }
+        return nil
     }
 
     /// After every update: a new card starts with fresh widgets and focus on its first field (so typing goes
