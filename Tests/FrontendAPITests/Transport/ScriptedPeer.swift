@@ -130,7 +130,7 @@ final class ScriptedPeer: @unchecked Sendable {
 
     private func receive(_ connection: Int32, into buffer: inout [UInt8]) -> Bool {
         var chunk = [UInt8](repeating: 0, count: 16_384)
-        // Other suites in this process spawn children: a SIGCHLD may interrupt any blocking call here.
+        // Other suites share this process; a signal whose handler lacks SA_RESTART must not read as a closed peer.
         var count: Int
         repeat { count = recv(connection, &chunk, chunk.count, 0) } while count < 0 && errno == EINTR
         guard count > 0 else { return false }
