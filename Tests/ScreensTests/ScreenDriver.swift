@@ -25,6 +25,9 @@ struct ScreenDriver {
     /// The current frame's text, rows joined by newlines.
     var frame: String { terminal.frame().lines().joined(separator: "\n") }
 
+    /// Whether the help bar offers `c` to copy.
+    var offersCopy: Bool { screen.keyMap.short.contains { $0.help == "copy" && $0.isEnabled } }
+
     /// What the screen asked the terminal to put on the clipboard, in order.
     var copied: [String] {
         terminal.commands.compactMap { if case .copyToClipboard(let text) = $0 { text } else { nil } }
