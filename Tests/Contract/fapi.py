@@ -1,6 +1,6 @@
 """HTTP clients that speak to the local Frontend API the way Clerk's SDKs do.
 
-`NativeClient` behaves like clerk-ios / clerk-android / Expo (protocol.md §1): `_is_native=true`, the
+`NativeClient` behaves like clerk-ios / clerk-android / Expo: `_is_native=true`, the
 `clerk-api-version` header, form bodies, and the client token kept from the `Authorization` response header and
 sent back raw (or as `Bearer <token>`). `BrowserClient` behaves like clerk-js in a browser: the `__client` cookie,
 an `Origin` header, and `POST ?_method=X` for every verb other than GET and POST.

@@ -1,4 +1,4 @@
-"""Request sequences of protocol.md §4, reused by many tests: sign up, sign in, enrol TOTP, mint tokens."""
+"""The request sequences a native Clerk SDK sends, reused by many tests: sign up, sign in, enrol TOTP, mint tokens."""
 from __future__ import annotations
 
 import re

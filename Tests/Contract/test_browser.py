@@ -102,7 +102,8 @@ def test_method_override_delete_client_clears_cookie(browser):
 
 
 def test_cookie_rotates_on_sign_in(server, browser):
-    """server.md §2 item 23: the pre-sign-in cookie cannot read the new session or mint its tokens."""
+    """The `__client` cookie's rotating token changes on every sign-in: the pre-sign-in cookie cannot read the new session
+    or mint its tokens."""
     account = sign_up(NativeClient(server.url))
     client = browser()
     started = client.post("/v1/client/sign_ins", {"identifier": account["email"]}).expect(200).response

@@ -65,7 +65,7 @@ def test_update_sign_up_supplies_missing_password(native):
 
 
 def test_sign_up_form_conventions(native):
-    """Booleans as 1/0, JSON-string unsafe_metadata, %20 and + for spaces (protocol.md §1.5)."""
+    """Booleans as 1/0, JSON-string unsafe_metadata, %20 and + for spaces (clerk-ios and clerk-js form encodings)."""
     client = native()
     email = unique_email("form")
     body = (f"email_address={email.replace('+', '%2B').replace('@', '%40')}&password=correct+horse%20battery+staple"
@@ -179,7 +179,7 @@ def test_password_too_long(native):
 
 
 def test_bcrypt_never_truncates(native):
-    """A 75-byte password must not be accepted as its first 72 bytes (server.md §2 item 2)."""
+    """A 75-byte password must not be accepted as its first 72 bytes (bcrypt truncates at 72; NIST SP 800-63B: no truncation)."""
     long_password = "a" * 72 + "XYZ"
     client = native()
     reply = create_sign_up(client, unique_email("trunc"), long_password)

@@ -1,6 +1,7 @@
-"""Social sign-in through the development provider (protocol.md §4.5): the sign-in waits for the browser, the
-provider's callback signs in or leaves the profile transferable, the client collects its rotated token, and a
-transferred sign-up creates the user with the connected account. Every JSON body is checked against the spec."""
+"""Social sign-in through the development provider (`strategy=oauth_<provider>`, `/v1/oauth_callback`, then
+`rotating_token_nonce`): the sign-in waits for the browser, the provider's callback signs in or leaves the profile
+transferable, the client collects its rotated token, and a transferred sign-up creates the user with the connected
+account. Every JSON body is checked against the spec."""
 import re
 from urllib.parse import parse_qs, urlparse
 

@@ -1,5 +1,6 @@
 """The tmux driver shared by the end-to-end suites (terminal, portal, ssh): a private tmux server per test,
-screens read only once they have settled, keys and text sent as a terminal would (see tui.md §6.1).
+screens read only once they have settled, keys and text sent as a terminal would (tmux `send-keys`, bracketed
+paste with `paste-buffer -p`).
 
 Each suite's conftest puts this folder on sys.path.
 """

@@ -163,7 +163,7 @@ import Testing
     @Test func qrCodeSizeAndFallback() throws {
         let uri = "otpauth://totp/Example:alice@example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Example&algorithm=SHA1&digits=6&period=30"
         let code = try #require(QRCode(uri, fallback: "JBSW Y3DP EHPK 3PXP"))
-        #expect(code.requiredSize == Size(width: 45, height: 23))  // version 6, as measured in tui.md
+        #expect(code.requiredSize == Size(width: 45, height: 23))  // version 6 at EC level L: 41 modules + 2×2 quiet zone, two module rows per cell row
         var small = Buffer(size: Size(width: 40, height: 12))
         code.render(into: &small, area: small.area)
         #expect(small.lines().joined().contains("JBSW Y3DP EHPK 3PXP"))

@@ -1,4 +1,4 @@
-"""Set-up through the Frontend API, as a native SDK does it (protocol.md §1): what a test prepares before the portal.
+"""Set-up through the Frontend API, as a native SDK (clerk-ios) does it: what a test prepares before the portal.
 
 Kept small on purpose; Tests/Contract/fapi.py is the full, spec-validating client.
 """

@@ -1,4 +1,5 @@
-"""tmux harness for driving the real clerk-tui binary's widget gallery in a real pty (see tui.md §6.1)."""
+"""tmux harness for driving the real clerk-tui binary's widget gallery in a real pty (a private tmux server, keys sent
+with `send-keys`, screens read with `capture-pane`)."""
 
 import shutil
 import sys

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import FrontendAPI
 
-/// Client-side bodies must be byte-identical to what clerk-ios sends (protocol.md §1.5).
+/// Client-side bodies must be byte-identical to what clerk-ios sends (its `URLEncodedFormEncoder`: keys in
+/// snake_case and alphabetised, booleans as 1/0, spaces as %20, nested values as JSON strings).
 @Suite struct FormsEncodingTests {
     @Test func pairsAreAlphabetisedAndEscaped() {
         let body: FormFields = ["strategy": "password", "identifier": "a b+c@example.com", "password": "p&ss=w%rd"]
