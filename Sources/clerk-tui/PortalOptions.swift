@@ -4,6 +4,13 @@ import TerminalUI
 
 /// How the portal is shown: full screen or plain line prompts, theme, colour level, mouse.
 struct PortalOptions: ParsableArguments {
+    /// Names the theme when `--theme` does not.
+    static let themeVariable = "CLERK_TUI_THEME"
+    /// User themes live in `$XDG_DATA_HOME/clerk-tui/themes` (default `~/.local/share/clerk-tui/themes`).
+    static let themeApplication = "clerk-tui"
+    /// Where stderr goes while the full-screen UI owns the terminal (replayed when it ends).
+    static let standardErrorTemplate = "/tmp/clerk-tui-stderr-XXXXXX"
+
     @Flag(help: "Ask with plain line prompts instead of the full-screen UI (also chosen by TERM=dumb, ACCESSIBLE=1, or no terminal).")
     var plain = false
 
@@ -25,11 +32,13 @@ struct PortalOptions: ParsableArguments {
         }
         let chosenTheme: Theme
         do {
-            chosenTheme = try ThemeCatalog(environment: environment).load(option: theme, environment: environment)
+            chosenTheme = try ThemeCatalog(application: Self.themeApplication, environment: environment)
+                .load(option: theme, variable: Self.themeVariable, environment: environment)
         } catch {
             throw ValidationError(error.description)
         }
-        return TerminalOptions(theme: chosenTheme, colorLevel: level, mouse: mouse, environment: environment)
+        return TerminalOptions(theme: chosenTheme, colorLevel: level, mouse: mouse, environment: environment,
+                               standardErrorTemplate: Self.standardErrorTemplate)
     }
 
     func interfaceMode(environment: [String: String]) -> InterfaceMode {

@@ -115,7 +115,7 @@ struct SSHCommand: AsyncParsableCommand {
         _ environment: [String: String], frontendAPI: String?, oauthRedirectURL: String?
     ) -> [String: String] {
         let passed = ["PATH", "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "TERMINFO", "TERMINFO_DIRS",
-                      "CLERK_TUI_THEME", "CLERK_FRONTEND_API", "CLERK_PUBLISHABLE_KEY", "LOG_LEVEL"]
+                      PortalOptions.themeVariable, "CLERK_FRONTEND_API", "CLERK_PUBLISHABLE_KEY", "LOG_LEVEL"]
         var child = environment.filter { passed.contains($0.key) }
         // Sessions are remote: they offer social sign-in only with a URL given here (see OAuthRedirectOptions).
         if let oauthRedirectURL { child["CLERK_TUI_OAUTH_REDIRECT_URL"] = oauthRedirectURL }

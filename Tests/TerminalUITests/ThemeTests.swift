@@ -91,14 +91,18 @@ import Testing
         #expect(try catalog.load("neobrutalism").name == "neobrutalism")
         #expect(try catalog.load(directory.appendingPathComponent("dark.toml").path).name == "my-dark")
         #expect(try catalog.load(nil).name == "default")
-        #expect(try catalog.load(option: nil, environment: ["CLERK_TUI_THEME": "high-contrast"]).name == "high-contrast")
+        #expect(try catalog.load(option: nil, variable: "APP_THEME", environment: ["APP_THEME": "high-contrast"]).name == "high-contrast")
+        #expect(try catalog.load(option: "dark", variable: "APP_THEME", environment: ["APP_THEME": "high-contrast"]).name == "my-dark")
+        #expect(try catalog.load(option: nil, variable: "APP_THEME", environment: ["OTHER_THEME": "high-contrast"]).name == "default")
         #expect(throws: ThemeError.notFound("nope", searched: [directory.path])) { try catalog.load("nope") }
     }
 
     @Test func xdgDataHomeComesFirst() {
-        let catalog = ThemeCatalog(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/u"], executablePath: nil)
-        #expect(catalog.searchDirectories == ["/data/clerk-tui/themes"])
-        #expect(ThemeCatalog(environment: ["HOME": "/home/u"], executablePath: nil).searchDirectories == ["/home/u/.local/share/clerk-tui/themes"])
+        let catalog = ThemeCatalog(application: "some-app", environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/u"], executablePath: nil)
+        #expect(catalog.searchDirectories == ["/data/some-app/themes"])
+        #expect(ThemeCatalog(application: "some-app", environment: ["HOME": "/home/u"], executablePath: nil).searchDirectories
+                == ["/home/u/.local/share/some-app/themes"])
+        #expect(ThemeCatalog(application: "some-app", environment: [:], executablePath: nil).searchDirectories.isEmpty)
     }
 
     @Test func colorLevelDetection() {

@@ -53,7 +53,7 @@ final class NcursesBackend: TerminalBackend {
         terminalName = name
         colorLevel = options.colorLevel ?? ColorLevel.detect(
             environment: options.environment, terminalName: name, hasColors: has_colors(), colors: Int(tigetnum("colors")))
-        configure(mouse: options.mouse)
+        configure(mouse: options.mouse, standardErrorTemplate: options.standardErrorTemplate)
     }
 
     /// The fallback chain; never `initscr`, which exits the process when terminfo is missing.
@@ -64,7 +64,7 @@ final class NcursesBackend: TerminalBackend {
         return names
     }
 
-    private func configure(mouse: Bool) {
+    private func configure(mouse: Bool, standardErrorTemplate: String) {
         set_escdelay(25)
         // The loop reads all pending input before each frame; ncurses need not poll for more mid-update.
         typeahead(-1)
@@ -87,7 +87,7 @@ final class NcursesBackend: TerminalBackend {
         setMouse(mouse)
         TerminalGuard.setRestoreSequence(restoreSequence())
         TerminalGuard.watchResize()
-        TerminalGuard.captureStandardError()
+        TerminalGuard.captureStandardError(template: standardErrorTemplate)
     }
 
     /// What undoes the UI without ncurses: leave the alternate screen, reset attributes, show the

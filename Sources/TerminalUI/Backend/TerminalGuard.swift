@@ -40,11 +40,12 @@ public enum TerminalGuard {
 
     /// Sends stderr to an unlinked temporary file while the UI owns the screen (a stray log line or
     /// Swift's "Fatal error" message would land on, and vanish with, the alternate screen);
-    /// `restoreNow` puts stderr back and replays what was captured.
-    public static func captureStandardError() {
+    /// `restoreNow` puts stderr back and replays what was captured. `template` names the file as
+    /// mkstemp(3) wants it, ending in `XXXXXX`; if it cannot be created, stderr is left alone.
+    public static func captureStandardError(template: String) {
         let s = state
         guard s.pointee.capturedStderr < 0 else { return }
-        var template = Array("/tmp/clerk-tui-stderr-XXXXXX".utf8CString)
+        var template = Array(template.utf8CString)
         let file = mkstemp(&template)
         guard file >= 0 else { return }
         unlink(&template)

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Finds themes by name or path. A name is looked up in `$XDG_DATA_HOME/clerk-tui/themes`, then in
-/// a `Themes/` folder beside (or above) the executable, then among the compiled-in copies, so a
-/// user theme can shadow a built-in one and a copied binary still works.
+/// Finds themes by name or path. A name is looked up in the caller's search directories, in order,
+/// then among the compiled-in copies, so a user theme can shadow a built-in one and a copied binary
+/// still works. The application says where to look (see `init(application:environment:executablePath:)`).
 public struct ThemeCatalog: Sendable {
     public static let defaultName = "default"
     /// The themes compiled into every build.
@@ -14,14 +14,16 @@ public struct ThemeCatalog: Sendable {
         self.searchDirectories = searchDirectories
     }
 
-    /// The standard search path for this process.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
+    /// The standard search path of an application: its user themes, `$XDG_DATA_HOME/<application>/themes`
+    /// (or `~/.local/share/<application>/themes`), then a `Themes/` folder beside (or above) the executable.
+    public init(application: String,
+                environment: [String: String] = ProcessInfo.processInfo.environment,
                 executablePath: String? = CommandLine.arguments.first) {
         var directories: [String] = []
         if let dataHome = environment["XDG_DATA_HOME"], !dataHome.isEmpty {
-            directories.append(dataHome + "/clerk-tui/themes")
+            directories.append(dataHome + "/" + application + "/themes")
         } else if let home = environment["HOME"], !home.isEmpty {
-            directories.append(home + "/.local/share/clerk-tui/themes")
+            directories.append(home + "/.local/share/" + application + "/themes")
         }
         if let executablePath, let themes = Self.packageThemes(near: executablePath) {
             directories.append(themes)
@@ -47,9 +49,10 @@ public struct ThemeCatalog: Sendable {
         return try Theme(toml: source)
     }
 
-    /// The theme named by `--theme`, else `CLERK_TUI_THEME`, else the default.
-    public func load(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ThemeError) -> Theme {
-        try load(option ?? environment["CLERK_TUI_THEME"])
+    /// The theme named by a command-line option, else by the environment variable `variable`, else the default.
+    public func load(option: String?, variable: String,
+                     environment: [String: String] = ProcessInfo.processInfo.environment) throws(ThemeError) -> Theme {
+        try load(option ?? environment[variable])
     }
 
     private static func read(_ path: String) throws(ThemeError) -> String {

@@ -1,5 +1,5 @@
 /// A small form with one of each input widget: the target of the tmux tests and the frame
-/// benchmark (`clerk-tui ui-gallery`). Knows nothing of Clerk.
+/// benchmark, which an application shows from a hidden command.
 public struct GalleryScreen: Screen {
     enum Focus: Hashable, Sendable {
         case name, password, code, remember, color, submit
