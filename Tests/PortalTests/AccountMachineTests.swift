@@ -13,10 +13,13 @@ import Testing
         AccountMachine(client: Fixtures.client(sessions, active: active), singleSessionMode: single, scope: 4)
     }
 
-    static func answer(_ machine: inout AccountMachine, _ effects: [AccountMachine.Effect], _ result: BackendResult)
-        -> [AccountMachine.Effect]
+    static func answer(_ machine: inout AccountMachine, _ effects: [AccountMachine.Effect], _ result: BackendResult,
+                       sourceLocation: SourceLocation = #_sourceLocation) -> [AccountMachine.Effect]
     {
-        guard let id = effects.requestID() else { return [] }
+        guard let id = effects.requestID() else {
+            Issue.record("no call among \(effects)", sourceLocation: sourceLocation)
+            return []
+        }
         return machine.update(.response(id, .success(result)))
     }
 
@@ -103,10 +106,13 @@ import Testing
             scope: 5)
     }
 
-    static func answer(_ machine: inout SessionTaskMachine, _ effects: [SessionTaskMachine.Effect], _ outcome: BackendOutcome)
-        -> [SessionTaskMachine.Effect]
+    static func answer(_ machine: inout SessionTaskMachine, _ effects: [SessionTaskMachine.Effect], _ outcome: BackendOutcome,
+                       sourceLocation: SourceLocation = #_sourceLocation) -> [SessionTaskMachine.Effect]
     {
-        guard let id = effects.requestID() else { return [] }
+        guard let id = effects.requestID() else {
+            Issue.record("no call among \(effects)", sourceLocation: sourceLocation)
+            return []
+        }
         return machine.update(.response(id, outcome))
     }
 

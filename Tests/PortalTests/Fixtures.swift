@@ -1,5 +1,6 @@
 import Foundation
 import FrontendAPI
+import Testing
 @testable import Portal
 
 /// Builders for the wire objects and failures the machines consume.
@@ -110,14 +111,18 @@ extension SignInMachine {
 
     /// Answers the call among `effects` with `outcome`.
     @discardableResult
-    mutating func answer(_ effects: [Effect], _ outcome: BackendOutcome) -> [Effect] {
-        guard let id = effects.requestID() else { return [] }
+    mutating func answer(_ effects: [Effect], _ outcome: BackendOutcome,
+                         sourceLocation: SourceLocation = #_sourceLocation) -> [Effect] {
+        guard let id = effects.requestID() else {
+            Issue.record("no call among \(effects)", sourceLocation: sourceLocation)
+            return []
+        }
         return update(.response(id, outcome))
     }
 
     @discardableResult
-    mutating func answer(_ effects: [Effect], signIn: SignIn) -> [Effect] {
-        answer(effects, .success(.signIn(signIn)))
+    mutating func answer(_ effects: [Effect], signIn: SignIn, sourceLocation: SourceLocation = #_sourceLocation) -> [Effect] {
+        answer(effects, .success(.signIn(signIn)), sourceLocation: sourceLocation)
     }
 
     /// Fires a timer `times` times.

@@ -6,13 +6,22 @@ import Testing
 @Suite struct PortalMachineTests {
     static let ada = Fixtures.session("sess_a", identifier: "ada@acme.test")
 
-    /// Answers every call in `effects` whose result `results` provides, in order.
+    /// Answers every call in `effects` whose result `results` provides, in order; a result for a call the
+    /// machine did not make is an issue.
     static func answer(
-        _ machine: inout PortalMachine, _ effects: [PortalMachine.Effect], _ results: KeyValuePairs<BackendCall, BackendOutcome>
+        _ machine: inout PortalMachine, _ effects: [PortalMachine.Effect], _ results: KeyValuePairs<BackendCall, BackendOutcome>,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) -> [PortalMachine.Effect] {
         var produced: [PortalMachine.Effect] = []
+        var answered: [BackendCall] = []
         for case .call(let id, let call) in effects {
-            if let outcome = results.first(where: { $0.key == call })?.value { produced += machine.update(.response(id, outcome)) }
+            if let outcome = results.first(where: { $0.key == call })?.value {
+                answered.append(call)
+                produced += machine.update(.response(id, outcome))
+            }
+        }
+        for (call, _) in results where !answered.contains(call) {
+            Issue.record("expected a call \(call) among \(effects)", sourceLocation: sourceLocation)
         }
         return produced
     }
@@ -230,7 +239,10 @@ import Testing
             return
         }
         _ = machine.update(.timerFired(timer))
-        guard case .signIn(let signIn) = machine.route else { return }
+        guard case .signIn(let signIn) = machine.route else {
+            Issue.record("expected sign-in, got \(machine.route)")
+            return
+        }
         #expect(signIn.resendSeconds == 29)
     }
 }
@@ -268,7 +280,10 @@ import Testing
         #expect(account.chooseItems.first == .switchTo(Self.bob))
         let touch = machine.update(.account(.select(.switchTo(Self.bob))))
         _ = PortalMachineTests.answer(&machine, touch, [.touchSession(id: "sess_b", intent: .selectSession): .success(.session(Self.bob))])
-        guard case .home(let home) = machine.route else { return }
+        guard case .home(let home) = machine.route else {
+            Issue.record("expected home, got \(machine.route)")
+            return
+        }
         #expect(home.step == .home)
         #expect(home.activeSessionID == "sess_b")
     }

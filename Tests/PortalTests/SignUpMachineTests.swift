@@ -10,13 +10,17 @@ extension SignUpMachine {
     }
 
     @discardableResult
-    mutating func answer(_ effects: [Effect], _ signUp: SignUp) -> [Effect] {
-        answer(effects, .success(.signUp(signUp)))
+    mutating func answer(_ effects: [Effect], _ signUp: SignUp, sourceLocation: SourceLocation = #_sourceLocation) -> [Effect] {
+        answer(effects, .success(.signUp(signUp)), sourceLocation: sourceLocation)
     }
 
     @discardableResult
-    mutating func answer(_ effects: [Effect], _ outcome: BackendOutcome) -> [Effect] {
-        guard let id = effects.requestID() else { return [] }
+    mutating func answer(_ effects: [Effect], _ outcome: BackendOutcome,
+                         sourceLocation: SourceLocation = #_sourceLocation) -> [Effect] {
+        guard let id = effects.requestID() else {
+            Issue.record("no call among \(effects)", sourceLocation: sourceLocation)
+            return []
+        }
         return update(.response(id, outcome))
     }
 
