@@ -24,51 +24,66 @@ import Testing
         }
     }
 
-    @Test func aStalePasswordChangeReverifiesWithThePasswordThenGoesThrough() async throws {
-        let clock = ManualClock()
+    /// Runs `body` against a fresh local Frontend API on loopback, then stops the server, waits for it to stop and
+    /// removes its data, whether `body` returned or threw: no server outlives its test.
+    static func withRunningServer(clock: ManualClock, _ body: (LocalServer) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appending(path: "profile-loopback-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
         var settings = InstanceSettings()
         settings.password.hashCost = 10
         let server = try await LocalServer.start(LocalServerConfiguration(dataDirectory: directory, settings: settings, clock: clock))
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let url = URL(string: server.baseURL)!
-        let client = FrontendClient(instance: .local(baseURL: url), tokenStore: MemoryTokenStore())
-        let backend = FrontendClientBackend(client: client)
-
-        let created = try await client.createSignUp(SignUpParameters(password: Self.password, emailAddress: "ada+clerk_test@example.com"))
-        _ = try await client.prepareSignUpVerification(signUpID: created.id, strategy: .emailCode)
-        let signedUp = try await client.attemptSignUpVerification(signUpID: created.id, strategy: .emailCode, code: "424242")
-        let sessionID = try #require(signedUp.createdSessionID)
-        let environment = try await client.environment()
-
-        var machine = ProfileMachine(
-            sessionID: sessionID, client: await backend.currentClient(),
-            config: ProfileConfig(environment: environment, localFiles: false), scope: 1)
-        await Self.run(&machine, machine.start(), on: backend)
-        #expect(machine.user?.passwordEnabled == true)
-
-        clock.advance(by: 11 * 60)  // the sign-in's factor is now older than Clerk's 10 minutes
-        _ = machine.update(.open(.password))
-        _ = machine.update(.newPasswordChanged("brand-new-horse-staple-73"))
-        _ = machine.update(.confirmPasswordChanged("brand-new-horse-staple-73"))
-        await Self.run(&machine, machine.update(.submit), on: backend)
-        #expect(machine.step == .reverify)
-        #expect(machine.reverification?.level == .firstFactor)
-        #expect(machine.reverification?.factor?.strategy == .password)
-
-        _ = machine.update(.currentPasswordChanged("not-my-password"))
-        await Self.run(&machine, machine.update(.submit), on: backend)
-        #expect(machine.step == .reverify && machine.errors["password"] != nil)
-
-        _ = machine.update(.currentPasswordChanged(SecretText(Self.password)))
-        await Self.run(&machine, machine.update(.submit), on: backend)
-        #expect(machine.step == .overview)
-        #expect(machine.success?.hasPrefix("Your password has been updated.") == true)
-
-        let other = FrontendClient(instance: .local(baseURL: url), tokenStore: MemoryTokenStore())
-        let signIn = try await other.createSignIn(
-            SignInParameters(strategy: .password, identifier: "ada+clerk_test@example.com", password: "brand-new-horse-staple-73"))
-        #expect(signIn.status == .complete)
+        let outcome: Result<Void, any Error>
+        do {
+            try await body(server)
+            outcome = .success(())
+        } catch {
+            outcome = .failure(error)
+        }
         await server.stop()
+        try outcome.get()
+    }
+
+    @Test func aStalePasswordChangeReverifiesWithThePasswordThenGoesThrough() async throws {
+        let clock = ManualClock()
+        try await Self.withRunningServer(clock: clock) { server in
+            let url = URL(string: server.baseURL)!
+            let client = FrontendClient(instance: .local(baseURL: url), tokenStore: MemoryTokenStore())
+            let backend = FrontendClientBackend(client: client)
+
+            let created = try await client.createSignUp(SignUpParameters(password: Self.password, emailAddress: "ada+clerk_test@example.com"))
+            _ = try await client.prepareSignUpVerification(signUpID: created.id, strategy: .emailCode)
+            let signedUp = try await client.attemptSignUpVerification(signUpID: created.id, strategy: .emailCode, code: "424242")
+            let sessionID = try #require(signedUp.createdSessionID)
+            let environment = try await client.environment()
+
+            var machine = ProfileMachine(
+                sessionID: sessionID, client: await backend.currentClient(),
+                config: ProfileConfig(environment: environment, localFiles: false), scope: 1)
+            await Self.run(&machine, machine.start(), on: backend)
+            #expect(machine.user?.passwordEnabled == true)
+
+            clock.advance(by: 11 * 60)  // the sign-in's factor is now older than Clerk's 10 minutes
+            _ = machine.update(.open(.password))
+            _ = machine.update(.newPasswordChanged("brand-new-horse-staple-73"))
+            _ = machine.update(.confirmPasswordChanged("brand-new-horse-staple-73"))
+            await Self.run(&machine, machine.update(.submit), on: backend)
+            #expect(machine.step == .reverify)
+            #expect(machine.reverification?.level == .firstFactor)
+            #expect(machine.reverification?.factor?.strategy == .password)
+
+            _ = machine.update(.currentPasswordChanged("not-my-password"))
+            await Self.run(&machine, machine.update(.submit), on: backend)
+            #expect(machine.step == .reverify && machine.errors["password"] != nil)
+
+            _ = machine.update(.currentPasswordChanged(SecretText(Self.password)))
+            await Self.run(&machine, machine.update(.submit), on: backend)
+            #expect(machine.step == .overview)
+            #expect(machine.success?.hasPrefix("Your password has been updated.") == true)
+
+            let other = FrontendClient(instance: .local(baseURL: url), tokenStore: MemoryTokenStore())
+            let signIn = try await other.createSignIn(
+                SignInParameters(strategy: .password, identifier: "ada+clerk_test@example.com", password: "brand-new-horse-staple-73"))
+            #expect(signIn.status == .complete)
+        }
     }
 }
