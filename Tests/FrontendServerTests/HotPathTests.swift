@@ -16,63 +16,63 @@ struct HotPathTests {
     }
 
     @Test func signingOutIsSeenByTheVeryNextTokenRequestAndClient() async throws {
-        let server = try await TestServer()
-        defer { server.removeData() }
-        let client = NativeClient(server)
-        let sessionID = try await Flows.signUp(client, server: server, email: "hot@example.com")
-        for _ in 0..<3 { #expect(try await sessionToken(client, sessionID).status == 200) }
-        for _ in 0..<3 {
-            #expect((try await client.send("GET", "/v1/client").response["sessions"] as? [Any])?.count == 1)
-        }
+        try await withRunningServer { server in
+            let client = NativeClient(server)
+            let sessionID = try await Flows.signUp(client, server: server, email: "hot@example.com")
+            for _ in 0..<3 { #expect(try await sessionToken(client, sessionID).status == 200) }
+            for _ in 0..<3 {
+                #expect((try await client.send("GET", "/v1/client").response["sessions"] as? [Any])?.count == 1)
+            }
 
-        #expect(try await client.send("POST", "/v1/client/sessions/\(sessionID)/end").status == 200)
-        #expect(try await sessionToken(client, sessionID).errorCode == "authentication_invalid")
-        let after = try await client.send("GET", "/v1/client")
-        #expect((after.response["sessions"] as? [Any])?.isEmpty == true)
+            #expect(try await client.send("POST", "/v1/client/sessions/\(sessionID)/end").status == 200)
+            #expect(try await sessionToken(client, sessionID).errorCode == "authentication_invalid")
+            let after = try await client.send("GET", "/v1/client")
+            #expect((after.response["sessions"] as? [Any])?.isEmpty == true)
+        }
     }
 
     @Test func unknownClientAndForeignSessionAreStillRejected() async throws {
-        let server = try await TestServer()
-        defer { server.removeData() }
-        let owner = NativeClient(server), stranger = NativeClient(server)
-        let sessionID = try await Flows.signUp(owner, server: server, email: "owner@example.com")
-        _ = try await Flows.signUp(stranger, server: server, email: "stranger@example.com")
-        #expect(try await sessionToken(stranger, sessionID).status == 404)
-        let anonymous = NativeClient(server)
-        #expect(try await sessionToken(anonymous, sessionID).errorCode == "authentication_invalid")
-        #expect(try await sessionToken(owner, "sess_unknown").status == 404)
+        try await withRunningServer { server in
+            let owner = NativeClient(server), stranger = NativeClient(server)
+            let sessionID = try await Flows.signUp(owner, server: server, email: "owner@example.com")
+            _ = try await Flows.signUp(stranger, server: server, email: "stranger@example.com")
+            #expect(try await sessionToken(stranger, sessionID).status == 404)
+            let anonymous = NativeClient(server)
+            #expect(try await sessionToken(anonymous, sessionID).errorCode == "authentication_invalid")
+            #expect(try await sessionToken(owner, "sess_unknown").status == 404)
+        }
     }
 
     @Test func aClientBodyIsNotServedPastItsSessionsExpiry() async throws {
-        let server = try await TestServer()
-        defer { server.removeData() }
-        let client = NativeClient(server)
-        _ = try await Flows.signUp(client, server: server, email: "expiring@example.com")
-        let session = try #require((try await client.send("GET", "/v1/client").response["sessions"] as? [[String: Any]])?.first)
-        let endsAt = min(try #require(session["expire_at"] as? Int), try #require(session["abandon_at"] as? Int))
-        server.clock.set(Date(timeIntervalSince1970: Double(endsAt - 400) / 1000))
-        #expect((try await client.send("GET", "/v1/client").response["sessions"] as? [Any])?.count == 1)
-        server.clock.advance(by: 0.5)
-        #expect((try await client.send("GET", "/v1/client").response["sessions"] as? [Any])?.isEmpty == true)
+        try await withRunningServer { server in
+            let client = NativeClient(server)
+            _ = try await Flows.signUp(client, server: server, email: "expiring@example.com")
+            let session = try #require((try await client.send("GET", "/v1/client").response["sessions"] as? [[String: Any]])?.first)
+            let endsAt = min(try #require(session["expire_at"] as? Int), try #require(session["abandon_at"] as? Int))
+            server.clock.set(Date(timeIntervalSince1970: Double(endsAt - 400) / 1000))
+            #expect((try await client.send("GET", "/v1/client").response["sessions"] as? [Any])?.count == 1)
+            server.clock.advance(by: 0.5)
+            #expect((try await client.send("GET", "/v1/client").response["sessions"] as? [Any])?.isEmpty == true)
+        }
     }
 
     @Test func clientPayloadsReuseARecentTokenButTheTokenEndpointAlwaysSigns() async throws {
-        let server = try await TestServer()
-        defer { server.removeData() }
-        let client = NativeClient(server)
-        let sessionID = try await Flows.signUp(client, server: server, email: "reuse@example.com")
-        let minted = try #require(try await sessionToken(client, sessionID).json["jwt"] as? String)
-        let again = try #require(try await sessionToken(client, sessionID).json["jwt"] as? String)
-        #expect(minted != again, "every token request signs a new token")
-        let inPayload = try #require(lastActiveToken(try await client.send("GET", "/v1/client")))
-        #expect(inPayload == again, "the client payload reuses the token minted moments ago")
+        try await withRunningServer { server in
+            let client = NativeClient(server)
+            let sessionID = try await Flows.signUp(client, server: server, email: "reuse@example.com")
+            let minted = try #require(try await sessionToken(client, sessionID).json["jwt"] as? String)
+            let again = try #require(try await sessionToken(client, sessionID).json["jwt"] as? String)
+            #expect(minted != again, "every token request signs a new token")
+            let inPayload = try #require(lastActiveToken(try await client.send("GET", "/v1/client")))
+            #expect(inPayload == again, "the client payload reuses the token minted moments ago")
 
-        server.clock.advance(by: 5)
-        let later = try #require(lastActiveToken(try await client.send("GET", "/v1/client")))
-        #expect(later != again, "a token older than the reuse window is not handed out again")
-        let jwks = try await client.send("GET", "/.well-known/jwks.json").json
-        let claims = try #require(JWKSVerifier.verify(later, jwks: jwks)?.claims)
-        #expect(claims["iat"] as? Int == Int(server.clock.now().timeIntervalSince1970))
+            server.clock.advance(by: 5)
+            let later = try #require(lastActiveToken(try await client.send("GET", "/v1/client")))
+            #expect(later != again, "a token older than the reuse window is not handed out again")
+            let jwks = try await client.send("GET", "/.well-known/jwks.json").json
+            let claims = try #require(JWKSVerifier.verify(later, jwks: jwks)?.claims)
+            #expect(claims["iat"] as? Int == Int(server.clock.now().timeIntervalSince1970))
+        }
     }
 
     @Test func recentRowsNeedTheSameGenerationAndAFreshRead() async throws {

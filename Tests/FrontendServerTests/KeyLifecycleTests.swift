@@ -18,29 +18,30 @@ struct KeyLifecycleTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fapi-test-" + UUID().uuidString)
         defer { try? FileManager.default.removeItem(at: directory) }
         let clock = ManualClock()
-        let server = try await TestServer(directory: directory, clock: clock)
-        let client = NativeClient(server)
-        let session = try await Flows.signUp(client, server: server, email: "rotate@example.com")
-        let old = try #require(try await Self.kids(client).first)
-        let oldToken = try await Self.token(client, session: session)
-        #expect(oldToken.kid == old)
+        let (client, session, fresh) = try await withRunningServer(directory: directory, clock: clock) { server in
+            let client = NativeClient(server)
+            let session = try await Flows.signUp(client, server: server, email: "rotate@example.com")
+            let old = try #require(try await Self.kids(client).first)
+            let oldToken = try await Self.token(client, session: session)
+            #expect(oldToken.kid == old)
 
-        let fresh = try server.server.rotateSigningKey()
-        #expect(try await Self.kids(client) == [old, fresh], "the new key is published at once")
-        #expect(try await Self.token(client, session: session).kid == old, "but does not sign before the lead time")
+            let fresh = try server.server.rotateSigningKey()
+            #expect(try await Self.kids(client) == [old, fresh], "the new key is published at once")
+            #expect(try await Self.token(client, session: session).kid == old, "but does not sign before the lead time")
 
-        clock.advance(by: Double(SigningKeyRing.publishLead) / 1000 + 1)
-        #expect(try await Self.token(client, session: session).kid == fresh)
-        #expect(try await Self.kids(client) == [old, fresh], "the old key stays while its tokens may live")
-        await server.stop()
+            clock.advance(by: Double(SigningKeyRing.publishLead) / 1000 + 1)
+            #expect(try await Self.token(client, session: session).kid == fresh)
+            #expect(try await Self.kids(client) == [old, fresh], "the old key stays while its tokens may live")
+            return (client, session, fresh)
+        }
 
-        let restarted = try await TestServer(directory: directory, clock: clock)
-        let again = NativeClient(restarted)
-        again.token = client.token
-        #expect(try await Self.token(again, session: session).kid == fresh, "the rotation survives a restart")
-        clock.advance(by: 120)
-        #expect(try await Self.kids(again) == [fresh], "the old key leaves the JWKS after its grace")
-        await restarted.stop()
+        try await withRunningServer(directory: directory, clock: clock) { restarted async throws in
+            let again = NativeClient(restarted)
+            again.token = client.token
+            #expect(try await Self.token(again, session: session).kid == fresh, "the rotation survives a restart")
+            clock.advance(by: 120)
+            #expect(try await Self.kids(again) == [fresh], "the old key leaves the JWKS after its grace")
+        }
     }
 
     @Test func aPlaintextKeyFromAnOlderVersionIsSealedAndKeepsItsKeyID() async throws {
@@ -49,29 +50,28 @@ struct KeyLifecycleTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let key = try RSASigningKey.generate()
         try Data(try key.pem().utf8).write(to: directory.appendingPathComponent("jwt-signing-key.pem"))
-        let server = try await TestServer(directory: directory)
-        #expect(try await Self.kids(NativeClient(server)) == [try InstanceSecrets.keyID(of: key)])
-        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("jwt-signing-key.pem").path))
-        await server.stop()
+        try await withRunningServer(directory: directory) { server async throws in
+            #expect(try await Self.kids(NativeClient(server)) == [try InstanceSecrets.keyID(of: key)])
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("jwt-signing-key.pem").path))
+        }
     }
 
     @Test func inactivityAbandonsTheSessionButTokenFetchesCountAsActivity() async throws {
         var settings = TestServer.testSettings()
         settings.sessions.inactivityTimeout = 300
-        let server = try await TestServer(settings: settings)
-        defer { server.removeData() }
-        let client = NativeClient(server)
-        let session = try await Flows.signUp(client, server: server, email: "idle@example.com")
-        server.clock.advance(by: 200)
-        #expect(try await client.send("POST", "/v1/client/sessions/\(session)/tokens").status == 200)
-        server.clock.advance(by: 200)
-        #expect(try await client.send("POST", "/v1/client/sessions/\(session)/tokens").status == 200,
-                "the token fetch at 200 s moved abandon_at")
-        server.clock.advance(by: 301)
-        #expect(try await client.send("POST", "/v1/client/sessions/\(session)/tokens").status == 401)
-        let state = try await client.send("GET", "/v1/client")
-        #expect((state.response["sessions"] as? [Any])?.isEmpty == true)
-        #expect(try await client.send("GET", "/v1/me").status == 401)
-        await server.stop()
+        try await withRunningServer(settings: settings) { server in
+            let client = NativeClient(server)
+            let session = try await Flows.signUp(client, server: server, email: "idle@example.com")
+            server.clock.advance(by: 200)
+            #expect(try await client.send("POST", "/v1/client/sessions/\(session)/tokens").status == 200)
+            server.clock.advance(by: 200)
+            #expect(try await client.send("POST", "/v1/client/sessions/\(session)/tokens").status == 200,
+                    "the token fetch at 200 s moved abandon_at")
+            server.clock.advance(by: 301)
+            #expect(try await client.send("POST", "/v1/client/sessions/\(session)/tokens").status == 401)
+            let state = try await client.send("GET", "/v1/client")
+            #expect((state.response["sessions"] as? [Any])?.isEmpty == true)
+            #expect(try await client.send("GET", "/v1/me").status == 401)
+        }
     }
 }

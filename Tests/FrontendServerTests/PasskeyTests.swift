@@ -19,40 +19,39 @@ struct PasskeyTests {
     }
 
     @Test func listedOnTheUserRenamedAndRemoved() async throws {
-        let server = try await TestServer()
-        defer { server.removeData() }
-        let client = NativeClient(server)
-        try await Flows.signUp(client, server: server, email: "passkey@example.com")
-        let userID = try #require((try await client.send("GET", "/v1/me")).response["id"] as? String)
-        let id = try await Self.storePasskey(server, userID: userID, name: "Laptop")
+        try await withRunningServer { server in
+            let client = NativeClient(server)
+            try await Flows.signUp(client, server: server, email: "passkey@example.com")
+            let userID = try #require((try await client.send("GET", "/v1/me")).response["id"] as? String)
+            let id = try await Self.storePasskey(server, userID: userID, name: "Laptop")
 
-        let listed = try #require((try await client.send("GET", "/v1/me")).response["passkeys"] as? [[String: Any]])
-        #expect(listed.compactMap { $0["name"] as? String } == ["Laptop"])
-        #expect(listed.first?["object"] as? String == "passkey")
-        #expect(try await client.send("GET", "/v1/me/passkeys/\(id)").response["id"] as? String == id)
+            let listed = try #require((try await client.send("GET", "/v1/me")).response["passkeys"] as? [[String: Any]])
+            #expect(listed.compactMap { $0["name"] as? String } == ["Laptop"])
+            #expect(listed.first?["object"] as? String == "passkey")
+            #expect(try await client.send("GET", "/v1/me/passkeys/\(id)").response["id"] as? String == id)
 
-        let renamed = try await client.send("PATCH", "/v1/me/passkeys/\(id)", form: [("name", "  Work laptop ")])
-        #expect(renamed.response["name"] as? String == "Work laptop")
-        #expect(try await client.send("PATCH", "/v1/me/passkeys/\(id)", form: [("name", "   ")]).errorCode == "form_param_missing")
-        #expect(try await client.send("PATCH", "/v1/me/passkeys/\(id)", form: [("name", String(repeating: "k", count: 257))]).errorCode
-                == "form_param_format_invalid")
-        #expect(try await client.send("PATCH", "/v1/me/passkeys/\(id)").errorCode == "form_param_missing")
+            let renamed = try await client.send("PATCH", "/v1/me/passkeys/\(id)", form: [("name", "  Work laptop ")])
+            #expect(renamed.response["name"] as? String == "Work laptop")
+            #expect(try await client.send("PATCH", "/v1/me/passkeys/\(id)", form: [("name", "   ")]).errorCode == "form_param_missing")
+            #expect(try await client.send("PATCH", "/v1/me/passkeys/\(id)", form: [("name", String(repeating: "k", count: 257))]).errorCode
+                    == "form_param_format_invalid")
+            #expect(try await client.send("PATCH", "/v1/me/passkeys/\(id)").errorCode == "form_param_missing")
 
-        let other = NativeClient(server)
-        try await Flows.signUp(other, server: server, email: "other-passkey@example.com")
-        #expect(try await other.send("DELETE", "/v1/me/passkeys/\(id)").status == 404, "another user's passkey is not found")
+            let other = NativeClient(server)
+            try await Flows.signUp(other, server: server, email: "other-passkey@example.com")
+            #expect(try await other.send("DELETE", "/v1/me/passkeys/\(id)").status == 404, "another user's passkey is not found")
 
-        server.clock.advance(by: 11 * 60)
-        #expect(try await client.send("DELETE", "/v1/me/passkeys/\(id)").errorCode == "session_reverification_required")
-        let sessionID = try #require((try await client.send("GET", "/v1/client")).response["last_active_session_id"] as? String)
-        _ = try await client.send("POST", "/v1/client/sessions/\(sessionID)/verify", form: [("level", "first_factor")])
-        _ = try await client.send("POST", "/v1/client/sessions/\(sessionID)/verify/attempt_first_factor",
-                                  form: [("strategy", "password"), ("password", Flows.password)])
-        let deleted = try await client.send("DELETE", "/v1/me/passkeys/\(id)")
-        #expect(deleted.response["object"] as? String == "passkey")
-        #expect(deleted.response["deleted"] as? Bool == true)
-        #expect(((try await client.send("GET", "/v1/me")).response["passkeys"] as? [Any])?.isEmpty == true)
-        #expect(try await client.send("GET", "/v1/me/passkeys/\(id)").status == 404)
-        await server.stop()
+            server.clock.advance(by: 11 * 60)
+            #expect(try await client.send("DELETE", "/v1/me/passkeys/\(id)").errorCode == "session_reverification_required")
+            let sessionID = try #require((try await client.send("GET", "/v1/client")).response["last_active_session_id"] as? String)
+            _ = try await client.send("POST", "/v1/client/sessions/\(sessionID)/verify", form: [("level", "first_factor")])
+            _ = try await client.send("POST", "/v1/client/sessions/\(sessionID)/verify/attempt_first_factor",
+                                      form: [("strategy", "password"), ("password", Flows.password)])
+            let deleted = try await client.send("DELETE", "/v1/me/passkeys/\(id)")
+            #expect(deleted.response["object"] as? String == "passkey")
+            #expect(deleted.response["deleted"] as? Bool == true)
+            #expect(((try await client.send("GET", "/v1/me")).response["passkeys"] as? [Any])?.isEmpty == true)
+            #expect(try await client.send("GET", "/v1/me/passkeys/\(id)").status == 404)
+        }
     }
 }

@@ -34,59 +34,59 @@ struct SocialSignInTests {
     }
 
     @Test func theProviderPageExpiresAfterTenMinutes() async throws {
-        let server = try await TestServer(settings: Self.settings())
-        defer { server.removeData() }
-        let client = NativeClient(server)
-        let (id, url) = try await Self.start(client, server: server)
-        server.clock.advance(by: 10 * 60 + 1)
-        let page = try await NativeClient(server).send("GET", String(url.dropFirst(server.server.baseURL.count)), native: false)
-        #expect(page.status == 422)
-        let signIn = try await client.send("GET", "/v1/client/sign_ins/\(id)").response
-        let verification = try #require(signIn["first_factor_verification"] as? [String: Any])
-        #expect(verification["status"] as? String == "expired")
-        #expect(verification["external_verification_redirect_url"] == nil)
+        try await withRunningServer(settings: Self.settings()) { server in
+            let client = NativeClient(server)
+            let (id, url) = try await Self.start(client, server: server)
+            server.clock.advance(by: 10 * 60 + 1)
+            let page = try await NativeClient(server).send("GET", String(url.dropFirst(server.server.baseURL.count)), native: false)
+            #expect(page.status == 422)
+            let signIn = try await client.send("GET", "/v1/client/sign_ins/\(id)").response
+            let verification = try #require(signIn["first_factor_verification"] as? [String: Any])
+            #expect(verification["status"] as? String == "expired")
+            #expect(verification["external_verification_redirect_url"] == nil)
+        }
     }
 
     @Test func aUserWithTOTPStillGivesTheSecondFactorOnTheClient() async throws {
-        let server = try await TestServer(settings: Self.settings())
-        defer { server.removeData() }
-        let owner = NativeClient(server)
-        try await Flows.signUp(owner, server: server, email: "mfa-social@example.com")
-        let (secret, _) = try await MFAAndSessionTests.enrolTOTP(owner, server: server)
-        server.clock.advance(by: 60)
+        try await withRunningServer(settings: Self.settings()) { server in
+            let owner = NativeClient(server)
+            try await Flows.signUp(owner, server: server, email: "mfa-social@example.com")
+            let (secret, _) = try await MFAAndSessionTests.enrolTOTP(owner, server: server)
+            server.clock.advance(by: 60)
 
-        let client = NativeClient(server)
-        let (id, url) = try await Self.start(client, server: server)
-        let tokenBefore = client.token
-        let done = try await Self.browse(url, email: "mfa-social@example.com", server: server)
-        #expect(done.status == 200)  // the "return to your terminal" page
-        let waiting = try await client.send("GET", "/v1/client/sign_ins/\(id)")
-        #expect(waiting.response["status"] as? String == "needs_second_factor")
-        #expect(client.token == tokenBefore, "no session yet, so no new token")
-        let code = TOTPCode.code(secret: secret, step: TOTPCode.step(at: server.clock.now()))
-        let signedIn = try await client.send(
-            "POST", "/v1/client/sign_ins/\(id)/attempt_second_factor", form: [("strategy", "totp"), ("code", code)])
-        #expect(signedIn.response["status"] as? String == "complete")
-        #expect(client.token != tokenBefore)
+            let client = NativeClient(server)
+            let (id, url) = try await Self.start(client, server: server)
+            let tokenBefore = client.token
+            let done = try await Self.browse(url, email: "mfa-social@example.com", server: server)
+            #expect(done.status == 200)  // the "return to your terminal" page
+            let waiting = try await client.send("GET", "/v1/client/sign_ins/\(id)")
+            #expect(waiting.response["status"] as? String == "needs_second_factor")
+            #expect(client.token == tokenBefore, "no session yet, so no new token")
+            let code = TOTPCode.code(secret: secret, step: TOTPCode.step(at: server.clock.now()))
+            let signedIn = try await client.send(
+                "POST", "/v1/client/sign_ins/\(id)/attempt_second_factor", form: [("strategy", "totp"), ("code", code)])
+            #expect(signedIn.response["status"] as? String == "complete")
+            #expect(client.token != tokenBefore)
+        }
     }
 
     @Test func aLockedUserIsToldForHowLong() async throws {
-        let server = try await TestServer(settings: Self.settings())
-        defer { server.removeData() }
-        try await Flows.signUp(NativeClient(server), server: server, email: "locked-social@example.com")
-        for _ in 0..<InstanceSettings().lockout.maxAttempts {
-            _ = try await Flows.signIn(NativeClient(server), identifier: "locked-social@example.com", password: "wrong password 1")
+        try await withRunningServer(settings: Self.settings()) { server in
+            try await Flows.signUp(NativeClient(server), server: server, email: "locked-social@example.com")
+            for _ in 0..<InstanceSettings().lockout.maxAttempts {
+                _ = try await Flows.signIn(NativeClient(server), identifier: "locked-social@example.com", password: "wrong password 1")
+            }
+            let client = NativeClient(server)
+            let (id, url) = try await Self.start(client, server: server)
+            _ = try await Self.browse(url, email: "locked-social@example.com", server: server)
+            let signIn = try await client.send("GET", "/v1/client/sign_ins/\(id)").response
+            let verification = try #require(signIn["first_factor_verification"] as? [String: Any])
+            let error = try #require(verification["error"] as? [String: Any])
+            #expect(verification["status"] as? String == "failed")
+            #expect(error["code"] as? String == "user_locked")
+            let seconds = try #require((error["meta"] as? [String: Any])?["lockout_expires_in_seconds"] as? Int)
+            #expect(seconds > 3000 && seconds <= 3600)
+            #expect(signIn["created_session_id"] is NSNull)
         }
-        let client = NativeClient(server)
-        let (id, url) = try await Self.start(client, server: server)
-        _ = try await Self.browse(url, email: "locked-social@example.com", server: server)
-        let signIn = try await client.send("GET", "/v1/client/sign_ins/\(id)").response
-        let verification = try #require(signIn["first_factor_verification"] as? [String: Any])
-        let error = try #require(verification["error"] as? [String: Any])
-        #expect(verification["status"] as? String == "failed")
-        #expect(error["code"] as? String == "user_locked")
-        let seconds = try #require((error["meta"] as? [String: Any])?["lockout_expires_in_seconds"] as? Int)
-        #expect(seconds > 3000 && seconds <= 3600)
-        #expect(signIn["created_session_id"] is NSNull)
     }
 }

@@ -19,19 +19,35 @@ final class TestServer: Sendable {
         return settings
     }
 
-    init(settings: InstanceSettings = TestServer.testSettings(), directory: URL? = nil, clock: ManualClock = ManualClock(),
-         logger: Logger = Logger(label: "clerk-tui.fapi.test")) async throws {
-        let directory = directory ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("fapi-test-" + UUID().uuidString)
+    /// Only `withRunningServer` starts one, so every server is stopped by the end of its test.
+    fileprivate init(settings: InstanceSettings, directory: URL, clock: ManualClock, logger: Logger) async throws {
         self.directory = directory
         self.clock = clock
         server = try await LocalServer.start(LocalServerConfiguration(dataDirectory: directory, settings: settings, clock: clock,
                                                                      logger: logger))
     }
+}
 
-    func stop() async { await server.stop() }
-
-    func removeData() { try? FileManager.default.removeItem(at: directory) }
+/// Starts a server, runs `body` with it, then stops the server and waits until it has stopped, whether `body`
+/// returned or threw, so no server outlives its test. A data directory made here is removed afterwards; one the
+/// caller passes (to restart a server on the same data) is the caller's to remove.
+@discardableResult
+func withRunningServer<T>(
+    settings: InstanceSettings = TestServer.testSettings(), directory: URL? = nil, clock: ManualClock = ManualClock(),
+    logger: Logger = Logger(label: "clerk-tui.fapi.test"), _ body: (TestServer) async throws -> T
+) async throws -> T {
+    let ownDirectory = directory == nil
+    let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("fapi-test-" + UUID().uuidString)
+    defer { if ownDirectory { try? FileManager.default.removeItem(at: directory) } }
+    let server = try await TestServer(settings: settings, directory: directory, clock: clock, logger: logger)
+    let outcome: Result<T, any Error>
+    do {
+        outcome = .success(try await body(server))
+    } catch {
+        outcome = .failure(error)
+    }
+    await server.server.stop()
+    return try outcome.get()
 }
 
 /// One HTTP response, with the body parsed as JSON when it is.
