@@ -1,5 +1,6 @@
 import Foundation
 import FrontendServer
+import Synchronization
 @testable import FrontendAPI
 
 /// A fresh local Frontend API in this process, on 127.0.0.1 and a free port, with its own data directory,
@@ -10,9 +11,28 @@ struct LocalInstance {
     let transport = RecordingTransport()
     let tokenStore: FileTokenStore
     let client: FrontendClient
+    private let stopped = Once()
 
-    static func start(
-        clock: any ServerClock = SystemClock(), _ configure: (inout InstanceSettings) -> Void = { _ in }
+    /// Starts an instance, runs `body` with it, then stops the server and waits until it has stopped, whether `body`
+    /// returned or threw, so no server outlives its test.
+    @discardableResult
+    static func withRunning<T>(
+        clock: any ServerClock = SystemClock(), configure: (inout InstanceSettings) -> Void = { _ in },
+        _ body: (LocalInstance) async throws -> T
+    ) async throws -> T {
+        let local = try await start(clock: clock, configure)
+        let outcome: Result<T, any Error>
+        do {
+            outcome = .success(try await body(local))
+        } catch {
+            outcome = .failure(error)
+        }
+        await local.stop()
+        return try outcome.get()
+    }
+
+    private static func start(
+        clock: any ServerClock, _ configure: (inout InstanceSettings) -> Void
     ) async throws -> LocalInstance {
         let directory = FileManager.default.temporaryDirectory.appending(path: "fapi-e2e-\(UUID().uuidString)")
         var settings = InstanceSettings()
@@ -34,7 +54,9 @@ struct LocalInstance {
         FrontendClient(instance: client.instance, tokenStore: MemoryTokenStore())
     }
 
+    /// Stops the server and removes its data; a test may stop it early (later calls do nothing).
     func stop() async {
+        guard stopped.claim() else { return }
         await server.stop()
         try? FileManager.default.removeItem(at: dataDirectory)
     }
@@ -49,5 +71,17 @@ struct LocalInstance {
         let created = try await client.createSignUp(SignUpParameters(password: Self.password, emailAddress: email))
         _ = try await client.prepareSignUpVerification(signUpID: created.id, strategy: .emailCode)
         return try await client.attemptSignUpVerification(signUpID: created.id, strategy: .emailCode, code: Self.testCode)
+    }
+}
+
+/// True the first time only.
+private final class Once: Sendable {
+    private let done = Mutex(false)
+
+    func claim() -> Bool {
+        done.withLock { done in
+            defer { done = true }
+            return !done
+        }
     }
 }
