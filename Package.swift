@@ -46,7 +46,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-        ]),
+        ], plugins: ["EmbedText"]),
         // Flow state machines: pure Swift on FrontendAPI's models.
         .target(name: "Portal", dependencies: ["FrontendAPI"]),
         // The ncurses toolkit. Knows nothing of Clerk.
@@ -68,6 +68,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
+
+        // Build time only: the plugin compiles a target's .txt files in as string constants (not shipped).
+        .plugin(name: "EmbedText", capability: .buildTool(), dependencies: ["EmbedTextTool"]),
+        .executableTarget(name: "EmbedTextTool", path: "Plugins/EmbedTextTool"),
 
         // Benchmarks/client/run.sh: FrontendAPI client timing (not shipped).
         .executableTarget(name: "client-bench", dependencies: ["FrontendAPI"], path: "Benchmarks/client/Sources"),

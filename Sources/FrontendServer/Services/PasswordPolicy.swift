@@ -1,7 +1,8 @@
 /// Password rules: length in code points (NIST), optional composition rules, and the common-password blocklist.
 struct PasswordPolicy: Sendable {
     let settings: PasswordSettings
-    private static let blocklist: Set<String> = Set(CommonPasswordList.text.split(separator: "\n").map(String.init))
+    /// `Passwords/common-passwords.txt`, compiled in by the EmbedText build plugin; built on first use, then shared.
+    static let blocklist: Set<String> = Set(CommonPasswords.text.split(separator: "\n").map(String.init))
 
     init(settings: PasswordSettings) { self.settings = settings }
 
