@@ -1,3 +1,4 @@
+import FrontendAPI
 import Synchronization
 
 /// Session tokens minted in the last few seconds, reused as the `last_active_token` of client and session payloads
@@ -16,7 +17,7 @@ final class SessionTokenCache: Sendable {
         let authorizedParty: String?
         let organizationID: String?
         let factorAges: [Int]
-        let status: String
+        let status: SessionStatus
     }
 
     private struct Entry {

@@ -1,4 +1,5 @@
 import Foundation
+import FrontendAPI
 
 /// Mints RS256 session JWTs and publishes the matching JWKS.
 struct SessionTokenSigner: Sendable {
@@ -45,7 +46,7 @@ struct SessionClaims: Encodable {
     let jti: String
     let v: Int
     let fva: [Int]
-    let sts: String
+    let sts: SessionStatus
     let o: Organization?
 }
 

@@ -123,11 +123,11 @@ struct APIFailure: Error {
                                             "This sign-in does not need a second factor.")
 
     /// 403 asking the client to reverify at `level` (`first_factor`, `second_factor`) within `afterMinutes`.
-    static func reverificationRequired(level: String, afterMinutes: Int) -> APIFailure {
+    static func reverificationRequired(level: SessionVerification.Level, afterMinutes: Int) -> APIFailure {
         APIFailure(.forbidden, "session_reverification_required",
                    "You need to provide additional verification to perform this operation",
                    long: "Verify your identity again to perform this operation.",
-                   meta: ErrorMeta(other: ["reverification": .object(["level": .string(level), "after_minutes": .int(Int64(afterMinutes))])]))
+                   meta: ErrorMeta(other: ["reverification": .object(["level": .string(level.rawValue), "after_minutes": .int(Int64(afterMinutes))])]))
     }
 
     static let totpExists = APIFailure(.unprocessableContent, "totp_already_enabled", "TOTP already enabled",

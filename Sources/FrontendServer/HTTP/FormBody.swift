@@ -1,4 +1,5 @@
 import Foundation
+import FrontendAPI
 
 /// A decoded `application/x-www-form-urlencoded` body (protocol.md §1.5): repeated keys become arrays, `+` and
 /// `%20` are spaces, booleans are `true|false|1|0`. Bad escapes or invalid UTF-8 are rejected, never guessed.
@@ -62,6 +63,11 @@ struct FormBody: Sendable {
     func required(_ key: String) throws(APIFailure) -> String {
         guard let value = nonEmpty(key) else { throw .paramMissing(key) }
         return value
+    }
+
+    /// A required wire value such as a `Strategy`, as sent (unknown values included).
+    func required<Value: WireString>(_ key: String, as type: Value.Type) throws(APIFailure) -> Value {
+        Value(rawValue: try required(key))
     }
 
     /// `true|1` or `false|0`; anything else is a 422 naming the field.

@@ -13,7 +13,8 @@ struct MeExternalAccounts: Sendable {
 
     /// `POST /v1/me/external_accounts strategy=oauth_<p>&redirect_url=…`
     func create() async throws -> Reply {
-        let provider = try OAuthSignIns.provider(ofStrategy: try exchange.call.form.required("strategy"), settings: instance.settings)
+        let strategy = try exchange.call.form.required("strategy", as: Strategy.self)
+        let provider = try OAuthSignIns.provider(ofStrategy: strategy, settings: instance.settings)
         let redirectURL = try OAuthSignIns.redirectURL(exchange.call.form)
         return try await instance.database.write { db in
             let (_, user, client) = try await me.context(in: db)
@@ -69,7 +70,7 @@ struct MeExternalAccounts: Sendable {
         let now = instance.nowMS
         let flow = OAuthFlowRecord(
             id: RandomToken.base62(24), ownerId: user.id, clientId: client.id, provider: provider, redirectUrl: redirectURL,
-            status: "unverified", externalAccountId: accountID, expireAt: now + OAuthSignIns.lifetime, createdAt: now,
+            status: .unverified, externalAccountId: accountID, expireAt: now + OAuthSignIns.lifetime, createdAt: now,
             updatedAt: now)
         try await flow.insert(in: db)
         try await me.touchUser(user.id, in: db)

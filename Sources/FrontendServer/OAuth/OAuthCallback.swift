@@ -27,7 +27,7 @@ struct OAuthCallback: Sendable {
                 throw Self.expired
             }
             if denied {
-                try await settle(&flow, status: "failed", error: "oauth_access_denied", in: db)
+                try await settle(&flow, status: .failed, error: "oauth_access_denied", in: db)
                 return (flow.redirectUrl, false)
             }
             guard let code, let digest = flow.codeDigest,
@@ -40,7 +40,7 @@ struct OAuthCallback: Sendable {
                 return (flow.redirectUrl, false)
             }
             guard let signIn = try await SignInRecord.find(flow.ownerId, in: db),
-                  ["needs_identifier", "needs_first_factor"].contains(signIn.status) else { throw Self.expired }
+                  [.needsIdentifier, .needsFirstFactor].contains(signIn.status) else { throw Self.expired }
             let signedIn = try await self.signIn(signIn, with: &flow, in: db)
             if signedIn { flow.nonceDigest = instance.secrets.digest(nonce) }
             try await flow.save(in: db)
@@ -57,7 +57,7 @@ struct OAuthCallback: Sendable {
     /// locked user, or a second factor still to come).
     private func signIn(_ record: SignInRecord, with flow: inout OAuthFlowRecord, in db: any SQLDatabase) async throws -> Bool {
         guard let email = flow.emailAddress, let providerUserID = flow.providerUserId else { throw Self.expired }
-        let strategy = "oauth_" + flow.provider
+        let strategy = Strategy.oauth(provider: flow.provider)
         let account = try await ExternalAccountRecord.find(provider: flow.provider, providerUserID: providerUserID, in: db)
         var user: UserRecord? = nil
         var identificationID = account?.identificationId
@@ -77,35 +77,35 @@ struct OAuthCallback: Sendable {
             ).insert(in: db)
         }
         guard let user else {
-            try await settle(&flow, status: "transferable", error: "external_account_not_found", in: db)
+            try await settle(&flow, status: .transferable, error: "external_account_not_found", in: db)
             return false
         }
         if instance.lockout.remaining(user, now: instance.nowMS) != nil {
             var locked = record
             locked.userId = user.id  // so the sign-in can say how long the lockout lasts
             try await locked.save(in: db)
-            try await settle(&flow, status: "failed", error: "user_locked", in: db)
+            try await settle(&flow, status: .failed, error: "user_locked", in: db)
             return false
         }
         do {
             try await Sessions(instance: instance).ensureCanSignIn(
                 client: try await ClientRecord.find(record.clientId, in: db), userID: user.id, in: db)
         } catch let failure as APIFailure {
-            try await settle(&flow, status: "failed", error: failure.error.code, in: db)
+            try await settle(&flow, status: .failed, error: failure.error.code, in: db)
             return false
         }
         var signIn = record
         signIn.userId = user.id
         signIn.identifier = email
         signIn.identificationId = identificationID
-        signIn.status = "needs_first_factor"
+        signIn.status = .needsFirstFactor
         signIn.updatedAt = instance.nowMS
         try await signIn.save(in: db)
-        flow.status = "verified"
+        flow.status = .verified
         flow.updatedAt = instance.nowMS
         // The client collects its rotated token when it next reads the sign-in (see `OAuthSignIns.collectToken`).
         _ = try await FirstFactor(exchange: exchange).complete(signInID: signIn.id, strategy: strategy, rotatingToken: false, in: db)
-        return try await SignInRecord.find(signIn.id, in: db)?.status == "complete"
+        return try await SignInRecord.find(signIn.id, in: db)?.status == .complete
     }
 
     /// Connects the provider's account to the signed-in user who started the flow (or refreshes the one being
@@ -115,12 +115,12 @@ struct OAuthCallback: Sendable {
               let user = try await UserRecord.find(flow.ownerId, in: db) else { throw Self.expired }
         let taken = try await ExternalAccountRecord.find(provider: flow.provider, providerUserID: providerUserID, in: db)
         if let taken, taken.id != accountID {
-            return try await settle(&flow, status: "failed", error: "external_account_exists", in: db)
+            return try await settle(&flow, status: .failed, error: "external_account_exists", in: db)
         }
         let now = instance.nowMS
         if var account = try await ExternalAccountRecord.find(accountID, in: db) {
             guard account.providerUserId == providerUserID else {
-                return try await settle(&flow, status: "failed", error: "external_account_exists", in: db)
+                return try await settle(&flow, status: .failed, error: "external_account_exists", in: db)
             }
             account.firstName = flow.firstName ?? account.firstName
             account.lastName = flow.lastName ?? account.lastName
@@ -129,7 +129,7 @@ struct OAuthCallback: Sendable {
         } else {
             var identification = try await IdentificationRecord.first(in: db, where: "value", equals: email)
             if let owner = identification?.userId, owner != user.id {
-                return try await settle(&flow, status: "failed", error: "form_identifier_exists", in: db)
+                return try await settle(&flow, status: .failed, error: "form_identifier_exists", in: db)
             }
             if var known = identification, !known.verified {
                 known.verified = true  // the provider vouches for the address
@@ -154,12 +154,12 @@ struct OAuthCallback: Sendable {
             ).insert(in: db)
         }
         try await db.update(UserRecord.table).set("updated_at", to: now).where("id", .equal, user.id).run()
-        flow.status = "verified"
+        flow.status = .verified
         flow.updatedAt = now
         try await flow.save(in: db)
     }
 
-    private func settle(_ flow: inout OAuthFlowRecord, status: String, error: String, in db: any SQLDatabase) async throws {
+    private func settle(_ flow: inout OAuthFlowRecord, status: VerificationStatus, error: String, in db: any SQLDatabase) async throws {
         flow.status = status
         flow.errorCode = error
         flow.updatedAt = instance.nowMS

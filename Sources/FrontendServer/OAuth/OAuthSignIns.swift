@@ -1,4 +1,5 @@
 import Foundation
+import FrontendAPI
 import SQLKit
 
 /// Social sign-in through the browser (protocol.md §4.5), for native clients that cannot catch the redirect.
@@ -15,8 +16,8 @@ struct OAuthSignIns: Sendable {
     static let lifetime: Int64 = 10 * 60 * 1000
 
     /// The enabled provider of an `oauth_<p>` strategy, or the error Clerk gives for any other.
-    static func provider(ofStrategy strategy: String, settings: InstanceSettings) throws(APIFailure) -> String {
-        guard let provider = SocialProviderCatalog.provider(ofStrategy: strategy), settings.socialProviders.contains(provider)
+    static func provider(ofStrategy strategy: Strategy, settings: InstanceSettings) throws(APIFailure) -> String {
+        guard let provider = SocialProviderCatalog.provider(ofStrategy: strategy.rawValue), settings.socialProviders.contains(provider)
         else { throw APIFailure.paramInvalid("strategy", "\(strategy) is not a supported strategy on this instance.") }
         return provider
     }
@@ -27,7 +28,7 @@ struct OAuthSignIns: Sendable {
     }
 
     /// `POST /v1/client/sign_ins` with an OAuth strategy: a sign-in waiting for the browser.
-    func create(strategy: String) async throws -> Reply {
+    func create(strategy: Strategy) async throws -> Reply {
         let provider = try Self.provider(ofStrategy: strategy, settings: instance.settings)
         let redirectURL = try Self.redirectURL(exchange.call.form)
         let (signInID, token): (String, String?) = try await instance.database.write { db in
@@ -42,12 +43,12 @@ struct OAuthSignIns: Sendable {
     }
 
     /// `POST …/prepare_first_factor strategy=oauth_<p>` (clerk-ios sends it after create): a fresh round trip.
-    func prepare(signInID: String, strategy: String) async throws -> Reply {
+    func prepare(signInID: String, strategy: Strategy) async throws -> Reply {
         let provider = try Self.provider(ofStrategy: strategy, settings: instance.settings)
         let redirectURL = try Self.redirectURL(exchange.call.form)
         try await instance.database.write { db in
             let (signIn, _) = try await SignIns.load(signInID, exchange: exchange, in: db)
-            guard signIn.status == "needs_identifier" || signIn.status == "needs_first_factor" else {
+            guard signIn.status == .needsIdentifier || signIn.status == .needsFirstFactor else {
                 throw APIFailure.strategyInvalid()
             }
             try await start(signIn, provider: provider, redirectURL: redirectURL, in: db)
@@ -60,7 +61,7 @@ struct OAuthSignIns: Sendable {
         let now = instance.nowMS
         try await OAuthFlowRecord(
             id: RandomToken.base62(24), ownerId: signIn.id, clientId: signIn.clientId, provider: provider,
-            redirectUrl: redirectURL, status: "unverified", expireAt: now + Self.lifetime, createdAt: now, updatedAt: now
+            redirectUrl: redirectURL, status: .unverified, expireAt: now + Self.lifetime, createdAt: now, updatedAt: now
         ).insert(in: db)
     }
 

@@ -17,23 +17,23 @@ struct EnvironmentPresenter {
         switch field { case .off: .off; case .optional: .on; case .required: .required }
     }
 
-    private var firstFactors: [String] {
-        var factors: [String] = []
-        if settings.password.enabled { factors.append("password") }
-        if settings.emailAddress.enabled && settings.emailCodeFirstFactor { factors.append("email_code") }
-        if settings.phoneNumber.enabled && settings.phoneCodeFirstFactor { factors.append("phone_code") }
+    private var firstFactors: [Strategy] {
+        var factors: [Strategy] = []
+        if settings.password.enabled { factors.append(.password) }
+        if settings.emailAddress.enabled && settings.emailCodeFirstFactor { factors.append(.emailCode) }
+        if settings.phoneNumber.enabled && settings.phoneCodeFirstFactor { factors.append(.phoneCode) }
         if settings.password.enabled {
-            if settings.emailAddress.enabled { factors.append("reset_password_email_code") }
-            if settings.phoneNumber.enabled { factors.append("reset_password_phone_code") }
+            if settings.emailAddress.enabled { factors.append(.resetPasswordEmailCode) }
+            if settings.phoneNumber.enabled { factors.append(.resetPasswordPhoneCode) }
         }
         return factors
     }
 
-    private var secondFactors: [String] {
-        var factors: [String] = []
-        if settings.mfa.totp { factors.append("totp") }
-        if settings.mfa.phoneCode { factors.append("phone_code") }
-        if settings.mfa.backupCodes { factors.append("backup_code") }
+    private var secondFactors: [Strategy] {
+        var factors: [Strategy] = []
+        if settings.mfa.totp { factors.append(.totp) }
+        if settings.mfa.phoneCode { factors.append(.phoneCode) }
+        if settings.mfa.backupCodes { factors.append(.backupCode) }
         return factors
     }
 
@@ -47,8 +47,9 @@ struct EnvironmentPresenter {
             firstName: requirement(settings.firstName), lastName: requirement(settings.lastName),
             emailAddress: requirement(settings.emailAddress), phoneNumber: requirement(settings.phoneNumber),
             username: requirement(settings.username), password: settings.password.enabled ? .required : .off,
-            identificationStrategies: strategies, firstFactors: firstFactors, secondFactors: secondFactors,
-            emailAddressVerificationStrategies: settings.emailAddress.enabled ? ["email_code"] : [],
+            identificationStrategies: strategies, firstFactors: firstFactors.map(\.rawValue),
+            secondFactors: secondFactors.map(\.rawValue),
+            emailAddressVerificationStrategies: settings.emailAddress.enabled ? [Strategy.emailCode.rawValue] : [],
             testMode: settings.environment == .development, reverification: true, sessionMinter: nil)
     }
 
@@ -57,35 +58,35 @@ struct EnvironmentPresenter {
             id: "display_config_" + instanceID.dropFirst(4),
             instanceEnvironmentType: settings.environment == .development ? .development : .production,
             applicationName: settings.applicationName,
-            preferredSignInStrategy: settings.password.enabled ? "password" : "otp",
+            preferredSignInStrategy: settings.password.enabled ? Strategy.password.rawValue : "otp",
             showDevmodeWarning: settings.environment == .development)
     }
 
     private var userSettings: UserSettings {
-        func identifier(_ value: IdentifierSettings, codeStrategy: String?, secondFactor: Bool) -> UserSettings.Attribute {
-            let codeFactors = codeStrategy.map { [$0] } ?? []
+        func identifier(_ value: IdentifierSettings, codeStrategy: Strategy?, secondFactor: Bool) -> UserSettings.Attribute {
+            let codeFactors = codeStrategy.map { [$0.rawValue] } ?? []
             return UserSettings.Attribute(
                 enabled: value.enabled, required: value.enabled && value.required,
                 usedForFirstFactor: value.enabled && value.usedForFirstFactor,
                 firstFactors: value.enabled ? codeFactors : [], usedForSecondFactor: value.enabled && secondFactor,
-                secondFactors: value.enabled && secondFactor ? ["phone_code"] : [],
+                secondFactors: value.enabled && secondFactor ? [Strategy.phoneCode.rawValue] : [],
                 verifications: value.enabled ? codeFactors : [], verifyAtSignUp: value.enabled && value.verifyAtSignUp)
         }
         func profile(_ field: ProfileFieldRequirement) -> UserSettings.Attribute {
             UserSettings.Attribute(enabled: field != .off, required: field == .required)
         }
         let attributes: [String: UserSettings.Attribute] = [
-            "email_address": identifier(settings.emailAddress, codeStrategy: settings.emailCodeFirstFactor ? "email_code" : nil, secondFactor: false),
-            "phone_number": identifier(settings.phoneNumber, codeStrategy: settings.phoneCodeFirstFactor ? "phone_code" : nil,
+            "email_address": identifier(settings.emailAddress, codeStrategy: settings.emailCodeFirstFactor ? .emailCode : nil, secondFactor: false),
+            "phone_number": identifier(settings.phoneNumber, codeStrategy: settings.phoneCodeFirstFactor ? .phoneCode : nil,
                                        secondFactor: settings.mfa.phoneCode),
             "username": identifier(settings.username, codeStrategy: nil, secondFactor: false),
             "first_name": profile(settings.firstName),
             "last_name": profile(settings.lastName),
             "password": UserSettings.Attribute(enabled: settings.password.enabled, required: settings.password.enabled),
             "authenticator_app": UserSettings.Attribute(enabled: settings.mfa.totp, usedForSecondFactor: settings.mfa.totp,
-                                                        secondFactors: settings.mfa.totp ? ["totp"] : []),
+                                                        secondFactors: settings.mfa.totp ? [Strategy.totp.rawValue] : []),
             "backup_code": UserSettings.Attribute(enabled: settings.mfa.backupCodes, usedForSecondFactor: settings.mfa.backupCodes,
-                                                  secondFactors: settings.mfa.backupCodes ? ["backup_code"] : []),
+                                                  secondFactors: settings.mfa.backupCodes ? [Strategy.backupCode.rawValue] : []),
             "web3_wallet": UserSettings.Attribute(enabled: false),
             "passkey": UserSettings.Attribute(enabled: false),
             "ticket": UserSettings.Attribute(enabled: false),
@@ -93,7 +94,7 @@ struct EnvironmentPresenter {
         let password = settings.password
         var social: [String: UserSettings.Social] = [:]
         for provider in settings.socialProviders {
-            let strategy = "oauth_" + provider
+            let strategy = Strategy.oauth(provider: provider).rawValue
             social[strategy] = UserSettings.Social(
                 enabled: true, strategy: strategy, name: SocialProviderCatalog.name(of: provider) ?? provider,
                 logoURL: "https://img.clerk.com/static/\(provider).png")

@@ -15,7 +15,7 @@ extension Presenter {
     /// Under strict enumeration protection, a sign-in for an unknown identifier is shown as if a user with a password
     /// and that verified identifier existed, so that its shape gives nothing away.
     func phantomAccount(_ record: SignInRecord) -> (UserRecord, [IdentificationRecord])? {
-        guard record.userId == nil, record.status == "needs_first_factor", let identifier = record.identifier,
+        guard record.userId == nil, record.status == .needsFirstFactor, let identifier = record.identifier,
               let identificationID = record.identificationId else { return nil }
         let kind: IdentificationKind? = Identifiers.normalizedEmail(identifier) != nil ? .emailAddress
             : Identifiers.normalizedPhone(identifier) != nil ? .phoneNumber : nil
@@ -42,11 +42,11 @@ extension Presenter {
         let second = try await instance.codes.find(owner: record.id, slot: "second_factor", in: db)
         if user == nil, let phantom = phantomAccount(record) { (user, identifications) = phantom }
         var secondFactors: [Factor]? = nil
-        if let user, record.status == "needs_second_factor" {
+        if let user, record.status == .needsSecondFactor {
             secondFactors = try await self.secondFactors(user, identifications: identifications, in: db)
         }
         return SignIn(
-            id: record.id, status: SignInStatus(rawValue: record.status), supportedIdentifiers: supportedIdentifiers,
+            id: record.id, status: record.status, supportedIdentifiers: supportedIdentifiers,
             identifier: record.identifier,
             supportedFirstFactors: user.map { firstFactors($0, identifications: identifications, identifyingID: record.identificationId, identifier: record.identifier) },
             supportedSecondFactors: secondFactors,
@@ -104,8 +104,8 @@ extension Presenter {
     /// URL while it is open, the reason when it failed or found no user (`transferable`).
     func verification(_ flow: OAuthFlowRecord, user: UserRecord?) -> Verification {
         let provider = SocialProviderCatalog.name(of: flow.provider) ?? flow.provider
-        var status = VerificationStatus(rawValue: flow.status)
-        if flow.status == "unverified", !flow.isOpen(at: instance.nowMS) { status = .expired }
+        var status = flow.status
+        if flow.status == .unverified, !flow.isOpen(at: instance.nowMS) { status = .expired }
         let error: ClerkAPIError? = switch flow.errorCode {
         case nil: nil
         case "oauth_access_denied"?:
@@ -126,7 +126,7 @@ extension Presenter {
             ClerkAPIError(code: code, message: "Unable to complete", longMessage: "Unable to complete action at this time.")
         }
         return Verification(
-            object: "verification_oauth", status: status, strategy: Strategy(rawValue: "oauth_" + flow.provider),
+            object: "verification_oauth", status: status, strategy: .oauth(provider: flow.provider),
             expireAt: Date(epochMilliseconds: flow.expireAt), error: error,
             externalVerificationRedirectURL: status == .unverified ? OAuthSignIns.authorizeURL(flow, issuer: instance.issuer) : nil)
     }

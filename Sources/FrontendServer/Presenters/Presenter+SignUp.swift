@@ -24,20 +24,20 @@ extension Presenter {
                 return Verification(status: .unverified, strategy: strategy, expireAt: Date(epochMilliseconds: record.abandonAt),
                                     nextAction: .needsPrepare, supportedStrategies: [strategy])
             }
-            rendered.nextAction = stored.status == "verified" ? FrontendAPI.Verification.NextAction.none : .needsAttempt
+            rendered.nextAction = stored.status == .verified ? FrontendAPI.Verification.NextAction.none : .needsAttempt
             rendered.supportedStrategies = [strategy]
             return rendered
         }
         return SignUp(
-            id: record.id, status: SignUpStatus(rawValue: record.status),
+            id: record.id, status: record.status,
             requiredFields: requirements.required, optionalFields: requirements.optional,
-            missingFields: record.status == "complete" ? [] : requirements.missing(record, providerEmail: providerEmail),
-            unverifiedFields: record.status == "complete" ? [] : unverified,
+            missingFields: record.status == .complete ? [] : requirements.missing(record, providerEmail: providerEmail),
+            unverifiedFields: record.status == .complete ? [] : unverified,
             verifications: SignUpVerifications(
                 emailAddress: identification(record.emailAddress, emailVerification, .emailCode),
                 phoneNumber: identification(record.phoneNumber, phoneVerification, .phoneCode),
                 externalAccount: flow.map {
-                    Verification(object: "verification_oauth", status: .verified, strategy: Strategy(rawValue: "oauth_" + $0.provider),
+                    Verification(object: "verification_oauth", status: .verified, strategy: .oauth(provider: $0.provider),
                                  expireAt: Date(epochMilliseconds: $0.expireAt))
                 }),
             username: record.username, emailAddress: record.emailAddress, phoneNumber: record.phoneNumber,
@@ -94,8 +94,8 @@ struct SignUpRequirements {
                     providerEmail: String? = nil) -> [SignUpField] {
         var fields: [SignUpField] = []
         if record.emailAddress != nil, record.emailAddress != providerEmail, settings.emailAddress.verifyAtSignUp,
-           email?.status != "verified" { fields.append(.emailAddress) }
-        if record.phoneNumber != nil, settings.phoneNumber.verifyAtSignUp, phone?.status != "verified" { fields.append(.phoneNumber) }
+           email?.status != .verified { fields.append(.emailAddress) }
+        if record.phoneNumber != nil, settings.phoneNumber.verifyAtSignUp, phone?.status != .verified { fields.append(.phoneNumber) }
         return fields
     }
 

@@ -16,7 +16,7 @@ struct Presenter: Sendable {
     func client(_ record: ClientRecord, in db: any SQLDatabase) async throws -> Client {
         let lifecycle = Sessions(instance: instance), now = instance.nowMS
         let sessions = try await SessionRecord.all(in: db, where: "client_id", equals: record.id)
-            .filter { ["active", "pending"].contains(lifecycle.effectiveStatus($0, now: now)) }
+            .filter { [.active, .pending].contains(lifecycle.effectiveStatus($0, now: now)) }
         var rendered: [Session] = []
         for session in sessions { rendered.append(try await self.session(session, in: db)) }
         let signIn = try await record.signInId.asyncMap { try await SignInRecord.find($0, in: db) } ?? nil
@@ -38,11 +38,11 @@ struct Presenter: Sendable {
         let identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: user.id)
         var token: Token? = nil
         let status = Sessions(instance: instance).effectiveStatus(record, now: instance.nowMS)
-        if status == "active", instance.lockout.remaining(user, now: instance.nowMS) == nil {
+        if status == .active, instance.lockout.remaining(user, now: instance.nowMS) == nil {
             token = Token(jwt: try mintToken(record, organizationID: record.lastActiveOrganizationId, reusing: true))
         }
         return Session(
-            id: record.id, status: SessionStatus(rawValue: status), expireAt: date(record.expireAt),
+            id: record.id, status: status, expireAt: date(record.expireAt),
             abandonAt: date(record.abandonAt), lastActiveAt: date(record.lastActiveAt), lastActiveToken: token,
             lastActiveOrganizationID: record.lastActiveOrganizationId, actor: nil, tasks: nil,
             user: withUser ? try await self.user(user, identifications: identifications, in: db) : nil,
@@ -154,7 +154,7 @@ struct Presenter: Sendable {
         // Round trips start only while a provider is enabled: without one, spare every user render the query.
         let flows = instance.settings.socialProviders.isEmpty ? []
             : try await OAuthFlowRecord.all(in: db, where: "owner_id", equals: userID)
-                .filter { $0.externalAccountId != nil && $0.status != "verified" }
+                .filter { $0.externalAccountId != nil && $0.status != .verified }
         var accounts = records.map { record in
             flows.first { $0.externalAccountId == record.id }.map { pendingAccount($0, connected: record) }
                 ?? externalAccount(record)
@@ -182,7 +182,7 @@ struct Presenter: Sendable {
             providerUserID: record.providerUserId, approvedScopes: "email profile", emailAddress: record.emailAddress,
             emailAddressVerified: true, firstName: record.firstName ?? "", lastName: record.lastName ?? "",
             verification: Verification(object: "verification_oauth", status: .verified,
-                                       strategy: Strategy(rawValue: "oauth_" + record.provider), expireAt: date(record.createdAt)),
+                                       strategy: .oauth(provider: record.provider), expireAt: date(record.createdAt)),
             createdAt: date(record.createdAt), updatedAt: date(record.updatedAt))
     }
 
@@ -200,14 +200,13 @@ struct Presenter: Sendable {
     func verification(_ record: VerificationRecord?) -> Verification? {
         guard let record else { return nil }
         let object: String = switch record.strategy {
-        case "password": "verification_password"
-        case "totp": "verification_totp"
-        case "backup_code": "verification_backup_code"
+        case .password: "verification_password"
+        case .totp: "verification_totp"
+        case .backupCode: "verification_backup_code"
         default: "verification_otp"
         }
         let isCode = record.codeDigest != nil
-        return Verification(object: object, status: VerificationStatus(rawValue: record.status),
-                            strategy: Strategy(rawValue: record.strategy), attempts: isCode ? record.attempts : nil,
+        return Verification(object: object, status: record.status, strategy: record.strategy, attempts: isCode ? record.attempts : nil,
                             expireAt: date(record.expireAt))
     }
 }

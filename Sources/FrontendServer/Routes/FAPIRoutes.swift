@@ -73,7 +73,7 @@ struct FAPIRoutes {
         group.post(":id/prepare_first_factor") { request, context in
             let id = try context.parameters.require("id")
             return try await gateway.serve(request, context) { exchange in
-                try await FirstFactor(exchange: exchange).prepare(signInID: id, strategy: try exchange.call.form.required("strategy"))
+                try await FirstFactor(exchange: exchange).prepare(signInID: id, strategy: try exchange.call.form.required("strategy", as: Strategy.self))
             }
         }
         group.post(":id/attempt_first_factor") { request, context in
@@ -125,11 +125,11 @@ struct FAPIRoutes {
         }
         group.post(":id/end") { request, context in
             let id = try context.parameters.require("id")
-            return try await gateway.serve(request, context) { try await ClientEndpoints(exchange: $0).finish(id, status: "ended") }
+            return try await gateway.serve(request, context) { try await ClientEndpoints(exchange: $0).finish(id, status: .ended) }
         }
         group.post(":id/remove") { request, context in
             let id = try context.parameters.require("id")
-            return try await gateway.serve(request, context) { try await ClientEndpoints(exchange: $0).finish(id, status: "removed") }
+            return try await gateway.serve(request, context) { try await ClientEndpoints(exchange: $0).finish(id, status: .removed) }
         }
         group.post(":id/tokens") { request, context in
             let id = try context.parameters.require("id")

@@ -54,8 +54,8 @@ struct ClientEndpoints: Sendable {
     func delete() async throws -> Reply {
         try await instance.database.write { db in
             let client = try await exchange.requireClient(in: db)
-            try await db.update(SessionRecord.table).set("status", to: "ended").set("updated_at", to: instance.nowMS)
-                .where("client_id", .equal, client.id).where("status", .equal, "active").run()
+            try await db.update(SessionRecord.table).set("status", to: SessionStatus.ended).set("updated_at", to: instance.nowMS)
+                .where("client_id", .equal, client.id).where("status", .equal, SessionStatus.active).run()
             try await client.delete(in: db)
             var reply = try exchange.bare(ClientResponse<Client?>(response: nil, client: nil))
             reply.clearsToken = true
@@ -67,8 +67,8 @@ struct ClientEndpoints: Sendable {
     func endAllSessions() async throws -> Reply {
         try await instance.database.write { db in
             var client = try await exchange.requireClient(in: db)
-            try await db.update(SessionRecord.table).set("status", to: "ended").set("updated_at", to: instance.nowMS)
-                .where("client_id", .equal, client.id).where("status", .equal, "active").run()
+            try await db.update(SessionRecord.table).set("status", to: SessionStatus.ended).set("updated_at", to: instance.nowMS)
+                .where("client_id", .equal, client.id).where("status", .equal, SessionStatus.active).run()
             client.lastActiveSessionId = nil
             client.updatedAt = instance.nowMS
             try await client.save(in: db)
@@ -96,7 +96,7 @@ struct ClientEndpoints: Sendable {
     func touch(_ id: String) async throws -> Reply {
         try await instance.database.write { db in
             var (session, client) = try await loadSession(id, in: db)
-            guard sessions.effectiveStatus(session, now: instance.nowMS) == "active" else { throw APIFailure.authenticationInvalid }
+            guard sessions.effectiveStatus(session, now: instance.nowMS) == .active else { throw APIFailure.authenticationInvalid }
             if let organization = exchange.call.form.string("active_organization_id") {
                 guard organization.isEmpty else { throw APIFailure.notFound("Organization") }
                 session.lastActiveOrganizationId = nil
@@ -110,10 +110,10 @@ struct ClientEndpoints: Sendable {
     }
 
     /// `end` (status `ended`) or `remove` (status `removed`).
-    func finish(_ id: String, status: String) async throws -> Reply {
+    func finish(_ id: String, status: SessionStatus) async throws -> Reply {
         try await instance.database.write { db in
             var (session, client) = try await loadSession(id, in: db)
-            if session.status == "active" {
+            if session.status == .active {
                 session.status = status
                 session.updatedAt = instance.nowMS
                 try await session.save(in: db)
@@ -147,7 +147,7 @@ struct ClientEndpoints: Sendable {
         let found = try await instance.recentTokenRequests.value(for: key, generation: instance.database.generation,
                                                                  now: instance.nowMS) { [self] in (try await lookUp(key), true) }
         let now = instance.nowMS
-        guard sessions.effectiveStatus(found.session, now: now) == "active", found.userExists,
+        guard sessions.effectiveStatus(found.session, now: now) == .active, found.userExists,
               instance.lockout.remaining(lockedUntil: found.userLockedUntil, now: now) == nil
         else { throw APIFailure.authenticationInvalid }
         return found.session
@@ -176,7 +176,7 @@ struct ClientEndpoints: Sendable {
         guard instance.settings.sessions.inactivityTimeout != nil, instance.nowMS - session.lastActiveAt >= 60_000 else { return }
         try await instance.database.write { db in
             guard var current = try await SessionRecord.find(session.id, in: db),
-                  sessions.effectiveStatus(current, now: instance.nowMS) == "active" else { throw APIFailure.authenticationInvalid }
+                  sessions.effectiveStatus(current, now: instance.nowMS) == .active else { throw APIFailure.authenticationInvalid }
             try await sessions.touch(&current, in: db)
         }
     }

@@ -1,3 +1,4 @@
+import FrontendAPI
 import SQLKit
 
 /// Emailed/texted one-time codes: 6 CSPRNG digits, stored as an HMAC bound to their verification, 10-minute
@@ -14,11 +15,11 @@ struct CodeVerifications: Sendable {
 
     /// Creates (or replaces) the verification in `slot` of `owner` and sends a fresh code.
     /// With `send: false` (an identifier nobody owns, under strict enumeration protection) the code is never delivered.
-    func prepare(owner: String, slot: String, strategy: String, to destination: Destination, purpose: String,
+    func prepare(owner: String, slot: String, strategy: Strategy, to destination: Destination, purpose: String,
                  send: Bool = true, in db: any SQLDatabase) async throws -> VerificationRecord {
         let now = instance.nowMS
         let settings = instance.settings.verification
-        if let existing = try await find(owner: owner, slot: slot, in: db), existing.status == "unverified",
+        if let existing = try await find(owner: owner, slot: slot, in: db), existing.status == .unverified,
            existing.identificationId == destination.identificationID, existing.strategy == strategy,
            instance.settings.rateLimits.enabled,
            now - existing.createdAt < Int64(settings.resendCooldown * 1000) {
@@ -30,7 +31,7 @@ struct CodeVerifications: Sendable {
         let id = RandomToken.id(.verification)
         try await db.delete(from: VerificationRecord.table).where("owner_id", .equal, owner).where("slot", .equal, slot).run()
         let record = VerificationRecord(
-            id: id, ownerId: owner, slot: slot, strategy: strategy, status: "unverified",
+            id: id, ownerId: owner, slot: slot, strategy: strategy, status: .unverified,
             codeDigest: instance.secrets.digest(id + ":" + code), attempts: 0,
             expireAt: now + Int64(settings.codeLifetime * 1000), identificationId: destination.identificationID,
             createdAt: now, updatedAt: now)
@@ -45,7 +46,7 @@ struct CodeVerifications: Sendable {
     }
 
     /// A verification that needs no code (password, TOTP, backup code): recorded so the response can show it.
-    func record(owner: String, slot: String, strategy: String, status: String, attempts: Int? = nil,
+    func record(owner: String, slot: String, strategy: Strategy, status: VerificationStatus, attempts: Int? = nil,
                 in db: any SQLDatabase) async throws {
         let now = instance.nowMS
         try await db.delete(from: VerificationRecord.table).where("owner_id", .equal, owner).where("slot", .equal, slot).run()
@@ -61,7 +62,7 @@ struct CodeVerifications: Sendable {
 
     /// Checks `code` against the prepared verification. Wrong codes count toward the cap; the outcome commits
     /// either way.
-    func attempt(owner: String, slot: String, strategy: String, code: String,
+    func attempt(owner: String, slot: String, strategy: Strategy, code: String,
                  in db: any SQLDatabase) async throws -> Outcome<VerificationRecord> {
         let now = instance.nowMS
         guard var record = try await find(owner: owner, slot: slot, in: db), record.codeDigest != nil,
@@ -71,28 +72,28 @@ struct CodeVerifications: Sendable {
                                         long: "Prepare the \(strategy) verification before attempting it."))
         }
         switch record.status {
-        case "verified":
+        case .verified:
             return .rejected(APIFailure(.unprocessableContent, "verification_already_verified",
                                         "This verification has already been verified."))
-        case "failed": return .rejected(.verificationFailed)
-        case "expired": return .rejected(.verificationExpired)
+        case .failed: return .rejected(.verificationFailed)
+        case .expired: return .rejected(.verificationExpired)
         default: break
         }
         record.updatedAt = now
         if let expireAt = record.expireAt, now > expireAt {
-            record.status = "expired"
+            record.status = .expired
             try await record.save(in: db)
             return .rejected(.verificationExpired)
         }
         let expected = record.codeDigest ?? ""
         guard ConstantTime.equals(instance.secrets.digest(record.id + ":" + code), expected) else {
             record.attempts += 1
-            if record.attempts >= instance.settings.verification.maxAttempts { record.status = "failed" }
+            if record.attempts >= instance.settings.verification.maxAttempts { record.status = .failed }
             try await record.save(in: db)
             return .rejected(.codeIncorrect)
         }
         record.attempts += 1
-        record.status = "verified"
+        record.status = .verified
         record.codeDigest = "used"
         try await record.save(in: db)
         return .success(record)

@@ -1,3 +1,4 @@
+import FrontendAPI
 import SQLKit
 
 /// `prepare_first_factor` / `attempt_first_factor` / `reset_password` and what follows a verified factor.
@@ -6,16 +7,19 @@ struct FirstFactor: Sendable {
     var instance: FrontendInstance { exchange.instance }
     var form: FormBody { exchange.call.form }
 
-    func prepare(signInID: String, strategy: String) async throws -> Reply {
-        if strategy.hasPrefix("oauth_") { return try await OAuthSignIns(exchange: exchange).prepare(signInID: signInID, strategy: strategy) }
-        guard ["email_code", "phone_code", "reset_password_email_code", "reset_password_phone_code"].contains(strategy) else {
+    func prepare(signInID: String, strategy: Strategy) async throws -> Reply {
+        if strategy.rawValue.hasPrefix("oauth_") {
+            return try await OAuthSignIns(exchange: exchange).prepare(signInID: signInID, strategy: strategy)
+        }
+        guard [.emailCode, .phoneCode, .resetPasswordEmailCode, .resetPasswordPhoneCode].contains(strategy) else {
             throw APIFailure.strategyInvalid()
         }
-        let isEmail = strategy.contains("email")
+        let isEmail = strategy == .emailCode || strategy == .resetPasswordEmailCode
+        let isReset = strategy == .resetPasswordEmailCode || strategy == .resetPasswordPhoneCode
         try await instance.database.write { db in
             let (signIn, _) = try await SignIns.load(signInID, exchange: exchange, in: db)
             let phantom = exchange.presenter.phantomAccount(signIn)
-            guard signIn.status == "needs_first_factor", signIn.userId != nil || phantom != nil else {
+            guard signIn.status == .needsFirstFactor, signIn.userId != nil || phantom != nil else {
                 throw APIFailure(.unprocessableContent, "sign_in_status_invalid", "This sign-in cannot be prepared now.")
             }
             let identifications = if let phantom { phantom.1 } else {
@@ -33,17 +37,17 @@ struct FirstFactor: Sendable {
             _ = try await instance.codes.prepare(
                 owner: signIn.id, slot: "first_factor", strategy: strategy,
                 to: .init(kind: kind, value: target.value, identificationID: target.id),
-                purpose: strategy.hasPrefix("reset_password") ? "reset_password" : "sign_in", send: phantom == nil, in: db)
+                purpose: isReset ? "reset_password" : "sign_in", send: phantom == nil, in: db)
         }
         return try await SignIns(exchange: exchange).render(signInID: signInID, issuedToken: nil)
     }
 
     func attempt(signInID: String) async throws -> Reply {
         try await instance.rateLimiter.hit(.attempt, key: exchange.call.remoteIP)
-        let strategy = try form.required("strategy")
+        let strategy = try form.required("strategy", as: Strategy.self)
         switch strategy {
-        case "password": return try await attemptPassword(signInID: signInID, issuedToken: nil)
-        case "email_code", "phone_code", "reset_password_email_code", "reset_password_phone_code":
+        case .password: return try await attemptPassword(signInID: signInID, issuedToken: nil)
+        case .emailCode, .phoneCode, .resetPasswordEmailCode, .resetPasswordPhoneCode:
             return try await attemptCode(signInID: signInID, strategy: strategy)
         default: throw APIFailure.strategyInvalid()
         }
@@ -55,7 +59,7 @@ struct FirstFactor: Sendable {
         let (signIn, user) = try await instance.database.read { db in
             let (signIn, _) = try await SignIns.load(signInID, exchange: exchange, in: db)
             if let (phantom, _) = exchange.presenter.phantomAccount(signIn) { return (signIn, phantom) }
-            guard signIn.status == "needs_first_factor", let userID = signIn.userId,
+            guard signIn.status == .needsFirstFactor, let userID = signIn.userId,
                   let user = try await UserRecord.find(userID, in: db) else {
                 throw APIFailure(.unprocessableContent, "sign_in_status_invalid", "This sign-in cannot take a first factor now.")
             }
@@ -69,19 +73,19 @@ struct FirstFactor: Sendable {
         let reply: (String?) = try await instance.writeCommitting { db in
             let now = instance.nowMS
             guard matches, !isPhantom else {
-                try await instance.codes.record(owner: signIn.id, slot: "first_factor", strategy: "password", status: "failed", in: db)
+                try await instance.codes.record(owner: signIn.id, slot: "first_factor", strategy: .password, status: .failed, in: db)
                 let locked = isPhantom ? nil : try await instance.lockout.recordFailure(userID: user.id, now: now, in: db)
                 exchange.logger.notice("failed sign-in attempt", metadata: ["user_id": "\(user.id)"])
                 return .rejected(locked ?? .passwordIncorrect)
             }
             try await instance.lockout.recordSuccess(userID: user.id, in: db)
-            try await instance.codes.record(owner: signIn.id, slot: "first_factor", strategy: "password", status: "verified", in: db)
-            return .success(try await complete(signInID: signIn.id, strategy: "password", in: db))
+            try await instance.codes.record(owner: signIn.id, slot: "first_factor", strategy: .password, status: .verified, in: db)
+            return .success(try await complete(signInID: signIn.id, strategy: .password, in: db))
         }
         return try await SignIns(exchange: exchange).render(signInID: signInID, issuedToken: reply ?? issuedToken)
     }
 
-    func attemptCode(signInID: String, strategy: String) async throws -> Reply {
+    func attemptCode(signInID: String, strategy: Strategy) async throws -> Reply {
         let code = try form.required("code")
         let token: String? = try await instance.writeCommitting { db in
             let (signIn, _) = try await SignIns.load(signInID, exchange: exchange, in: db)
@@ -93,7 +97,7 @@ struct FirstFactor: Sendable {
                 }
                 return .rejected(.codeIncorrect)
             }
-            guard signIn.status == "needs_first_factor", let userID = signIn.userId,
+            guard signIn.status == .needsFirstFactor, let userID = signIn.userId,
                   let user = try await UserRecord.find(userID, in: db) else {
                 return .rejected(APIFailure(.unprocessableContent, "sign_in_status_invalid", "This sign-in cannot take a first factor now."))
             }
@@ -107,9 +111,9 @@ struct FirstFactor: Sendable {
                 return .rejected(failure)
             case .success:
                 try await instance.lockout.recordSuccess(userID: userID, in: db)
-                if strategy.hasPrefix("reset_password") {
+                if strategy == .resetPasswordEmailCode || strategy == .resetPasswordPhoneCode {
                     var updated = signIn
-                    updated.status = "needs_new_password"
+                    updated.status = .needsNewPassword
                     updated.firstFactorAt = instance.nowMS
                     updated.updatedAt = instance.nowMS
                     try await updated.save(in: db)
@@ -125,7 +129,7 @@ struct FirstFactor: Sendable {
     /// Returns the rotated client token when a session was created.
     /// Without `rotatingToken` (a browser completed the sign-in, not the client) the token is left for the client to
     /// collect later.
-    func complete(signInID: String, strategy: String, rotatingToken: Bool = true, in db: any SQLDatabase) async throws -> String? {
+    func complete(signInID: String, strategy: Strategy, rotatingToken: Bool = true, in db: any SQLDatabase) async throws -> String? {
         guard var signIn = try await SignInRecord.find(signInID, in: db), let userID = signIn.userId,
               let user = try await UserRecord.find(userID, in: db) else { throw APIFailure.notFound("Sign in") }
         let now = instance.nowMS
@@ -134,7 +138,7 @@ struct FirstFactor: Sendable {
         let identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: userID)
         let second = try await exchange.presenter.secondFactors(user, identifications: identifications, in: db)
         if !second.isEmpty {
-            signIn.status = "needs_second_factor"
+            signIn.status = .needsSecondFactor
             try await signIn.save(in: db)
             return nil
         }
@@ -142,7 +146,7 @@ struct FirstFactor: Sendable {
     }
 
     /// Creates the session and completes the sign-in.
-    func finish(_ signIn: inout SignInRecord, secondFactorAt: Int64?, strategy: String, rotatingToken: Bool = true,
+    func finish(_ signIn: inout SignInRecord, secondFactorAt: Int64?, strategy: Strategy, rotatingToken: Bool = true,
                 in db: any SQLDatabase) async throws -> String? {
         guard var client = try await ClientRecord.find(signIn.clientId, in: db), let userID = signIn.userId else {
             throw APIFailure.notFound("Sign in")
@@ -152,7 +156,7 @@ struct FirstFactor: Sendable {
             secondFactorAt: secondFactorAt, strategy: strategy, rotatingToken: rotatingToken, in: db)
         client.signInId = nil
         try await client.save(in: db)
-        signIn.status = "complete"
+        signIn.status = .complete
         signIn.createdSessionId = session.id
         signIn.updatedAt = instance.nowMS
         try await signIn.save(in: db)
@@ -167,16 +171,17 @@ struct FirstFactor: Sendable {
         let digest = try await instance.passwords.hash(password)
         let token: String? = try await instance.database.write { db in
             var (signIn, _) = try await SignIns.load(signInID, exchange: exchange, in: db)
-            guard signIn.status == "needs_new_password", let userID = signIn.userId else {
+            guard signIn.status == .needsNewPassword, let userID = signIn.userId else {
                 throw APIFailure(.unprocessableContent, "sign_in_status_invalid", "This sign-in does not need a new password.")
             }
             let now = instance.nowMS
             try await db.update(UserRecord.table).set("password_digest", to: digest).set("password_updated_at", to: now)
                 .set("updated_at", to: now).where("id", .equal, userID).run()
             if signOutOthers { try await Sessions(instance: instance).endAll(userID: userID, in: db) }
-            signIn.status = "needs_first_factor"
+            signIn.status = .needsFirstFactor
             try await signIn.save(in: db)
-            return try await complete(signInID: signIn.id, strategy: "reset_password", in: db)
+            // The client's `last_authentication_strategy` after a reset (not a factor strategy of its own).
+            return try await complete(signInID: signIn.id, strategy: Strategy(rawValue: "reset_password"), in: db)
         }
         return try await SignIns(exchange: exchange).render(signInID: signInID, issuedToken: token)
     }

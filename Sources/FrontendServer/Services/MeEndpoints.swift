@@ -14,7 +14,7 @@ struct MeEndpoints: Sendable {
         let client = try await exchange.requireClient(in: db)
         guard let sessionID = exchange.call.sessionIDParameter ?? client.lastActiveSessionId else { throw APIFailure.signedOut }
         guard let session = try await SessionRecord.find(sessionID, in: db), session.clientId == client.id,
-              Sessions(instance: instance).effectiveStatus(session, now: instance.nowMS) == "active",
+              Sessions(instance: instance).effectiveStatus(session, now: instance.nowMS) == .active,
               let user = try await UserRecord.find(session.userId, in: db) else { throw APIFailure.authenticationInvalid }
         return (session, user, client)
     }
@@ -24,17 +24,18 @@ struct MeEndpoints: Sendable {
     func requireRecentVerification(_ session: SessionRecord, user: UserRecord, in db: any SQLDatabase) async throws {
         let level = try await Self.reverificationLevel(for: user, exchange: exchange, in: db)
         let ages = exchange.presenter.factorAges(session)
-        let age = level == "second_factor" ? ages[1] : ages.filter { $0 >= 0 }.min() ?? -1
+        let age = level == .secondFactor ? ages[1] : ages.filter { $0 >= 0 }.min() ?? -1
         guard age >= 0, age <= Self.reverificationMinutes else {
             exchange.logger.notice("reverification required", metadata: ["user_id": "\(user.id)"])
             throw APIFailure.reverificationRequired(level: level, afterMinutes: Self.reverificationMinutes)
         }
     }
 
-    static func reverificationLevel(for user: UserRecord, exchange: Exchange, in db: any SQLDatabase) async throws -> String {
+    static func reverificationLevel(for user: UserRecord, exchange: Exchange,
+                                    in db: any SQLDatabase) async throws -> SessionVerification.Level {
         let identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: user.id)
         return try await exchange.presenter.secondFactors(user, identifications: identifications, in: db).isEmpty
-            ? "first_factor" : "second_factor"
+            ? .firstFactor : .secondFactor
     }
 
     /// Backup codes only back up another second factor: once neither TOTP nor an SMS factor is left, they go too.
@@ -96,7 +97,7 @@ struct MeEndpoints: Sendable {
         try await instance.database.write { db in
             let (session, user, client) = try await context(in: db)
             try await requireRecentVerification(session, user: user, in: db)
-            try await Sessions(instance: instance).endAll(userID: user.id, status: "ended", in: db)
+            try await Sessions(instance: instance).endAll(userID: user.id, status: .ended, in: db)
             try await user.delete(in: db)
             if let image = user.imageFile {
                 try? FileManager.default.removeItem(at: instance.imageDirectory.appendingPathComponent(image))
@@ -208,7 +209,7 @@ struct MeEndpoints: Sendable {
             let (_, user, _) = try await context(in: db)
             let lifecycle = Sessions(instance: instance), now = instance.nowMS
             let records = try await SessionRecord.all(in: db, where: "user_id", equals: user.id)
-                .filter { lifecycle.effectiveStatus($0, now: now) == "active" }
+                .filter { lifecycle.effectiveStatus($0, now: now) == .active }
             var list: [Session] = []
             for record in records {
                 list.append(try await exchange.presenter.session(
@@ -225,8 +226,8 @@ struct MeEndpoints: Sendable {
             guard var target = try await SessionRecord.find(id, in: db), target.userId == user.id else {
                 throw APIFailure.notFound("Session")
             }
-            if target.status == "active" {
-                target.status = "revoked"
+            if target.status == .active {
+                target.status = .revoked
                 target.updatedAt = instance.nowMS
                 try await target.save(in: db)
             }

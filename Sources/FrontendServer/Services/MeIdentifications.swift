@@ -12,7 +12,7 @@ struct MeIdentifications: Sendable {
     var me: MeEndpoints { MeEndpoints(exchange: exchange) }
 
     private var valueParam: String { kind == .emailAddress ? "email_address" : "phone_number" }
-    private var codeStrategy: String { kind == .emailAddress ? "email_code" : "phone_code" }
+    private var codeStrategy: Strategy { kind == .emailAddress ? .emailCode : .phoneCode }
     private var noun: String { kind == .emailAddress ? "Email address" : "Phone number" }
     /// The verification of an identifier lives under its id in this slot.
     static let slot = "identification"
@@ -79,7 +79,7 @@ struct MeIdentifications: Sendable {
     }
 
     func prepareVerification(_ id: String) async throws -> Reply {
-        let strategy = try form.required("strategy")
+        let strategy = try form.required("strategy", as: Strategy.self)
         guard strategy == codeStrategy else { throw APIFailure.strategyInvalid() }
         return try await instance.database.write { db in
             let (_, user, client) = try await me.context(in: db)

@@ -1,3 +1,4 @@
+import FrontendAPI
 import SQLKit
 
 /// `prepare_second_factor` / `attempt_second_factor`: TOTP, backup codes and SMS codes.
@@ -7,11 +8,11 @@ struct SecondFactor: Sendable {
     var form: FormBody { exchange.call.form }
 
     func prepare(signInID: String) async throws -> Reply {
-        let strategy = try form.required("strategy")
-        guard strategy == "phone_code" else { throw APIFailure.strategyInvalid() }
+        let strategy = try form.required("strategy", as: Strategy.self)
+        guard strategy == .phoneCode else { throw APIFailure.strategyInvalid() }
         try await instance.database.write { db in
             let (signIn, _) = try await SignIns.load(signInID, exchange: exchange, in: db)
-            guard signIn.status == "needs_second_factor", let userID = signIn.userId else { throw APIFailure.noSecondFactors }
+            guard signIn.status == .needsSecondFactor, let userID = signIn.userId else { throw APIFailure.noSecondFactors }
             let wanted = form.nonEmpty("phone_number_id")
             let phones = try await IdentificationRecord.all(in: db, where: "user_id", equals: userID)
                 .filter { $0.kind == .phoneNumber && $0.reservedForSecondFactor }
@@ -19,7 +20,7 @@ struct SecondFactor: Sendable {
                 throw APIFailure.strategyInvalid()
             }
             try await instance.rateLimiter.hit(.identifierSend, key: phone.value, in: db)
-            _ = try await instance.codes.prepare(owner: signIn.id, slot: "second_factor", strategy: "phone_code",
+            _ = try await instance.codes.prepare(owner: signIn.id, slot: "second_factor", strategy: .phoneCode,
                                                  to: .init(kind: .phoneNumber, value: phone.value, identificationID: phone.id),
                                                  purpose: "sign_in_second_factor", in: db)
         }
@@ -28,21 +29,21 @@ struct SecondFactor: Sendable {
 
     func attempt(signInID: String) async throws -> Reply {
         try await instance.rateLimiter.hit(.attempt, key: exchange.call.remoteIP)
-        let strategy = try form.required("strategy")
+        let strategy = try form.required("strategy", as: Strategy.self)
         let code = try form.required("code")
-        guard ["totp", "backup_code", "phone_code"].contains(strategy) else { throw APIFailure.strategyInvalid() }
+        guard [.totp, .backupCode, .phoneCode].contains(strategy) else { throw APIFailure.strategyInvalid() }
         let token: String? = try await instance.writeCommitting { db in
             let (signIn, _) = try await SignIns.load(signInID, exchange: exchange, in: db)
-            guard signIn.status == "needs_second_factor", let userID = signIn.userId,
+            guard signIn.status == .needsSecondFactor, let userID = signIn.userId,
                   let user = try await UserRecord.find(userID, in: db) else { return .rejected(.noSecondFactors) }
             let now = instance.nowMS
             if let seconds = instance.lockout.remaining(user, now: now) { return .rejected(.userLocked(seconds: seconds)) }
             let accepted: Bool
             switch strategy {
-            case "totp":
+            case .totp:
                 guard user.totpVerified else { return .rejected(.strategyInvalid()) }
                 accepted = try await Self.consumeTOTP(user: user, code: code, instance: instance, in: db)
-            case "backup_code":
+            case .backupCode:
                 accepted = try await Self.consumeBackupCode(userID: userID, code: code, instance: instance, in: db)
             default:
                 switch try await instance.codes.attempt(owner: signIn.id, slot: "second_factor", strategy: strategy, code: code, in: db) {
@@ -52,16 +53,16 @@ struct SecondFactor: Sendable {
                 }
             }
             guard accepted else {
-                if strategy != "phone_code" {
-                    try await instance.codes.record(owner: signIn.id, slot: "second_factor", strategy: strategy, status: "failed", in: db)
+                if strategy != .phoneCode {
+                    try await instance.codes.record(owner: signIn.id, slot: "second_factor", strategy: strategy, status: .failed, in: db)
                 }
                 let locked = try await instance.lockout.recordFailure(userID: userID, now: now, in: db)
                 exchange.logger.notice("failed second factor", metadata: ["user_id": "\(userID)", "strategy": "\(strategy)"])
                 return .rejected(locked ?? .codeIncorrect)
             }
             try await instance.lockout.recordSuccess(userID: userID, in: db)
-            if strategy != "phone_code" {
-                try await instance.codes.record(owner: signIn.id, slot: "second_factor", strategy: strategy, status: "verified", in: db)
+            if strategy != .phoneCode {
+                try await instance.codes.record(owner: signIn.id, slot: "second_factor", strategy: strategy, status: .verified, in: db)
             }
             var updated = signIn
             return .success(try await FirstFactor(exchange: exchange).finish(&updated, secondFactorAt: now, strategy: strategy, in: db))

@@ -6,7 +6,8 @@ import SQLKit
 /// refreshes the session's `first_factor_at` / `second_factor_at`, and with them `factor_verification_age`.
 ///
 /// State: a row in `verifications` owned by the session (slot `reverification`, strategy = level, status = the
-/// reverification status); codes sent during it use the `reverification_first` / `reverification_second` slots.
+/// reverification status: see `level` and `reverificationStatus` below); codes sent during it use the
+/// `reverification_first` / `reverification_second` slots.
 struct SessionReverification: Sendable {
     let exchange: Exchange
     var instance: FrontendInstance { exchange.instance }
@@ -28,7 +29,7 @@ struct SessionReverification: Sendable {
         guard let session = try await SessionRecord.find(sessionID, in: db), session.clientId == client.id else {
             throw APIFailure.notFound("Session")
         }
-        guard Sessions(instance: instance).effectiveStatus(session, now: instance.nowMS) == "active",
+        guard Sessions(instance: instance).effectiveStatus(session, now: instance.nowMS) == .active,
               let user = try await UserRecord.find(session.userId, in: db) else { throw APIFailure.authenticationInvalid }
         try instance.lockout.ensureUnlocked(user, now: instance.nowMS)
         return Loaded(session: session, user: user, client: client,
@@ -50,7 +51,7 @@ struct SessionReverification: Sendable {
         let first = presenter.firstFactors(loaded.user, identifications: loaded.identifications, identifyingID: nil, identifier: nil)
             .filter { ![Strategy.resetPasswordEmailCode, .resetPasswordPhoneCode].contains($0.strategy) }
         let verification = SessionVerification(
-            level: .init(rawValue: state.strategy), status: .init(rawValue: state.status),
+            level: state.level, status: state.reverificationStatus,
             supportedFirstFactors: first, supportedSecondFactors: second.isEmpty ? nil : second,
             firstFactorVerification: presenter.verification(try await instance.codes.find(owner: loaded.session.id, slot: Self.firstSlot, in: db)),
             secondFactorVerification: presenter.verification(try await instance.codes.find(owner: loaded.session.id, slot: Self.secondSlot, in: db)),
@@ -61,43 +62,44 @@ struct SessionReverification: Sendable {
     /// Starts (or restarts) a reverification at `level`; second-factor levels fall back to the first factor for users
     /// without a second factor, as Clerk does.
     func start(_ sessionID: String) async throws -> Reply {
-        let level = try form.required("level")
-        guard ["first_factor", "second_factor", "multi_factor"].contains(level) else { throw APIFailure.paramInvalid("level") }
+        let level = try form.required("level", as: SessionVerification.Level.self)
+        guard [.firstFactor, .secondFactor, .multiFactor].contains(level) else { throw APIFailure.paramInvalid("level") }
         return try await instance.database.write { db in
             let loaded = try await load(sessionID, in: db)
             let hasSecond = try await !exchange.presenter.secondFactors(loaded.user, identifications: loaded.identifications, in: db).isEmpty
-            let effective = hasSecond ? level : "first_factor"
-            let status = effective == "second_factor" ? "needs_second_factor" : "needs_first_factor"
+            let effective: SessionVerification.Level = hasSecond ? level : .firstFactor
+            let status: SessionVerificationStatus = effective == .secondFactor ? .needsSecondFactor : .needsFirstFactor
             for slot in [Self.firstSlot, Self.secondSlot] {
                 try await db.delete(from: VerificationRecord.table).where("owner_id", .equal, sessionID).where("slot", .equal, slot).run()
             }
-            try await instance.codes.record(owner: sessionID, slot: Self.stateSlot, strategy: effective, status: status, in: db)
+            try await instance.codes.record(owner: sessionID, slot: Self.stateSlot, strategy: Strategy(rawValue: effective.rawValue),
+                                            status: VerificationStatus(rawValue: status.rawValue), in: db)
             return try await render(loaded, in: db)
         }
     }
 
     func prepareFirstFactor(_ sessionID: String) async throws -> Reply {
-        let strategy = try form.required("strategy")
-        guard strategy == "email_code" || strategy == "phone_code" else { throw APIFailure.strategyInvalid() }
-        return try await prepare(sessionID, strategy: strategy, expecting: "needs_first_factor", slot: Self.firstSlot,
+        let strategy = try form.required("strategy", as: Strategy.self)
+        guard strategy == .emailCode || strategy == .phoneCode else { throw APIFailure.strategyInvalid() }
+        return try await prepare(sessionID, strategy: strategy, expecting: .needsFirstFactor, slot: Self.firstSlot,
                                  reserved: false)
     }
 
     func prepareSecondFactor(_ sessionID: String) async throws -> Reply {
-        let strategy = try form.required("strategy")
-        guard strategy == "phone_code" else { throw APIFailure.strategyInvalid() }
-        return try await prepare(sessionID, strategy: strategy, expecting: "needs_second_factor", slot: Self.secondSlot,
+        let strategy = try form.required("strategy", as: Strategy.self)
+        guard strategy == .phoneCode else { throw APIFailure.strategyInvalid() }
+        return try await prepare(sessionID, strategy: strategy, expecting: .needsSecondFactor, slot: Self.secondSlot,
                                  reserved: true)
     }
 
-    private func prepare(_ sessionID: String, strategy: String, expecting status: String, slot: String,
+    private func prepare(_ sessionID: String, strategy: Strategy, expecting status: SessionVerificationStatus, slot: String,
                          reserved: Bool) async throws -> Reply {
-        let kind: IdentificationKind = strategy == "email_code" ? .emailAddress : .phoneNumber
+        let kind: IdentificationKind = strategy == .emailCode ? .emailAddress : .phoneNumber
         let param = kind == .emailAddress ? "email_address_id" : "phone_number_id"
         let wanted = form.nonEmpty(param)
         return try await instance.database.write { db in
             let loaded = try await load(sessionID, in: db)
-            guard try await state(sessionID, in: db).status == status else { throw APIFailure.strategyInvalid() }
+            guard try await state(sessionID, in: db).reverificationStatus == status else { throw APIFailure.strategyInvalid() }
             let candidates = loaded.identifications.filter { $0.kind == kind && $0.verified && (!reserved || $0.reservedForSecondFactor) }
             let primaryID = kind == .emailAddress ? loaded.user.primaryEmailAddressId : loaded.user.primaryPhoneNumberId
             guard let target = wanted.map({ id in candidates.first { $0.id == id } })
@@ -114,16 +116,16 @@ struct SessionReverification: Sendable {
 
     func attemptFirstFactor(_ sessionID: String) async throws -> Reply {
         try await instance.rateLimiter.hit(.attempt, key: exchange.call.remoteIP)
-        let strategy = try form.required("strategy")
+        let strategy = try form.required("strategy", as: Strategy.self)
         switch strategy {
-        case "password":
+        case .password:
             let password = try form.required("password")
             let user = try await instance.database.read { db in try await load(sessionID, in: db).user }
             let matches = try await instance.passwords.verify(password, hash: user.passwordDigest)
-            return try await attempt(sessionID, expecting: "needs_first_factor", slot: Self.firstSlot, strategy: strategy) { _ in matches }
-        case "email_code", "phone_code":
+            return try await attempt(sessionID, expecting: .needsFirstFactor, slot: Self.firstSlot, strategy: strategy) { _ in matches }
+        case .emailCode, .phoneCode:
             let code = try form.required("code")
-            return try await attempt(sessionID, expecting: "needs_first_factor", slot: Self.firstSlot, strategy: strategy) { db in
+            return try await attempt(sessionID, expecting: .needsFirstFactor, slot: Self.firstSlot, strategy: strategy) { db in
                 try await codeMatches(sessionID, slot: Self.firstSlot, strategy: strategy, code: code, in: db)
             }
         default: throw APIFailure.strategyInvalid()
@@ -132,21 +134,21 @@ struct SessionReverification: Sendable {
 
     func attemptSecondFactor(_ sessionID: String) async throws -> Reply {
         try await instance.rateLimiter.hit(.attempt, key: exchange.call.remoteIP)
-        let strategy = try form.required("strategy")
+        let strategy = try form.required("strategy", as: Strategy.self)
         let code = try form.required("code")
-        guard ["totp", "backup_code", "phone_code"].contains(strategy) else { throw APIFailure.strategyInvalid() }
-        return try await attempt(sessionID, expecting: "needs_second_factor", slot: Self.secondSlot, strategy: strategy) { db in
+        guard [.totp, .backupCode, .phoneCode].contains(strategy) else { throw APIFailure.strategyInvalid() }
+        return try await attempt(sessionID, expecting: .needsSecondFactor, slot: Self.secondSlot, strategy: strategy) { db in
             let user = try await load(sessionID, in: db).user
             switch strategy {
-            case "totp": return user.totpVerified ? try await SecondFactor.consumeTOTP(user: user, code: code, instance: instance, in: db) : false
-            case "backup_code": return try await SecondFactor.consumeBackupCode(userID: user.id, code: code, instance: instance, in: db)
+            case .totp: return user.totpVerified ? try await SecondFactor.consumeTOTP(user: user, code: code, instance: instance, in: db) : false
+            case .backupCode: return try await SecondFactor.consumeBackupCode(userID: user.id, code: code, instance: instance, in: db)
             default: return try await codeMatches(sessionID, slot: Self.secondSlot, strategy: strategy, code: code, in: db)
             }
         }
     }
 
     /// A code check whose non-"incorrect" failures (expired, too many tries, not prepared) end the attempt as is.
-    private func codeMatches(_ sessionID: String, slot: String, strategy: String, code: String,
+    private func codeMatches(_ sessionID: String, slot: String, strategy: Strategy, code: String,
                              in db: any SQLDatabase) async throws -> Bool {
         switch try await instance.codes.attempt(owner: sessionID, slot: slot, strategy: strategy, code: code, in: db) {
         case .success: return true
@@ -156,29 +158,29 @@ struct SessionReverification: Sendable {
     }
 
     /// Runs one factor check; failures count toward lockout, success moves the state on and refreshes the factor time.
-    private func attempt(_ sessionID: String, expecting status: String, slot: String, strategy: String,
+    private func attempt(_ sessionID: String, expecting status: SessionVerificationStatus, slot: String, strategy: Strategy,
                          check: @escaping @Sendable (any SQLDatabase) async throws -> Bool) async throws -> Reply {
         try await instance.writeCommitting { db in
             var loaded = try await load(sessionID, in: db)
             var state = try await state(sessionID, in: db)
-            guard state.status == status else { return .rejected(.strategyInvalid()) }
+            guard state.reverificationStatus == status else { return .rejected(.strategyInvalid()) }
             let now = instance.nowMS
-            let isCode = strategy.hasSuffix("_code") && strategy != "backup_code"
+            let isCode = strategy == .emailCode || strategy == .phoneCode
             guard try await check(db) else {
-                if !isCode { try await instance.codes.record(owner: sessionID, slot: slot, strategy: strategy, status: "failed", in: db) }
+                if !isCode { try await instance.codes.record(owner: sessionID, slot: slot, strategy: strategy, status: .failed, in: db) }
                 let locked = try await instance.lockout.recordFailure(userID: loaded.user.id, now: now, in: db)
                 exchange.logger.notice("failed reverification", metadata: [
                     "user_id": "\(loaded.user.id)", "strategy": "\(strategy)"])
-                return .rejected(locked ?? (strategy == "password" ? .passwordIncorrect : .codeIncorrect))
+                return .rejected(locked ?? (strategy == .password ? .passwordIncorrect : .codeIncorrect))
             }
             try await instance.lockout.recordSuccess(userID: loaded.user.id, in: db)
-            if !isCode { try await instance.codes.record(owner: sessionID, slot: slot, strategy: strategy, status: "verified", in: db) }
-            if status == "needs_first_factor" {
+            if !isCode { try await instance.codes.record(owner: sessionID, slot: slot, strategy: strategy, status: .verified, in: db) }
+            if status == .needsFirstFactor {
                 loaded.session.firstFactorAt = now
-                state.status = state.strategy == "multi_factor" ? "needs_second_factor" : "complete"
+                state.reverificationStatus = state.level == .multiFactor ? .needsSecondFactor : .complete
             } else {
                 loaded.session.secondFactorAt = now
-                state.status = "complete"
+                state.reverificationStatus = .complete
             }
             state.updatedAt = now
             try await state.save(in: db)
@@ -186,5 +188,15 @@ struct SessionReverification: Sendable {
             try await loaded.session.save(in: db)
             return .success(try await render(loaded, in: db))
         }
+    }
+}
+
+/// A reverification's own row in `verifications` keeps its level in `strategy` and its status in `status`.
+private extension VerificationRecord {
+    var level: SessionVerification.Level { .init(rawValue: strategy.rawValue) }
+
+    var reverificationStatus: SessionVerificationStatus {
+        get { .init(rawValue: status.rawValue) }
+        set { status = .init(rawValue: newValue.rawValue) }
     }
 }

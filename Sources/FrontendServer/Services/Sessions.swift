@@ -1,3 +1,4 @@
+import FrontendAPI
 import SQLKit
 
 /// Session lifecycle on the server: creation at sign-in, expiry and inactivity, ending and revoking.
@@ -5,10 +6,10 @@ struct Sessions: Sendable {
     let instance: FrontendInstance
 
     /// A session's status once `expire_at` / `abandon_at` are applied (the stored one may lag).
-    func effectiveStatus(_ session: SessionRecord, now: Int64) -> String {
-        guard session.status == "active" || session.status == "pending" else { return session.status }
-        if now >= session.expireAt { return "expired" }
-        if now >= session.abandonAt { return "abandoned" }
+    func effectiveStatus(_ session: SessionRecord, now: Int64) -> SessionStatus {
+        guard session.status == .active || session.status == .pending else { return session.status }
+        if now >= session.expireAt { return .expired }
+        if now >= session.abandonAt { return .abandoned }
         return session.status
     }
 
@@ -16,7 +17,7 @@ struct Sessions: Sendable {
     func active(clientID: String, in db: any SQLDatabase) async throws -> [SessionRecord] {
         let now = instance.nowMS
         var result: [SessionRecord] = []
-        for var session in try await SessionRecord.all(in: db, where: "client_id", equals: clientID) where session.status == "active" {
+        for var session in try await SessionRecord.all(in: db, where: "client_id", equals: clientID) where session.status == .active {
             let status = effectiveStatus(session, now: now)
             if status != session.status {
                 session.status = status
@@ -32,17 +33,17 @@ struct Sessions: Sendable {
     /// Creates an active session for `userID` on `client`, makes it the client's current one and rotates the
     /// client token (unless the client is not the caller: see `OAuthSignIns.collectToken`). The caller saves the client.
     func create(on client: inout ClientRecord, exchange: Exchange, userID: String, firstFactorAt: Int64?,
-                secondFactorAt: Int64?, strategy: String, rotatingToken: Bool = true,
+                secondFactorAt: Int64?, strategy: Strategy, rotatingToken: Bool = true,
                 in db: any SQLDatabase) async throws -> (SessionRecord, token: String?) {
         let now = instance.nowMS
         let settings = instance.settings.sessions
         let expireAt = now + Int64(settings.maxLifetime * 1000)
         let abandonAt = settings.inactivityTimeout.map { min(expireAt, now + Int64($0 * 1000)) } ?? expireAt
         if !settings.multiSession {
-            try await db.update(SessionRecord.table).set("status", to: "ended").set("updated_at", to: now)
-                .where("client_id", .equal, client.id).where("status", .equal, "active").run()
+            try await db.update(SessionRecord.table).set("status", to: SessionStatus.ended).set("updated_at", to: now)
+                .where("client_id", .equal, client.id).where("status", .equal, SessionStatus.active).run()
         }
-        let session = SessionRecord(id: RandomToken.id(.sess), clientId: client.id, userId: userID, status: "active",
+        let session = SessionRecord(id: RandomToken.id(.sess), clientId: client.id, userId: userID, status: .active,
                                     lastActiveAt: now, expireAt: expireAt, abandonAt: abandonAt,
                                     lastActiveOrganizationId: nil, firstFactorAt: firstFactorAt,
                                     secondFactorAt: secondFactorAt, createdAt: now, updatedAt: now)
@@ -50,7 +51,7 @@ struct Sessions: Sendable {
         try await db.update(UserRecord.table).set("last_sign_in_at", to: now).set("last_active_at", to: now)
             .where("id", .equal, userID).run()
         client.lastActiveSessionId = session.id
-        client.lastAuthenticationStrategy = strategy
+        client.lastAuthenticationStrategy = strategy.rawValue
         client.updatedAt = now
         return (session, rotatingToken ? exchange.rotateToken(&client) : nil)
     }
@@ -67,10 +68,10 @@ struct Sessions: Sendable {
     }
 
     /// Ends every active session of a user except `keeping` (password reset, lock, delete).
-    func endAll(userID: String, except keeping: String? = nil, status: String = "revoked", in db: any SQLDatabase) async throws {
+    func endAll(userID: String, except keeping: String? = nil, status: SessionStatus = .revoked, in db: any SQLDatabase) async throws {
         let now = instance.nowMS
         var query = db.update(SessionRecord.table).set("status", to: status).set("updated_at", to: now)
-            .where("user_id", .equal, userID).where("status", .equal, "active")
+            .where("user_id", .equal, userID).where("status", .equal, SessionStatus.active)
         if let keeping { query = query.where("id", .notEqual, keeping) }
         try await query.run()
     }

@@ -1,3 +1,4 @@
+import FrontendAPI
 import SQLKit
 
 /// `POST /v1/client/sign_ins` and the first-factor steps.
@@ -30,11 +31,12 @@ struct SignIns: Sendable {
     func create() async throws -> Reply {
         try await instance.rateLimiter.hit(.createSignIn, key: exchange.call.remoteIP)
         let identifier = form.nonEmpty("identifier")
-        let strategy = form.nonEmpty("strategy")
+        let strategy = form.nonEmpty("strategy").map(Strategy.init(rawValue:))
         let password = form.string("password")
-        if let strategy, strategy.hasPrefix("oauth_") { return try await OAuthSignIns(exchange: exchange).create(strategy: strategy) }
-        if let strategy, !["password", "email_code", "phone_code", "reset_password_email_code",
-                           "reset_password_phone_code"].contains(strategy) {
+        if let strategy, strategy.rawValue.hasPrefix("oauth_") {
+            return try await OAuthSignIns(exchange: exchange).create(strategy: strategy)
+        }
+        if let strategy, ![.password, .emailCode, .phoneCode, .resetPasswordEmailCode, .resetPasswordPhoneCode].contains(strategy) {
             throw APIFailure.paramInvalid("strategy", "\(strategy) is not a supported strategy on this instance.")
         }
         if identifier == nil, strategy != nil || password != nil { throw APIFailure.paramMissing("identifier") }
@@ -63,10 +65,10 @@ struct SignIns: Sendable {
         }
         // Follow-up steps act with the token this request may just have issued.
         let followUp = Exchange(instance: instance, call: exchange.call.presenting(created.token))
-        if password != nil, strategy == nil || strategy == "password" {
+        if password != nil, strategy == nil || strategy == .password {
             return try await FirstFactor(exchange: followUp).attemptPassword(signInID: created.signInID, issuedToken: created.token)
         }
-        if let strategy, strategy != "password" {
+        if let strategy, strategy != .password {
             var reply = try await FirstFactor(exchange: followUp).prepare(signInID: created.signInID, strategy: strategy)
             reply.issuedToken = reply.issuedToken ?? created.token
             return reply
@@ -79,7 +81,7 @@ struct SignIns: Sendable {
                      instance: FrontendInstance, in db: any SQLDatabase) async throws -> SignInRecord {
         let now = instance.nowMS
         let signIn = SignInRecord(
-            id: RandomToken.id(.sia), clientId: client.id, status: identifier == nil ? "needs_identifier" : "needs_first_factor",
+            id: RandomToken.id(.sia), clientId: client.id, status: identifier == nil ? .needsIdentifier : .needsFirstFactor,
             identifier: identifier, userId: userID, identificationId: identificationID, firstFactorAt: nil,
             createdSessionId: nil, abandonAt: now + 24 * 3600 * 1000, createdAt: now, updatedAt: now)
         try await signIn.insert(in: db)

@@ -1,3 +1,4 @@
+import FrontendAPI
 import SQLKit
 
 /// `POST /v1/client/sign_ups`, `PATCH …/{id}`, `prepare_verification`, `attempt_verification`.
@@ -94,7 +95,7 @@ struct SignUps: Sendable {
             try await ensureAvailable(fields, revealingTaken: !isStrict, in: db)
             var (client, token) = try await exchange.ensureClient(in: db)
             let now = instance.nowMS
-            var record = SignUpRecord(id: RandomToken.id(.sua), clientId: client.id, status: "missing_requirements",
+            var record = SignUpRecord(id: RandomToken.id(.sua), clientId: client.id, status: .missingRequirements,
                                       unsafeMetadata: "{}", abandonAt: now + 24 * 3600 * 1000, createdAt: now, updatedAt: now,
                                       oauthFlowId: flow?.id)
             apply(fields, to: &record)
@@ -111,7 +112,7 @@ struct SignUps: Sendable {
     /// The client's social sign-in that found no user (`transfer=true`), or why there is none to transfer.
     private func transferableFlow(in db: any SQLDatabase) async throws -> OAuthFlowRecord {
         guard let client = try await exchange.client(in: db), let signInID = client.signInId,
-              let flow = try await OAuthSignIns.flow(of: signInID, instance: instance, in: db), flow.status == "transferable",
+              let flow = try await OAuthSignIns.flow(of: signInID, instance: instance, in: db), flow.status == .transferable,
               flow.emailAddress != nil else {
             throw APIFailure.paramInvalid("transfer", "There is no sign-in to transfer to a sign-up.")
         }
@@ -122,7 +123,7 @@ struct SignUps: Sendable {
         let fields = try await parseFields()
         let token: String? = try await instance.database.write { db in
             var (record, _) = try await load(id, in: db)
-            guard record.status == "missing_requirements" else {
+            guard record.status == .missingRequirements else {
                 throw APIFailure(.unprocessableContent, "sign_up_status_invalid", "This sign-up is already complete.")
             }
             try await ensureAvailable(fields, revealingTaken: !isStrict, in: db)
@@ -148,12 +149,12 @@ struct SignUps: Sendable {
     }
 
     func prepareVerification(_ id: String) async throws -> Reply {
-        let strategy = try form.required("strategy")
-        guard strategy == "email_code" || strategy == "phone_code" else { throw APIFailure.strategyInvalid() }
+        let strategy = try form.required("strategy", as: Strategy.self)
+        guard strategy == .emailCode || strategy == .phoneCode else { throw APIFailure.strategyInvalid() }
         try await instance.database.write { db in
             let (record, _) = try await load(id, in: db)
-            let isEmail = strategy == "email_code"
-            guard record.status == "missing_requirements",
+            let isEmail = strategy == .emailCode
+            guard record.status == .missingRequirements,
                   let value = isEmail ? record.emailAddress : record.phoneNumber else { throw APIFailure.strategyInvalid() }
             try await instance.rateLimiter.hit(.identifierSend, key: value, in: db)
             let taken = isStrict ? try await IdentificationRecord.first(in: db, where: "value", equals: value) != nil : false
@@ -170,16 +171,16 @@ struct SignUps: Sendable {
 
     func attemptVerification(_ id: String) async throws -> Reply {
         try await instance.rateLimiter.hit(.attempt, key: exchange.call.remoteIP)
-        let strategy = try form.required("strategy")
+        let strategy = try form.required("strategy", as: Strategy.self)
         let code = try form.required("code")
-        guard strategy == "email_code" || strategy == "phone_code" else { throw APIFailure.strategyInvalid() }
+        guard strategy == .emailCode || strategy == .phoneCode else { throw APIFailure.strategyInvalid() }
         try await instance.rateLimiter.hit(.identifierAttempt, key: id)
         let token: String? = try await instance.writeCommitting { db in
             let (record, _) = try await load(id, in: db)
-            guard record.status == "missing_requirements" else {
+            guard record.status == .missingRequirements else {
                 return .rejected(APIFailure(.unprocessableContent, "sign_up_status_invalid", "This sign-up is already complete."))
             }
-            let slot = strategy == "email_code" ? "email_address" : "phone_number"
+            let slot = strategy == .emailCode ? "email_address" : "phone_number"
             switch try await instance.codes.attempt(owner: id, slot: slot, strategy: strategy, code: code, in: db) {
             case .rejected(let failure): return .rejected(failure)
             case .success: return .success(try await completeIfReady(id, in: db))
@@ -207,7 +208,7 @@ struct SignUps: Sendable {
 
     /// Creates the user and session once nothing is missing or unverified; returns the rotated client token.
     private func completeIfReady(_ id: String, in db: any SQLDatabase) async throws -> String? {
-        guard var record = try await SignUpRecord.find(id, in: db), record.status == "missing_requirements" else { return nil }
+        guard var record = try await SignUpRecord.find(id, in: db), record.status == .missingRequirements else { return nil }
         let email = try await instance.codes.find(owner: id, slot: "email_address", in: db)
         let phone = try await instance.codes.find(owner: id, slot: "phone_number", in: db)
         let flow = try await record.oauthFlow(in: db)
@@ -223,14 +224,14 @@ struct SignUps: Sendable {
         var identifications: [IdentificationRecord] = []
         if let value = record.emailAddress {
             identifications.append(IdentificationRecord(id: RandomToken.id(.idn), userId: user.id, kind: .emailAddress, value: value,
-                                                        verified: email?.status == "verified" || value == providerEmail
+                                                        verified: email?.status == .verified || value == providerEmail
                                                             || !instance.settings.emailAddress.verifyAtSignUp,
                                                         reservedForSecondFactor: false, defaultSecondFactor: false, createdAt: now, updatedAt: now))
             user.primaryEmailAddressId = identifications.last?.id
         }
         if let value = record.phoneNumber {
             identifications.append(IdentificationRecord(id: RandomToken.id(.idn), userId: user.id, kind: .phoneNumber, value: value,
-                                                        verified: phone?.status == "verified" || !instance.settings.phoneNumber.verifyAtSignUp,
+                                                        verified: phone?.status == .verified || !instance.settings.phoneNumber.verifyAtSignUp,
                                                         reservedForSecondFactor: false, defaultSecondFactor: false, createdAt: now, updatedAt: now))
             user.primaryPhoneNumberId = identifications.last?.id
         }
@@ -245,12 +246,12 @@ struct SignUps: Sendable {
             ).insert(in: db)
         }
         guard var client = try await ClientRecord.find(record.clientId, in: db) else { throw APIFailure.notFound("Sign up") }
-        let strategy = flow.map { "oauth_" + $0.provider } ?? (email != nil ? "email_code" : phone != nil ? "phone_code" : "password")
+        let strategy = flow.map { Strategy.oauth(provider: $0.provider) } ?? (email != nil ? .emailCode : phone != nil ? .phoneCode : .password)
         let (session, token) = try await Sessions(instance: instance).create(
             on: &client, exchange: exchange, userID: user.id, firstFactorAt: now, secondFactorAt: nil, strategy: strategy, in: db)
         client.signUpId = nil
         try await client.save(in: db)
-        record.status = "complete"
+        record.status = .complete
         record.createdUserId = user.id
         record.createdSessionId = session.id
         record.updatedAt = now

@@ -1,4 +1,7 @@
-/// Row types of the schema in `Migrations`. Timestamps are epoch milliseconds.
+import FrontendAPI
+
+/// Row types of the schema in `Migrations`. Timestamps are epoch milliseconds. Status and strategy columns hold
+/// FrontendAPI's wire values (`SessionStatus`, `Strategy`, …), stored as their strings.
 
 struct UserRecord: Record {
     static let table = "users"
@@ -66,7 +69,7 @@ struct SessionRecord: Record {
     var id: String
     var clientId: String
     var userId: String
-    var status: String
+    var status: SessionStatus
     var lastActiveAt: Int64
     var expireAt: Int64
     var abandonAt: Int64
@@ -81,7 +84,7 @@ struct SignInRecord: Record {
     static let table = "sign_ins"
     var id: String
     var clientId: String
-    var status: String
+    var status: SignInStatus
     var identifier: String?
     var userId: String?
     var identificationId: String?
@@ -96,7 +99,7 @@ struct SignUpRecord: Record {
     static let table = "sign_ups"
     var id: String
     var clientId: String
-    var status: String
+    var status: SignUpStatus
     var emailAddress: String?
     var phoneNumber: String?
     var username: String?
@@ -114,14 +117,15 @@ struct SignUpRecord: Record {
     var oauthFlowId: String? = nil
 }
 
-/// The state of one verification: a sign-in factor, a sign-up identifier, or a user's new identifier.
+/// The state of one verification: a sign-in factor, a sign-up identifier, or a user's new identifier. (A
+/// reverification keeps its own state in one too: see `SessionReverification`.)
 struct VerificationRecord: Record {
     static let table = "verifications"
     var id: String
     var ownerId: String
     var slot: String
-    var strategy: String
-    var status: String
+    var strategy: Strategy
+    var status: VerificationStatus
     var codeDigest: String?
     var attempts: Int
     var expireAt: Int64?
@@ -171,7 +175,7 @@ struct OAuthFlowRecord: Record {
     var clientId: String
     var provider: String
     var redirectUrl: String
-    var status: String
+    var status: VerificationStatus
     var errorCode: String?
     /// The provider's one-time authorization code, until the callback redeems it.
     var codeDigest: String?
@@ -187,7 +191,7 @@ struct OAuthFlowRecord: Record {
     var updatedAt: Int64
 
     /// Still waiting for the provider's answer at `now` (milliseconds).
-    func isOpen(at now: Int64) -> Bool { status == "unverified" && expireAt > now }
+    func isOpen(at now: Int64) -> Bool { status == .unverified && expireAt > now }
 }
 
 struct BackupCodeRecord: Record {
