@@ -2,7 +2,8 @@ import Foundation
 
 /// One Frontend API operation: how to build the request and how to read its response.
 public struct Endpoint<Output: Sendable>: Sendable {
-    /// How the response body is wrapped (protocol.md §2.1).
+    /// How the response body is wrapped. Clerk's FAPI wraps resources as `{response, client}` (spec: e.g.
+    /// `createSignIn`, `getUser`) except a few bare bodies (`getEnvironment`, `createSessionToken`).
     enum Envelope: Sendable {
         /// `{response: Output, client}`; a non-null `client` is applied.
         case wrapped

@@ -2,7 +2,8 @@ import Foundation
 import Logging
 import Synchronization
 
-/// The Frontend API client: speaks the native protocol exactly as clerk-ios does (protocol.md §1, §2)
+/// The Frontend API client: speaks the native protocol as clerk-ios does (its `Networking/Middleware/`:
+/// `_is_native=true`, the client token in the `Authorization` header both ways, `clerk-api-version`, form bodies)
 /// over a ``Transport``, keeps the client token, applies every piggy-backed client to ``state`` and
 /// caches session tokens.
 ///

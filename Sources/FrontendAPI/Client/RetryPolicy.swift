@@ -1,8 +1,9 @@
 import Foundation
 
 /// One retry for requests that failed in a way a second attempt can fix, as clerk-ios does
-/// (protocol.md §2.3): statuses 408/425/429/500/502/503/504 and lost connections, after the server's
-/// `Retry-After` (seconds or HTTP-date), else `X-RateLimit-Reset`, else 0.5 s, clamped to [0.1 s, 5 s].
+/// (`Networking/Middleware/ClerkRateLimitRetryMiddleware.swift`): statuses 408/425/429/500/502/503/504 and lost
+/// connections, after the server's `Retry-After` (seconds or HTTP-date), else `X-RateLimit-Reset`, else 0.5 s,
+/// clamped to [0.1 s, 5 s].
 ///
 /// Unlike clerk-ios, a request that is not idempotent is retried only when the server cannot have acted
 /// on it: 425/429 answers and connections that never opened; and an answer whose server delay is longer

@@ -2,7 +2,8 @@ import Foundation
 
 /// A client-side `application/x-www-form-urlencoded` body, encoded exactly as clerk-ios sends it:
 /// pairs sorted by key, `nil` dropped, booleans `1`/`0`, string arrays as repeated keys without brackets,
-/// objects as JSON strings, spaces as `%20` (protocol.md §1.5).
+/// objects as JSON strings, spaces as `%20` (clerk-ios `Utils/URLEncodedFormEncoder.swift` and
+/// `Networking/Middleware/ClerkURLEncodedFormEncoderMiddleware.swift`).
 ///
 /// Keys are the wire names (`email_address`, `strategy`); ``FormEncoder`` builds one from an `Encodable`
 /// with camelCase properties.

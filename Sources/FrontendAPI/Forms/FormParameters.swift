@@ -1,7 +1,8 @@
 import Foundation
 
 /// A parsed `application/x-www-form-urlencoded` body or query string: an ordered multi-map with typed
-/// accessors, for the server side (protocol.md §1.5, §6 item 3).
+/// accessors, for the server side: it reads what clerk-js sends (booleans `true`/`false`, spaces `+`) and what
+/// clerk-ios sends (`1`/`0`, `%20`).
 ///
 /// Accepts `+` and `%20` for spaces, repeated keys as arrays (also `key[]`), booleans as
 /// `true`/`false`/`1`/`0`, and JSON strings for object-valued fields. Parsing never traps; malformed

@@ -1,4 +1,5 @@
-/// Percent-encoding for `application/x-www-form-urlencoded` bodies and query strings (protocol.md §1.5).
+/// Percent-encoding for `application/x-www-form-urlencoded` bodies (the spec calls FAPI "a Form Based API") and
+/// query strings.
 public enum FormURLEncoding {
     /// Escapes `string` the way clerk-ios does: RFC 3986 unreserved characters plus `/` and `?` stay as
     /// they are, a space becomes `%20`, every other UTF-8 byte becomes `%XX` (upper-case hex).

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A Clerk publishable key, `pk_test_<base64>` or `pk_live_<base64>`, where the base64 part encodes
-/// `"<frontend api host>$"` (protocol.md §1.1).
+/// `"<frontend api host>$"` (clerk-js `packages/shared/src/keys.ts` `parsePublishableKey`; clerk-ios
+/// `Sources/ClerkKit/Configuration/ConfigurationManager.swift`).
 public struct PublishableKey: Sendable, Equatable {
     /// The Frontend API host, e.g. `happy-cat-12.clerk.accounts.dev`.
     public let frontendAPIHost: String

@@ -1,7 +1,8 @@
 /// The id prefixes FAPI objects carry (`<prefix><random>`), in one place so server and client agree.
 ///
 /// Clients only rely on `org_` functionally (clerk-js tells organization ids from slugs with
-/// `startsWith("org_")`); the rest make ids look native (protocol.md §3).
+/// `startsWith("org_")`); the rest make ids look like Clerk's own, as in clerk-js's test fixtures
+/// (`packages/clerk-js/src/test/fixture-helpers.ts`).
 public enum IDPrefix {
     public static let client = "client_"
     public static let session = "sess_"

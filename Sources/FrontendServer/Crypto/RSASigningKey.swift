@@ -3,8 +3,9 @@ import Foundation
 
 /// An RSA-2048 private key held as an OpenSSL 3 `EVP_PKEY`, loaded once and shared by every signing call.
 ///
-/// OpenSSL's libcrypto signs RS256 about 2.4× faster than BoringSSL on this hardware (server.md §4.1), which is what
-/// lets session-token minting reach the benchmark goal.
+/// OpenSSL 3's libcrypto signs RS256 about 2.4× faster than swift-crypto's BoringSSL on the x86-64 machines it was
+/// measured on (OpenSSL uses AVX-512 IFMA for RSA there), and signing is most of the cost of minting a session token;
+/// `Benchmarks/server` measures minting beside `openssl speed rsa2048`.
 final class RSASigningKey: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible { let description: String }
 

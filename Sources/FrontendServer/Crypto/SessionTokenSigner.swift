@@ -33,7 +33,9 @@ struct SessionTokenSigner: Sendable {
     }
 }
 
-/// Clerk's v2 session-token claims (protocol.md §5.2). Times are seconds.
+/// Clerk's v2 session-token claims, as clerk-js types them (`packages/shared/src/types/jwtv2.ts`): `v` is 2, `fva` the
+/// minutes since the first and second factor (-1: never), `sts` the session status, `o` the active organization.
+/// Times are seconds.
 struct SessionClaims: Encodable {
     struct Organization: Encodable { let id: String }
     let iss: String

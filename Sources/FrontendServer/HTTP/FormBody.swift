@@ -1,8 +1,9 @@
 import Foundation
 import FrontendAPI
 
-/// A decoded `application/x-www-form-urlencoded` body (protocol.md §1.5): repeated keys become arrays, `+` and
-/// `%20` are spaces, booleans are `true|false|1|0`. Bad escapes or invalid UTF-8 are rejected, never guessed.
+/// A decoded `application/x-www-form-urlencoded` body (the spec calls FAPI "a Form Based API"): repeated keys become
+/// arrays, `+` (clerk-js) and `%20` (clerk-ios) are spaces, booleans are `true|false` (clerk-js) or `1|0`
+/// (clerk-ios). Bad escapes or invalid UTF-8 are rejected, never guessed.
 struct FormBody: Sendable {
     private(set) var values: [String: [String]] = [:]
 

@@ -2,7 +2,8 @@ import Foundation
 import FrontendAPI
 import SQLKit
 
-/// Social sign-in through the browser (protocol.md §4.5), for native clients that cannot catch the redirect.
+/// Social sign-in through the browser, for native clients that cannot catch the redirect (clerk-ios
+/// `SignIn.authenticateWithRedirect`, clerk-expo `useSSO`; spec: `createSignIn`, `getOauthCallback`, `getSignIn`).
 ///
 /// `POST /v1/client/sign_ins strategy=oauth_<p>&redirect_url=…` starts a flow whose `state` is its id; the
 /// sign-in's `first_factor_verification` carries the provider URL. The provider answers `GET|POST
