@@ -10,7 +10,7 @@ import TerminalUI
 public struct PlainPortal<Source: LineSource> {
     public private(set) var machine: PortalMachine
     private var prompter: PlainPrompter<Source>
-    private let backend: any PortalBackend
+    private let backend: Backend
     private var timers: [TimerID: (every: Duration, repeats: Bool, due: ContinuousClock.Instant)] = [:]
     private var pending: [PortalMachine.Effect] = []
     /// The card whose fields the user chose over the ways in drawn above them, until the card changes.
@@ -19,7 +19,7 @@ public struct PlainPortal<Source: LineSource> {
     private let openURL: (@Sendable (String) -> Void)?
 
     public init(
-        backend: any PortalBackend, prompter: PlainPrompter<Source>, emailLinkRedirectURL: String? = nil,
+        backend: Backend, prompter: PlainPrompter<Source>, emailLinkRedirectURL: String? = nil,
         oauthRedirectURL: String? = nil, openURL: (@Sendable (String) -> Void)? = nil, localFiles: Bool = false,
         keepSignedIn: KeepSignedIn? = nil
     ) {
@@ -50,7 +50,7 @@ public struct PlainPortal<Source: LineSource> {
             let effect = pending.removeFirst()
             switch effect {
             case .call(let id, let call):
-                let outcome = await call.perform(on: backend)
+                let outcome = await backend.perform(call)
                 pending += machine.update(.clientChanged(await backend.currentClient()))
                 pending += machine.update(.response(id, outcome))
             case .startTimer(let id, let every, let repeats):

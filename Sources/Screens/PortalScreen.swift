@@ -14,7 +14,7 @@ public struct PortalScreen: Screen {
     private let onExit: (PortalExit) -> [Command]
 
     /// - Parameters:
-    ///   - backend: the Frontend API client.
+    ///   - backend: performs the calls (``Backend/frontend(_:)`` with the Frontend API client).
     ///   - emailLinkRedirectURL: where email links land.
     ///   - oauthRedirectURL: where OAuth providers return the browser; enables social sign-in.
     ///   - openURL: opens the system browser, when allowed (locally, not over SSH).
@@ -22,7 +22,7 @@ public struct PortalScreen: Screen {
     ///   - keepSignedIn: the SSH front door's "Keep me signed in on this key" file, when it offers one.
     ///   - onExit: what to do on "Join waitlist" (nothing by default).
     public init(
-        backend: any PortalBackend, emailLinkRedirectURL: String? = nil, oauthRedirectURL: String? = nil,
+        backend: Backend, emailLinkRedirectURL: String? = nil, oauthRedirectURL: String? = nil,
         openURL: (@Sendable (String) -> Void)? = nil, localFiles: Bool = false, keepSignedIn: KeepSignedIn? = nil,
         onExit: @escaping (PortalExit) -> [Command] = { _ in [] }
     ) {

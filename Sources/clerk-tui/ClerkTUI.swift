@@ -31,7 +31,7 @@ struct ClerkTUI: AsyncParsableCommand {
         let terminal = try display.terminalOptions(environment: environment)
         let connection = try await instance.connect()
         connection.client.startTokenRefresh()
-        let backend = FrontendClientBackend(client: connection.client)
+        let backend = Backend.frontend(connection.client)
         let openURL = BrowserOpener(environment: environment).map { opener in { @Sendable url in opener.open(url) } }
         do {
             try await runPortal(
@@ -46,7 +46,7 @@ struct ClerkTUI: AsyncParsableCommand {
     }
 
     private func runPortal(
-        backend: FrontendClientBackend, openURL: (@Sendable (String) -> Void)?, oauthRedirectURL: String?,
+        backend: Backend, openURL: (@Sendable (String) -> Void)?, oauthRedirectURL: String?,
         terminal: TerminalOptions, environment: [String: String]
     ) async throws {
         // Served by `clerk-tui ssh`, paths would name the server's disk: no file reads or writes then.

@@ -123,8 +123,8 @@ import Testing
     @Test func resetPasswordTaskChangesThePassword() {
         var machine = Self.machine(.resetPassword)
         #expect(machine.step == .resetPassword)
-        _ = machine.update(.newPasswordChanged("Abcdefgh1"))
-        _ = machine.update(.confirmPasswordChanged("Abcdefgh1"))
+        _ = machine.update(.newPassword(.password("Abcdefgh1")))
+        _ = machine.update(.newPassword(.confirmation("Abcdefgh1")))
         let change = machine.update(.submit)
         #expect(
             change.calls() == [
@@ -135,8 +135,8 @@ import Testing
 
     @Test func resetPasswordTaskShowsServerErrorsUnderTheField() {
         var machine = Self.machine(.resetPassword)
-        _ = machine.update(.newPasswordChanged("Abcdefgh1"))
-        _ = machine.update(.confirmPasswordChanged("Abcdefgh1"))
+        _ = machine.update(.newPassword(.password("Abcdefgh1")))
+        _ = machine.update(.newPassword(.confirmation("Abcdefgh1")))
         let change = machine.update(.submit)
         _ = Self.answer(&machine, change, .failure(Fixtures.failure("form_password_pwned", param: "new_password")))
         #expect(machine.errors["password"] == "message for form_password_pwned")

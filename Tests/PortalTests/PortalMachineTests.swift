@@ -80,7 +80,7 @@ import Testing
         var machine = Self.booted(client: nil)
         let create = machine.update(.signIn(.identifierChanged("ada@acme.test"))) + machine.update(.signIn(.submit))
         let factor = Self.answer(&machine, create, [
-            .createSignIn(SignInCreateParams(identifier: "ada@acme.test")): .success(.signIn(Fixtures.signIn(.needsFirstFactor)))
+            .createSignIn(SignInParameters(identifier: "ada@acme.test", locale: "en-US")): .success(.signIn(Fixtures.signIn(.needsFirstFactor)))
         ])
         #expect(factor.isEmpty)
         _ = machine.update(.signIn(.passwordChanged("pw")))
@@ -88,7 +88,7 @@ import Testing
         // The runtime reports the new client before the answer.
         _ = machine.update(.clientChanged(Fixtures.client([Self.ada], active: "sess_a")))
         let after = Self.answer(&machine, attempt, [
-            .attemptFirstFactor(signInID: "sia_1", AttemptFactorParams(strategy: .password, password: "pw")):
+            .attemptFirstFactor(signInID: "sia_1", AttemptFactorParameters(strategy: .password, password: "pw")):
                 .success(.signIn(Fixtures.signIn(.complete, sessionID: "sess_a")))
         ])
         #expect(after.isEmpty)
@@ -111,7 +111,7 @@ import Testing
         _ = machine.update(.signIn(.passwordChanged("pw")))
         let create = machine.update(.signIn(.submit))
         let reload = Self.answer(&machine, create, [
-            .createSignIn(SignInCreateParams(identifier: "ada@acme.test", strategy: .password, password: "pw")):
+            .createSignIn(SignInParameters(strategy: .password, identifier: "ada@acme.test", password: "pw", locale: "en-US")):
                 .success(.signIn(Fixtures.signIn(.complete, sessionID: "sess_a")))
         ])
         #expect(reload.calls() == [.loadClient])
@@ -128,7 +128,7 @@ import Testing
         _ = machine.update(.clientChanged(Fixtures.client([Self.ada, bob], active: "sess_a")))
         let create = machine.update(.signIn(.identifierChanged("bob@acme.test"))) + machine.update(.signIn(.submit))
         let failure = Fixtures.failure("identifier_already_signed_in", status: 400, meta: ErrorMeta(sessionID: "sess_b"))
-        let touch = Self.answer(&machine, create, [.createSignIn(SignInCreateParams(identifier: "bob@acme.test")): .failure(failure)])
+        let touch = Self.answer(&machine, create, [.createSignIn(SignInParameters(identifier: "bob@acme.test", locale: "en-US")): .failure(failure)])
         #expect(touch.calls() == [.touchSession(id: "sess_b", intent: .selectSession)])
         _ = Self.answer(&machine, touch, [.touchSession(id: "sess_b", intent: .selectSession): .success(.session(bob))])
         guard case .home(let account) = machine.route else {
@@ -142,7 +142,7 @@ import Testing
         var machine = Self.booted(client: nil)
         let create = machine.update(.signIn(.identifierChanged("new@acme.test"))) + machine.update(.signIn(.submit))
         _ = Self.answer(&machine, create, [
-            .createSignIn(SignInCreateParams(identifier: "new@acme.test")): .failure(Fixtures.failure("form_identifier_not_found"))
+            .createSignIn(SignInParameters(identifier: "new@acme.test", locale: "en-US")): .failure(Fixtures.failure("form_identifier_not_found"))
         ])
         guard case .signUp(let signUp) = machine.route else {
             Issue.record("expected sign-up, got \(machine.route)")
@@ -164,7 +164,7 @@ import Testing
             Issue.record("expected the profile, got \(machine.route)")
             return
         }
-        #expect(profile.page == .account && profile.step == .overview)
+        #expect(profile.page == .account && profile.showsPage)
         _ = machine.update(.profile(.back))
         guard case .home = machine.route else {
             Issue.record("expected home, got \(machine.route)")
@@ -211,8 +211,8 @@ import Testing
         let pending = Fixtures.session(
             "sess_p", identifier: "ada@acme.test", status: .pending, tasks: [SessionTask(key: .resetPassword)])
         var machine = Self.booted(client: Fixtures.client([pending], active: "sess_p"))
-        _ = machine.update(.task(.newPasswordChanged("Abcdefgh1")))
-        _ = machine.update(.task(.confirmPasswordChanged("Abcdefgh1")))
+        _ = machine.update(.task(.newPassword(.password("Abcdefgh1"))))
+        _ = machine.update(.task(.newPassword(.confirmation("Abcdefgh1"))))
         let change = machine.update(.task(.submit))
         let reload = Self.answer(&machine, change, [
             .profile(sessionID: "sess_p", .changePassword(current: nil, new: "Abcdefgh1", signOutOfOtherSessions: true)):
@@ -231,7 +231,7 @@ import Testing
         var machine = Self.booted(client: nil, env: Fixtures.environment(preferred: "otp"))
         let create = machine.update(.signIn(.identifierChanged("ada@acme.test"))) + machine.update(.signIn(.submit))
         let prepare = Self.answer(&machine, create, [
-            .createSignIn(SignInCreateParams(identifier: "ada@acme.test")): .success(.signIn(Fixtures.signIn(.needsFirstFactor)))
+            .createSignIn(SignInParameters(identifier: "ada@acme.test", locale: "en-US")): .success(.signIn(Fixtures.signIn(.needsFirstFactor)))
         ])
         guard case .startTimer(let timer, _, _)? = prepare.first(where: { if case .startTimer = $0 { true } else { false } })
         else {

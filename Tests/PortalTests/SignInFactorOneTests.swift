@@ -22,7 +22,7 @@ import Testing
         #expect(
             effects.calls() == [
                 .attemptFirstFactor(
-                    signInID: "sia_1", AttemptFactorParams(strategy: .password, password: "correct horse"))
+                    signInID: "sia_1", AttemptFactorParameters(strategy: .password, password: "correct horse"))
             ])
         let done = machine.answer(effects, signIn: Fixtures.signIn(.complete, sessionID: "sess_1"))
         #expect(done.outcomes() == [.signedIn(sessionID: "sess_1")])
@@ -78,7 +78,7 @@ import Testing
         #expect(
             effects.calls() == [
                 .prepareFirstFactor(
-                    signInID: "sia_1", PrepareFactorParams(strategy: .emailCode, emailAddressID: "idn_email"))
+                    signInID: "sia_1", PrepareFactorParameters(strategy: .emailCode, emailAddressID: "idn_email"))
             ])
         #expect(effects.contains(.startTimer(TimerID(scope: 1, kind: .resendCooldown), every: .seconds(1), repeats: true)))
         #expect(machine.resendSeconds == 30)
@@ -100,7 +100,7 @@ import Testing
         #expect(
             resent.calls() == [
                 .prepareFirstFactor(
-                    signInID: "sia_1", PrepareFactorParams(strategy: .emailCode, emailAddressID: "idn_email"))
+                    signInID: "sia_1", PrepareFactorParameters(strategy: .emailCode, emailAddressID: "idn_email"))
             ])
         #expect(machine.resendSeconds == 30)
     }
@@ -112,7 +112,7 @@ import Testing
         let attempt = machine.update(.codeChanged("123456"))
         #expect(
             attempt.calls() == [
-                .attemptFirstFactor(signInID: "sia_1", AttemptFactorParams(strategy: .emailCode, code: "123456"))
+                .attemptFirstFactor(signInID: "sia_1", AttemptFactorParameters(strategy: .emailCode, code: "123456"))
             ])
         let done = machine.answer(attempt, signIn: Fixtures.signIn(.complete, sessionID: "sess_2"))
         #expect(done.outcomes() == [.signedIn(sessionID: "sess_2")])
@@ -147,7 +147,7 @@ import Testing
         #expect(
             chosen.calls() == [
                 .prepareFirstFactor(
-                    signInID: "sia_1", PrepareFactorParams(strategy: .phoneCode, phoneNumberID: "idn_phone"))
+                    signInID: "sia_1", PrepareFactorParameters(strategy: .phoneCode, phoneNumberID: "idn_phone"))
             ])
         // Back from the list returns to the factor without sending another code.
         _ = machine.update(.useAnotherMethod)
@@ -188,7 +188,7 @@ import Testing
             effects.calls() == [
                 .prepareFirstFactor(
                     signInID: "sia_1",
-                    PrepareFactorParams(
+                    PrepareFactorParameters(
                         strategy: .emailLink, emailAddressID: "idn_email", redirectURL: "https://acme.test/verify"))
             ])
         #expect(effects.contains(.startTimer(TimerID(scope: 1, kind: .poll), every: .seconds(1), repeats: true)))
@@ -242,7 +242,7 @@ import Testing
         let attempt = machine.answer(prepare, signIn: Fixtures.signIn(.needsFirstFactor))
         #expect(
             attempt.calls() == [
-                .attemptFirstFactor(signInID: "sia_1", AttemptFactorParams(strategy: .emailCode, code: "424242"))
+                .attemptFirstFactor(signInID: "sia_1", AttemptFactorParameters(strategy: .emailCode, code: "424242"))
             ])
     }
 

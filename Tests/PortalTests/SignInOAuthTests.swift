@@ -50,7 +50,7 @@ import Testing
         #expect(
             create.calls() == [
                 .createSignIn(
-                    SignInCreateParams(strategy: .oauth(provider: "google"), redirectURL: "http://127.0.0.1:4000/oauth-done"))
+                    SignInParameters(strategy: .oauth(provider: "google"), redirectURL: "http://127.0.0.1:4000/oauth-done", locale: "en-US"))
             ])
         let started = machine.answer(create, signIn: Self.pending(Self.unverified))
         #expect(machine.step == .oauth(provider: "Google", url: Self.providerURL))
@@ -104,7 +104,7 @@ import Testing
 
     @Test func transferCreatesTheSignUp() {
         let (machine, effects) = SignUpMachine.oauthTransfer(config: SignUpConfig(environment: Fixtures.environment()), scope: 2)
-        #expect(effects.calls() == [.createSignUp(SignUpParams(transfer: true, locale: "en-US"))])
+        #expect(effects.calls() == [.createSignUp(SignUpParameters(transfer: true, locale: "en-US"))])
         #expect(machine.isBusy)
     }
 }

@@ -17,14 +17,14 @@ import Testing
             prepare.calls() == [
                 .prepareFirstFactor(
                     signInID: "sia_1",
-                    PrepareFactorParams(strategy: .resetPasswordEmailCode, emailAddressID: "idn_email"))
+                    PrepareFactorParameters(strategy: .resetPasswordEmailCode, emailAddressID: "idn_email"))
             ])
         machine.answer(prepare, signIn: Fixtures.signIn(.needsFirstFactor))
         let attempt = machine.update(.codeChanged("424242"))
         #expect(
             attempt.calls() == [
                 .attemptFirstFactor(
-                    signInID: "sia_1", AttemptFactorParams(strategy: .resetPasswordEmailCode, code: "424242"))
+                    signInID: "sia_1", AttemptFactorParameters(strategy: .resetPasswordEmailCode, code: "424242"))
             ])
         machine.answer(
             attempt,
@@ -52,24 +52,24 @@ import Testing
 
     @Test func passwordRulesGiveLiveFeedback() {
         var machine = Self.onResetCard()
-        _ = machine.update(.newPasswordChanged("abc"))
+        _ = machine.update(.newPassword(.password("abc")))
         #expect(machine.newPasswordFeedback?.message == "Your password must contain 8 or more characters.")
-        _ = machine.update(.newPasswordChanged("abcdefgh"))
+        _ = machine.update(.newPassword(.password("abcdefgh")))
         #expect(
             machine.newPasswordFeedback?.message
                 == "Your password must contain a number and an uppercase letter.")
-        _ = machine.update(.newPasswordChanged("Abcdefg1"))
+        _ = machine.update(.newPassword(.password("Abcdefg1")))
         #expect(machine.newPasswordFeedback == .meetsRequirements)
         #expect(machine.newPasswordFeedback?.message == "Your password meets all the necessary requirements.")
     }
 
     @Test func brokenRulesOrMismatchBlockTheSubmit() {
         var machine = Self.onResetCard()
-        _ = machine.update(.newPasswordChanged("short"))
+        _ = machine.update(.newPassword(.password("short")))
         #expect(machine.update(.submit).isEmpty)
         #expect(machine.errors["password"] == "Your password must contain 8 or more characters.")
-        _ = machine.update(.newPasswordChanged("Abcdefg1"))
-        _ = machine.update(.confirmPasswordChanged("Abcdefg2"))
+        _ = machine.update(.newPassword(.password("Abcdefg1")))
+        _ = machine.update(.newPassword(.confirmation("Abcdefg2")))
         #expect(machine.newPassword.matchFeedback == "Passwords don't match.")
         #expect(machine.update(.submit).isEmpty)
         #expect(machine.errors["confirm_password"] == "Passwords don't match.")
@@ -77,10 +77,10 @@ import Testing
 
     @Test func newPasswordSignsInAfterTheSuccessCard() {
         var machine = Self.onResetCard()
-        _ = machine.update(.newPasswordChanged("Abcdefg1"))
-        _ = machine.update(.confirmPasswordChanged("Abcdefg1"))
+        _ = machine.update(.newPassword(.password("Abcdefg1")))
+        _ = machine.update(.newPassword(.confirmation("Abcdefg1")))
         #expect(machine.newPassword.matchFeedback == "Passwords match.")
-        _ = machine.update(.toggleSignOutOfOtherSessions)
+        _ = machine.update(.newPassword(.toggleSignOutOfOtherSessions))
         let reset = machine.update(.submit)
         #expect(
             reset.calls() == [.resetPassword(signInID: "sia_1", password: "Abcdefg1", signOutOfOtherSessions: false)])
@@ -92,8 +92,8 @@ import Testing
 
     @Test func resetWithMFAAsksForTheSecondFactorThenShowsSuccess() {
         var machine = Self.onResetCard()
-        _ = machine.update(.newPasswordChanged("Abcdefg1"))
-        _ = machine.update(.confirmPasswordChanged("Abcdefg1"))
+        _ = machine.update(.newPassword(.password("Abcdefg1")))
+        _ = machine.update(.newPassword(.confirmation("Abcdefg1")))
         let reset = machine.update(.submit)
         machine.answer(reset, signIn: Fixtures.signIn(.needsSecondFactor, second: [Fixtures.totp]))
         #expect(machine.step == .code(.secondFactor))
@@ -142,7 +142,7 @@ import Testing
         let attempt = machine.update(.codeChanged("654321"))
         #expect(
             attempt.calls() == [
-                .attemptSecondFactor(signInID: "sia_1", AttemptFactorParams(strategy: .totp, code: "654321"))
+                .attemptSecondFactor(signInID: "sia_1", AttemptFactorParameters(strategy: .totp, code: "654321"))
             ])
         #expect(
             machine.answer(attempt, signIn: Fixtures.signIn(.complete, sessionID: "sess_2fa")).outcomes() == [
@@ -156,7 +156,7 @@ import Testing
         #expect(
             effects.calls() == [
                 .prepareSecondFactor(
-                    signInID: "sia_1", PrepareFactorParams(strategy: .phoneCode, phoneNumberID: "idn_phone"))
+                    signInID: "sia_1", PrepareFactorParameters(strategy: .phoneCode, phoneNumberID: "idn_phone"))
             ])
         #expect(machine.offersResend)
     }
@@ -177,7 +177,7 @@ import Testing
         let attempt = machine.update(.submit)
         #expect(
             attempt.calls() == [
-                .attemptSecondFactor(signInID: "sia_1", AttemptFactorParams(strategy: .backupCode, code: "abcd-1234"))
+                .attemptSecondFactor(signInID: "sia_1", AttemptFactorParameters(strategy: .backupCode, code: "abcd-1234"))
             ])
     }
 

@@ -37,7 +37,7 @@ import Testing
     @Test func submitCreatesASignInWithTheIdentifier() {
         var machine = SignInMachine.make()
         let effects = machine.submitIdentifier("  ada@acme.test ")
-        #expect(effects.calls() == [.createSignIn(SignInCreateParams(identifier: "ada@acme.test"))])
+        #expect(effects.calls() == [.createSignIn(SignInParameters(identifier: "ada@acme.test", locale: "en-US"))])
         #expect(machine.isBusy)
         // A second press while the call runs does nothing.
         #expect(machine.update(.submit).isEmpty)
@@ -50,7 +50,7 @@ import Testing
         let effects = machine.submitIdentifier()
         #expect(
             effects.calls() == [
-                .createSignIn(SignInCreateParams(identifier: "ada@acme.test", strategy: .password, password: "hunter2!"))
+                .createSignIn(SignInParameters(strategy: .password, identifier: "ada@acme.test", password: "hunter2!", locale: "en-US"))
             ])
         let done = machine.answer(effects, signIn: Fixtures.signIn(.complete, sessionID: "sess_1"))
         #expect(done.outcomes() == [.signedIn(sessionID: "sess_1")])
@@ -62,7 +62,7 @@ import Testing
         _ = machine.update(.passwordChanged("wrong"))
         let first = machine.submitIdentifier()
         let retry = machine.answer(first, .failure(Fixtures.failure("form_password_incorrect", param: "password")))
-        #expect(retry.calls() == [.createSignIn(SignInCreateParams(identifier: "ada@acme.test"))])
+        #expect(retry.calls() == [.createSignIn(SignInParameters(identifier: "ada@acme.test", locale: "en-US"))])
         #expect(machine.errors.isEmpty)
         machine.answer(retry, signIn: Fixtures.signIn(.needsFirstFactor))
         #expect(machine.step == .password)
@@ -141,7 +141,7 @@ import Testing
         var machine = SignInMachine.make()
         _ = machine.update(.identifierChanged("ada@acme.test"))
         let effects = machine.update(.forgotPassword)
-        #expect(effects.calls() == [.createSignIn(SignInCreateParams(identifier: "ada@acme.test"))])
+        #expect(effects.calls() == [.createSignIn(SignInParameters(identifier: "ada@acme.test", locale: "en-US"))])
         machine.answer(effects, signIn: Fixtures.signIn(.needsFirstFactor))
         #expect(machine.step == .alternatives(.forgotPassword))
         #expect(machine.resetPasswordFactor == Fixtures.resetEmail)

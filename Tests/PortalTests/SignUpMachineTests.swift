@@ -85,7 +85,7 @@ extension Fixtures {
         let create = machine.update(.submit)
         #expect(
             create.calls() == [
-                .createSignUp(SignUpParams(emailAddress: "new@acme.test", password: "Sup3rSecret!", locale: "en-US"))
+                .createSignUp(SignUpParameters(password: "Sup3rSecret!", emailAddress: "new@acme.test", locale: "en-US"))
             ])
         let prepare = machine.answer(
             create, Fixtures.signUp(.missingRequirements, unverified: [.emailAddress], email: Fixtures.emailNeedsPrepare))
@@ -168,7 +168,7 @@ extension Fixtures {
         let update = machine.update(.submit)
         #expect(
             update.calls() == [
-                .updateSignUp(id: "sua_1", SignUpParams(username: "ada", legalAccepted: true, locale: "en-US"))
+                .updateSignUp(id: "sua_1", SignUpParameters(username: "ada", legalAccepted: true, locale: "en-US"))
             ])
         let done = machine.answer(update, Fixtures.signUp(.complete, sessionID: "sess_c"))
         #expect(done.outcomes() == [.signedUp(sessionID: "sess_c")])
@@ -184,8 +184,8 @@ extension Fixtures {
         #expect(
             machine.update(.submit).calls() == [
                 .createSignUp(
-                    SignUpParams(
-                        emailAddress: "new@acme.test", password: "Sup3rSecret!", legalAccepted: true, locale: "en-US"))
+                    SignUpParameters(
+                        password: "Sup3rSecret!", emailAddress: "new@acme.test", legalAccepted: true, locale: "en-US"))
             ])
     }
 
@@ -219,7 +219,7 @@ extension Fixtures {
         let (machine, effects) = SignUpMachine.transfer(
             config: SignUpConfig(environment: env), scope: 3, identifier: "new@acme.test", attribute: .emailAddress)
         #expect(machine.values[.emailAddress] == "new@acme.test")
-        #expect(effects.calls() == [.createSignUp(SignUpParams(emailAddress: "new@acme.test", locale: "en-US"))])
+        #expect(effects.calls() == [.createSignUp(SignUpParameters(emailAddress: "new@acme.test", locale: "en-US"))])
     }
 
     @Test func transferShowsTheFormWhenAPasswordIsRequired() {

@@ -32,7 +32,7 @@ final class Transcript: @unchecked Sendable {
             "1",  // Continue
         ])
         var portal = PlainPortal(
-            backend: ScriptedBackend(respond: passwordScript),
+            backend: ScriptedBackend(respond: passwordScript).backend,
             prompter: PlainPrompter(source: lines) { transcript.text += $0 })
         await #expect(throws: PromptError.endOfInput) { _ = try await portal.run() }
         guard case .home(let account) = portal.machine.route else {
@@ -51,7 +51,7 @@ final class Transcript: @unchecked Sendable {
     @Test func waysInAboveTheFieldsComeFirst() async {
         let transcript = Transcript()
         var portal = PlainPortal(
-            backend: ScriptedBackend(respond: OAuthScreenTests.script),
+            backend: ScriptedBackend(respond: OAuthScreenTests.script).backend,
             prompter: PlainPrompter(source: ScriptedLines(lines: ["1"])) { transcript.text += $0 },
             oauthRedirectURL: "http://127.0.0.1:4000/oauth-done")
         await #expect(throws: PromptError.endOfInput) { _ = try await portal.run() }
@@ -64,7 +64,7 @@ final class Transcript: @unchecked Sendable {
         let transcript = Transcript()
         let lines = ScriptedLines(lines: ["ada@acme.test", "", "1", "nope", "1"])
         var portal = PlainPortal(
-            backend: ScriptedBackend(respond: passwordScript),
+            backend: ScriptedBackend(respond: passwordScript).backend,
             prompter: PlainPrompter(source: lines) { transcript.text += $0 })
         await #expect(throws: PromptError.endOfInput) { _ = try await portal.run() }
         #expect(transcript.text.contains("✕ Password is incorrect. Try again, or use another method."))

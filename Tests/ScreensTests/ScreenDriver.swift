@@ -15,7 +15,7 @@ struct ScreenDriver {
 
     init(backend: ScriptedBackend, size: Size = Size(width: 72, height: 30), oauthRedirectURL: String? = nil) async {
         self.backend = backend
-        let screen = PortalScreen(backend: backend, oauthRedirectURL: oauthRedirectURL)
+        let screen = PortalScreen(backend: backend.backend, oauthRedirectURL: oauthRedirectURL)
         terminal = TestTerminal(ScreenStack(root: screen), size: size)
         await settle()
     }

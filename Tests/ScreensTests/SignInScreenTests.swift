@@ -98,7 +98,7 @@ import Testing
         await driver.type("000000")
         driver.expectSnapshot("sign-in-email-code-wrong")
         #expect(await driver.backend.calls.contains(
-            .attemptFirstFactor(signInID: "sia_1", AttemptFactorParams(strategy: .emailCode, code: "000000"))))
+            .attemptFirstFactor(signInID: "sia_1", AttemptFactorParameters(strategy: .emailCode, code: "000000"))))
     }
 
     @Test func secondFactorAndAlternatives() async {

@@ -28,9 +28,9 @@ extension FrontendClient {
     }
 
     /// `POST /v1/me/email_addresses/{id}/attempt_verification`.
-    public func attemptEmailAddressVerification(_ id: String, code: String, sessionID: String? = nil) async throws -> EmailAddress {
+    public func attemptEmailAddressVerification(_ id: String, code: SecretText, sessionID: String? = nil) async throws -> EmailAddress {
         try await send(Endpoint(.post, "/v1/me/email_addresses/\(segment(id))/attempt_verification",
-                                body: ["code": .string(code)], sessionScope: .me(sessionID)))
+                                body: ["code": .string(code.value)], sessionScope: .me(sessionID)))
     }
 
     /// `DELETE /v1/me/email_addresses/{id}`.
@@ -78,9 +78,9 @@ extension FrontendClient {
     }
 
     /// `POST /v1/me/phone_numbers/{id}/attempt_verification`.
-    public func attemptPhoneNumberVerification(_ id: String, code: String, sessionID: String? = nil) async throws -> PhoneNumber {
+    public func attemptPhoneNumberVerification(_ id: String, code: SecretText, sessionID: String? = nil) async throws -> PhoneNumber {
         try await send(Endpoint(.post, "/v1/me/phone_numbers/\(segment(id))/attempt_verification",
-                                body: ["code": .string(code)], sessionScope: .me(sessionID)))
+                                body: ["code": .string(code.value)], sessionScope: .me(sessionID)))
     }
 
     /// `DELETE /v1/me/phone_numbers/{id}`.

@@ -7,8 +7,8 @@ extension FrontendClient {
 
     /// `POST /v1/me/totp/attempt_verification`: verifies the authenticator; the response carries the
     /// backup codes to show once.
-    public func verifyTOTP(code: String, sessionID: String? = nil) async throws -> TOTP {
-        try await send(Endpoint(.post, "/v1/me/totp/attempt_verification", body: ["code": .string(code)],
+    public func verifyTOTP(code: SecretText, sessionID: String? = nil) async throws -> TOTP {
+        try await send(Endpoint(.post, "/v1/me/totp/attempt_verification", body: ["code": .string(code.value)],
                                 sessionScope: .me(sessionID)))
     }
 

@@ -33,9 +33,9 @@ extension FrontendClient {
     }
 
     /// `POST /v1/client/sign_ins/{id}/reset_password`, after a verified reset code.
-    public func resetPassword(signInID: String, password: String, signOutOfOtherSessions: Bool? = nil) async throws -> SignIn {
+    public func resetPassword(signInID: String, password: SecretText, signOutOfOtherSessions: Bool? = nil) async throws -> SignIn {
         try await signInAction(signInID, "reset_password", [
-            "password": .string(password), "sign_out_of_other_sessions": signOutOfOtherSessions.map(FormValue.bool),
+            "password": .string(password.value), "sign_out_of_other_sessions": signOutOfOtherSessions.map(FormValue.bool),
         ])
     }
 

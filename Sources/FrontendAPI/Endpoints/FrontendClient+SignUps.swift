@@ -27,10 +27,10 @@ extension FrontendClient {
 
     /// `POST /v1/client/sign_ups/{id}/attempt_verification` with the received code.
     public func attemptSignUpVerification(
-        signUpID: String, strategy: Strategy, code: String? = nil, signature: String? = nil, token: String? = nil
+        signUpID: String, strategy: Strategy, code: SecretText? = nil, signature: String? = nil, token: String? = nil
     ) async throws -> SignUp {
         try await send(Endpoint(.post, "/v1/client/sign_ups/\(segment(signUpID))/attempt_verification", body: [
-            "strategy": .string(strategy.rawValue), "code": code.map(FormValue.string),
+            "strategy": .string(strategy.rawValue), "code": code.map { .string($0.value) },
             "signature": signature.map(FormValue.string), "token": token.map(FormValue.string),
         ]))
     }

@@ -74,17 +74,17 @@ extension FrontendClient {
 
     /// `POST /v1/me/change_password`.
     public func changePassword(
-        currentPassword: String?, newPassword: String, signOutOfOtherSessions: Bool? = nil, sessionID: String? = nil
+        currentPassword: SecretText?, newPassword: SecretText, signOutOfOtherSessions: Bool? = nil, sessionID: String? = nil
     ) async throws -> User {
         try await send(Endpoint(.post, "/v1/me/change_password", body: [
-            "current_password": currentPassword.map(FormValue.string), "new_password": .string(newPassword),
+            "current_password": currentPassword.map { .string($0.value) }, "new_password": .string(newPassword.value),
             "sign_out_of_other_sessions": signOutOfOtherSessions.map(FormValue.bool),
         ], sessionScope: .me(sessionID)))
     }
 
     /// `POST /v1/me/remove_password`.
-    public func removePassword(currentPassword: String, sessionID: String? = nil) async throws -> User {
-        try await send(Endpoint(.post, "/v1/me/remove_password", body: ["current_password": .string(currentPassword)],
+    public func removePassword(currentPassword: SecretText, sessionID: String? = nil) async throws -> User {
+        try await send(Endpoint(.post, "/v1/me/remove_password", body: ["current_password": .string(currentPassword.value)],
                                 sessionScope: .me(sessionID)))
     }
 }

@@ -2,7 +2,7 @@
 public struct SignInParameters: Encodable, Sendable, Equatable {
     public var strategy: Strategy?
     public var identifier: String?
-    public var password: String?
+    public var password: SecretText?
     public var ticket: String?
     public var redirectUrl: String?
     public var actionCompleteRedirectUrl: String?
@@ -14,7 +14,7 @@ public struct SignInParameters: Encodable, Sendable, Equatable {
     public var locale: String?
 
     public init(
-        strategy: Strategy? = nil, identifier: String? = nil, password: String? = nil, ticket: String? = nil,
+        strategy: Strategy? = nil, identifier: String? = nil, password: SecretText? = nil, ticket: String? = nil,
         redirectURL: String? = nil, actionCompleteRedirectURL: String? = nil, transfer: Bool? = nil,
         code: String? = nil, token: String? = nil, oidcLoginHint: String? = nil, oidcPrompt: String? = nil,
         locale: String? = nil
@@ -68,8 +68,8 @@ public struct PrepareFactorParameters: Encodable, Sendable, Equatable {
 /// reverification attempt calls.
 public struct AttemptFactorParameters: Encodable, Sendable, Equatable {
     public var strategy: Strategy
-    public var code: String?
-    public var password: String?
+    public var code: SecretText?
+    public var password: SecretText?
     public var signature: String?
     public var token: String?
     public var ticket: String?
@@ -77,7 +77,7 @@ public struct AttemptFactorParameters: Encodable, Sendable, Equatable {
     public var publicKeyCredential: String?
 
     public init(
-        strategy: Strategy, code: String? = nil, password: String? = nil, signature: String? = nil,
+        strategy: Strategy, code: SecretText? = nil, password: SecretText? = nil, signature: String? = nil,
         token: String? = nil, ticket: String? = nil, publicKeyCredential: String? = nil
     ) {
         self.strategy = strategy
@@ -87,5 +87,14 @@ public struct AttemptFactorParameters: Encodable, Sendable, Equatable {
         self.token = token
         self.ticket = ticket
         self.publicKeyCredential = publicKeyCredential
+    }
+}
+
+extension PrepareFactorParameters {
+    /// The parameters that prepare `factor`: its strategy and the identifier it sends the code or link to.
+    public init(factor: Factor, redirectURL: String? = nil) {
+        self.init(
+            strategy: factor.strategy, emailAddressID: factor.emailAddressID, phoneNumberID: factor.phoneNumberID,
+            redirectURL: redirectURL)
     }
 }

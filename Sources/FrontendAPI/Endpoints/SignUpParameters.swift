@@ -2,7 +2,7 @@
 /// `updateSignUps`). Nil fields are not sent.
 public struct SignUpParameters: Encodable, Sendable, Equatable {
     public var transfer: Bool?
-    public var password: String?
+    public var password: SecretText?
     public var firstName: String?
     public var lastName: String?
     public var username: String?
@@ -16,18 +16,18 @@ public struct SignUpParameters: Encodable, Sendable, Equatable {
     public var ticket: String?
     public var web3Wallet: String?
     public var token: String?
-    public var code: String?
+    public var code: SecretText?
     public var legalAccepted: Bool?
     public var oidcLoginHint: String?
     public var oidcPrompt: String?
     public var locale: String?
 
     public init(
-        transfer: Bool? = nil, password: String? = nil, firstName: String? = nil, lastName: String? = nil,
+        transfer: Bool? = nil, password: SecretText? = nil, firstName: String? = nil, lastName: String? = nil,
         username: String? = nil, emailAddress: String? = nil, phoneNumber: String? = nil,
         emailAddressOrPhoneNumber: String? = nil, unsafeMetadata: JSONObject? = nil, strategy: Strategy? = nil,
         redirectURL: String? = nil, actionCompleteRedirectURL: String? = nil, ticket: String? = nil,
-        web3Wallet: String? = nil, token: String? = nil, code: String? = nil, legalAccepted: Bool? = nil,
+        web3Wallet: String? = nil, token: String? = nil, code: SecretText? = nil, legalAccepted: Bool? = nil,
         oidcLoginHint: String? = nil, oidcPrompt: String? = nil, locale: String? = nil
     ) {
         self.transfer = transfer

@@ -23,21 +23,9 @@ extension AccountMachine {
             errors = .none
             return select(item)
         case .retry:
-            guard !isBusy, let retry: Effect = requests.retry() else { return [] }
-            return [retry]
+            return retry()
         case .response(let id, let outcome):
-            guard let pending = requests.answered(id) else { return [] }
-            switch outcome {
-            case .success:
-                return succeeded(pending.purpose)
-            case .failure(let failure):
-                if case .unavailable = failure {
-                    requests.unavailable = pending
-                } else {
-                    errors = FormErrors(failure.errors, fieldNames: [])
-                }
-                return []
-            }
+            return receive(id, outcome)
         }
     }
 
@@ -63,8 +51,14 @@ extension AccountMachine {
         }
     }
 
-    private mutating func succeeded(_ purpose: Purpose) -> [Effect] {
-        switch purpose {
+    mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect { requests.send(call, purpose) }
+}
+
+extension AccountMachine: TrackedFlow {
+    var canRetry: Bool { !isBusy }
+
+    mutating func succeeded(_ pending: Pending, _ result: BackendResult) -> [Effect] {
+        switch pending.purpose {
         case .touch(let id):
             activeSessionID = id
             step = .home
@@ -82,5 +76,8 @@ extension AccountMachine {
         }
     }
 
-    mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect { requests.send(call, purpose) }
+    mutating func failed(_ pending: Pending, _ failure: PortalFailure) -> [Effect] {
+        errors = FormErrors(failure.errors, fieldNames: [])
+        return []
+    }
 }

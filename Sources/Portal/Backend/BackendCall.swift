@@ -1,29 +1,30 @@
 import FrontendAPI
 
-/// One Frontend API call a machine asks for. Each case is exactly one endpoint (protocol.md §4).
+/// One Frontend API call a machine asks for. Each case is exactly one endpoint; its parameters are the client's
+/// own parameter types, and ``perform(with:)`` is the one place that maps it to a ``FrontendClient`` method.
 public enum BackendCall: Equatable, Sendable {
     /// `GET /v1/environment`
     case loadEnvironment
     /// `GET /v1/client`
     case loadClient
     /// `POST /v1/client/sign_ins`
-    case createSignIn(SignInCreateParams)
-    /// `GET /v1/client/sign_ins/{id}` (email-link polling)
+    case createSignIn(SignInParameters)
+    /// `GET /v1/client/sign_ins/{id}` (email-link and browser polling)
     case reloadSignIn(id: String)
     /// `POST /v1/client/sign_ins/{id}/prepare_first_factor`
-    case prepareFirstFactor(signInID: String, PrepareFactorParams)
+    case prepareFirstFactor(signInID: String, PrepareFactorParameters)
     /// `POST /v1/client/sign_ins/{id}/attempt_first_factor`
-    case attemptFirstFactor(signInID: String, AttemptFactorParams)
+    case attemptFirstFactor(signInID: String, AttemptFactorParameters)
     /// `POST /v1/client/sign_ins/{id}/prepare_second_factor`
-    case prepareSecondFactor(signInID: String, PrepareFactorParams)
+    case prepareSecondFactor(signInID: String, PrepareFactorParameters)
     /// `POST /v1/client/sign_ins/{id}/attempt_second_factor`
-    case attemptSecondFactor(signInID: String, AttemptFactorParams)
+    case attemptSecondFactor(signInID: String, AttemptFactorParameters)
     /// `POST /v1/client/sign_ins/{id}/reset_password`
     case resetPassword(signInID: String, password: SecretText, signOutOfOtherSessions: Bool)
     /// `POST /v1/client/sign_ups`
-    case createSignUp(SignUpParams)
+    case createSignUp(SignUpParameters)
     /// `PATCH /v1/client/sign_ups/{id}`
-    case updateSignUp(id: String, SignUpParams)
+    case updateSignUp(id: String, SignUpParameters)
     /// `GET /v1/client/sign_ups/{id}` (email-link polling)
     case reloadSignUp(id: String)
     /// `POST /v1/client/sign_ups/{id}/prepare_verification`
@@ -31,7 +32,7 @@ public enum BackendCall: Equatable, Sendable {
     /// `POST /v1/client/sign_ups/{id}/attempt_verification`
     case attemptSignUpVerification(id: String, strategy: Strategy, code: SecretText)
     /// `POST /v1/client/sessions/{id}/touch`
-    case touchSession(id: String, intent: TouchIntent)
+    case touchSession(id: String, intent: FrontendClient.TouchIntent)
     /// `POST /v1/client/sessions/{id}/remove`
     case removeSession(id: String)
     /// `DELETE /v1/client/sessions`
@@ -56,7 +57,7 @@ public enum BackendResult: Equatable, Sendable {
     case verification(SessionVerification)
     case passkey(Passkey)
     case externalAccount(ExternalAccount)
-    /// A deletion or upload whose answer carries nothing the flows read.
+    /// A deletion, upload or file write whose answer carries nothing the flows read.
     case done
 
     public var signIn: SignIn? { if case .signIn(let value) = self { value } else { nil } }
@@ -67,4 +68,5 @@ public enum BackendResult: Equatable, Sendable {
     public var emailAddress: EmailAddress? { if case .emailAddress(let value) = self { value } else { nil } }
     public var phoneNumber: PhoneNumber? { if case .phoneNumber(let value) = self { value } else { nil } }
     public var verification: SessionVerification? { if case .verification(let value) = self { value } else { nil } }
+    public var externalAccount: ExternalAccount? { if case .externalAccount(let value) = self { value } else { nil } }
 }

@@ -30,4 +30,22 @@ public enum PortalFailure: Error, Equatable, Sendable {
 
     /// Wait used when a 429 carries no `Retry-After`.
     static let defaultRetryAfter = 10
+
+    /// What a failed client call means to the machines: an error body stays a Clerk error, anything without one (no
+    /// connection, timeout, unreadable response) is "unavailable", which the machines offer to retry.
+    public init(_ error: any Error) {
+        switch error {
+        case let failure as PortalFailure:
+            self = failure
+        case let error as APIError:
+            let retryAfter = error.retryAfter.map { Int(min(max($0.components.seconds, 1), 3600)) }
+            self = .api(status: error.status, errors: error.errors, retryAfter: retryAfter)
+        case let error as TransportError:
+            self = .unavailable(reason: error.message)
+        case let error as ResponseError:
+            self = .unavailable(reason: error.description)
+        default:
+            self = .unavailable(reason: "\(error)")
+        }
+    }
 }

@@ -2,12 +2,12 @@ import FrontendAPI
 
 /// One call of the UserProfile flows on the signed-in user (`/v1/me*`) or on the session's reverification
 /// (`/v1/client/sessions/{id}/verify*`). Each case is exactly one endpoint; ``BackendCall/profile(sessionID:_:)``
-/// names the session it acts for.
+/// names the session it acts for, and ``perform(with:sessionID:)`` maps it to the client.
 public enum ProfileCall: Equatable, Sendable {
     /// `GET /v1/me`
     case loadUser
     /// `PATCH /v1/me`: only the non-nil fields are sent.
-    case updateUser(UserChanges)
+    case updateUser(UserUpdateParameters)
     /// `POST /v1/me/profile_image` with the image file at `path` (read by the backend, size and type checked).
     case setProfileImage(path: String)
     /// `DELETE /v1/me/profile_image`
@@ -59,27 +59,7 @@ public enum ProfileCall: Equatable, Sendable {
     /// `POST /v1/client/sessions/{id}/verify`
     case startVerification(level: SessionVerification.Level)
     /// `POST /v1/client/sessions/{id}/verify/prepare_first_factor` or `…/prepare_second_factor`
-    case prepareVerification(secondFactor: Bool, PrepareFactorParams)
+    case prepareVerification(secondFactor: Bool, PrepareFactorParameters)
     /// `POST /v1/client/sessions/{id}/verify/attempt_first_factor` or `…/attempt_second_factor`
-    case attemptVerification(secondFactor: Bool, AttemptFactorParams)
-}
-
-/// The editable fields of `PATCH /v1/me`; nil fields are left as they are.
-public struct UserChanges: Equatable, Sendable {
-    public var firstName: String?
-    public var lastName: String?
-    public var username: String?
-    public var primaryEmailAddressID: String?
-    public var primaryPhoneNumberID: String?
-
-    public init(
-        firstName: String? = nil, lastName: String? = nil, username: String? = nil,
-        primaryEmailAddressID: String? = nil, primaryPhoneNumberID: String? = nil
-    ) {
-        self.firstName = firstName
-        self.lastName = lastName
-        self.username = username
-        self.primaryEmailAddressID = primaryEmailAddressID
-        self.primaryPhoneNumberID = primaryPhoneNumberID
-    }
+    case attemptVerification(secondFactor: Bool, AttemptFactorParameters)
 }

@@ -1,3 +1,5 @@
+import FrontendAPI
+
 /// What a machine asks the runtime to do. Machines never perform effects themselves.
 ///
 /// `Outcome` is how the flow ends (signed in, transfer to sign-up, …); the parent machine consumes it.

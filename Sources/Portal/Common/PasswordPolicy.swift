@@ -1,6 +1,7 @@
 import FrontendAPI
 
-/// The instance's password rules, checked live as the user types (components.md §6.7).
+/// The instance's password rules (`password_settings` of the environment), checked live as the user types, with
+/// Clerk's wording for each broken rule.
 public struct PasswordPolicy: Equatable, Sendable {
     public var settings: UserSettings.PasswordSettings
 
@@ -80,31 +81,4 @@ public enum PasswordFeedback: Equatable, Sendable {
     }
 
     public var isSatisfied: Bool { self == .meetsRequirements }
-}
-
-/// A new password typed twice, with live rule and match feedback (reset password, sign-up, password task).
-public struct NewPasswordForm: Equatable, Sendable {
-    public var password = SecretText()
-    public var confirmation = SecretText()
-    /// "Sign out of all other devices", on by default.
-    public var signOutOfOtherSessions = true
-
-    public init(signOutOfOtherSessions: Bool = true) {
-        self.signOutOfOtherSessions = signOutOfOtherSessions
-    }
-
-    /// `Passwords match.` / `Passwords don't match.` once a confirmation is typed.
-    public var matchFeedback: String? {
-        guard !confirmation.isEmpty else { return nil }
-        return password == confirmation ? Copy.Field.passwordsMatch : Copy.Field.passwordsDoNotMatch
-    }
-
-    /// The field errors that keep the form from being sent, or nil when it may be sent. A broken rule goes
-    /// under `passwordField`, a mismatch under `confirm_password`; an empty password is held back silently.
-    public func blockingErrors(feedback: PasswordFeedback?, passwordField: String = "password") -> [String: String]? {
-        if let feedback, !feedback.isSatisfied { return [passwordField: feedback.message] }
-        if password.isEmpty { return [:] }
-        if password != confirmation { return ["confirm_password": Copy.Field.passwordsDoNotMatch] }
-        return nil
-    }
 }

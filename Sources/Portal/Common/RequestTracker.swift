@@ -1,15 +1,25 @@
-/// The backend calls one flow machine has sent and not yet seen answered, each with what it was for.
+import FrontendAPI
+
+/// The requests one flow machine has sent and not yet seen answered, each with what it was for.
 ///
-/// `send` numbers a call in the machine's scope; `answered` hands back what an answer is for, once, and nil for a
-/// call the machine has since forgotten (its card was left), so a late answer never reaches the wrong step.
+/// `send` numbers a request in the machine's scope; `answered` hands back what an answer is for, once, and nil for a
+/// request the machine has since forgotten (its card was left), so a late answer never reaches the wrong step.
 /// `unavailable` keeps the call that met an unreachable server, for "Try again".
 public struct RequestTracker<Purpose: Equatable & Sendable>: Equatable, Sendable {
-    /// A call and its purpose.
+    /// A request and its purpose.
     public struct Pending: Equatable, Sendable {
-        public let call: BackendCall
+        public let request: Request
         public let purpose: Purpose
         /// Sent again after the user re-verified: a second `session_reverification_required` is an error, not a loop.
         public internal(set) var isReverifiedRetry = false
+    }
+
+    /// What a request asks the runtime to do, answered by a `response` event with the request's id.
+    public enum Request: Equatable, Sendable {
+        case call(BackendCall)
+        /// Write a file readable only by the user.
+        case saveFile(path: String, contents: SecretText)
+        case removeFile(path: String)
     }
 
     private var counter: RequestCounter
@@ -25,33 +35,42 @@ public struct RequestTracker<Purpose: Equatable & Sendable>: Equatable, Sendable
     /// The timer of `kind` in this machine's scope.
     public func timer(_ kind: TimerID.Kind) -> TimerID { TimerID(scope: scope, kind: kind) }
 
-    /// Whether any call is on its way.
+    /// Whether any request is on its way.
     public var isEmpty: Bool { inFlight.isEmpty }
 
-    /// Whether a call on its way is for `purpose`.
+    /// The purposes of the requests on their way.
+    public var purposes: [Purpose] { inFlight.values.map(\.purpose) }
+
+    /// Whether a request on its way is for `purpose`.
     public func contains(_ purpose: Purpose) -> Bool { contains { $0 == purpose } }
 
-    /// Whether a call on its way is for a purpose matching `predicate`.
+    /// Whether a request on its way is for a purpose matching `predicate`.
     public func contains(where predicate: (Purpose) -> Bool) -> Bool {
         inFlight.values.contains { predicate($0.purpose) }
     }
 
     /// Sends `call` for `purpose`.
     public mutating func send<Outcome>(_ call: BackendCall, _ purpose: Purpose) -> FlowEffect<Outcome> {
-        send(Pending(call: call, purpose: purpose))
+        send(Pending(request: .call(call), purpose: purpose))
     }
 
-    /// Sends a call again (after reverification, or "Try again").
+    /// Sends `request` (a call, or a file written or removed) for `purpose`.
+    public mutating func send<Outcome>(_ request: Request, _ purpose: Purpose) -> FlowEffect<Outcome> {
+        send(Pending(request: request, purpose: purpose))
+    }
+
+    /// Sends a request: a new one, or one again (after reverification, or "Try again").
     public mutating func send<Outcome>(_ pending: Pending) -> FlowEffect<Outcome> {
         let id = counter.next()
         inFlight[id] = pending
-        return .call(id, pending.call)
+        return switch pending.request {
+        case .call(let call): .call(id, call)
+        case .saveFile(let path, let contents): .saveFile(id, path: path, contents: contents)
+        case .removeFile(let path): .removeFile(id, path: path)
+        }
     }
 
-    /// An id for an effect answered like a call but not a call (a file written), never tracked here.
-    public mutating func nextID() -> RequestID { counter.next() }
-
-    /// What the answer `id` is for, taken once; nil if the call was forgotten.
+    /// What the answer `id` is for, taken once; nil if the request was forgotten.
     public mutating func answered(_ id: RequestID) -> Pending? { inFlight.removeValue(forKey: id) }
 
     /// "Try again": sends the call that met an unreachable server, once.
@@ -61,11 +80,11 @@ public struct RequestTracker<Purpose: Equatable & Sendable>: Equatable, Sendable
         return send(pending)
     }
 
-    /// Drops the calls whose purpose matches `predicate`: their answers will be ignored.
+    /// Drops the requests whose purpose matches `predicate`: their answers will be ignored.
     public mutating func forget(where predicate: (Purpose) -> Bool) {
         inFlight = inFlight.filter { !predicate($0.value.purpose) }
     }
 
-    /// Drops every call on its way.
+    /// Drops every request on its way.
     public mutating func forgetAll() { inFlight = [:] }
 }

@@ -1,5 +1,7 @@
-/// The fields of the UserProfile's action cards. One form serves every card: opening a card fills it from the
-/// user, leaving one empties it, so nothing typed outlives its card.
+import FrontendAPI
+
+/// The fields of the UserProfile's cards. One form serves every card: opening a card fills it from the user,
+/// leaving one empties it, so nothing typed outlives its card.
 public struct ProfileForm: Equatable, Sendable {
     public var texts: [ProfileField: String] = [:]
     public var currentPassword = SecretText()
@@ -13,18 +15,15 @@ public struct ProfileForm: Equatable, Sendable {
         get { texts[field] ?? "" }
         set { texts[field] = newValue }
     }
+
+    /// The trimmed text of `field`.
+    func trimmed(_ field: ProfileField) -> String { self[field].trimmingCharacters(in: .whitespaces) }
 }
 
-/// A plain-text field of a UserProfile card.
-public enum ProfileField: String, Hashable, Sendable, CaseIterable {
-    case firstName = "first_name"
-    case lastName = "last_name"
-    case imagePath = "file"
-    case username
-    case emailAddress = "email_address"
-    case countryCode = "country_code"
-    case phoneNumber = "phone_number"
-    case passkeyName = "name"
-    case deleteConfirmation = "delete_confirmation"
-    case backupCodesPath = "backup_codes_path"
+/// A plain-text field of a UserProfile card, named as on the wire (`first_name`): a Clerk error whose `param_name`
+/// names it goes under it. Each section declares its own fields.
+public struct ProfileField: RawRepresentable, Hashable, Sendable {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
 }

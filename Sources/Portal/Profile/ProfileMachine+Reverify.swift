@@ -3,7 +3,7 @@ import FrontendAPI
 /// Reverification (Clerk's UserVerification): start at the level the server asked for, prove each stage's
 /// factor, then retry the action once.
 extension ProfileMachine {
-    mutating func startReverification(_ pending: PendingCall, _ failure: PortalFailure) -> [Effect] {
+    mutating func startReverification(_ pending: Pending, _ failure: PortalFailure) -> [Effect] {
         let meta = failure.error(code: "session_reverification_required")?.meta?.other["reverification"]
         let level: SessionVerification.Level =
             if case .object(let object)? = meta, case .string(let raw)? = object["level"] {
@@ -11,11 +11,10 @@ extension ProfileMachine {
             } else {
                 .secondFactor
             }
-        reverification = Reverification(level: level, action: pending, returnStep: step)
-        step = .reverify
+        reverification = Reverification(level: level, action: pending)
         form.code = SecretText()
         form.currentPassword = SecretText()
-        return [send(.startVerification(level: level), .verification)]
+        return [verify(.startVerification(level: level))]
     }
 
     /// A verification answer: the next stage, or the retried action once complete.
@@ -24,7 +23,6 @@ extension ProfileMachine {
         let previousStage = (state.isSecondFactor, state.factor?.strategy)
         guard state.advance(to: verification) else {
             reverification = nil
-            step = state.returnStep
             var retry = state.action
             retry.isReverifiedRetry = true
             return [requests.send(retry)]
@@ -42,21 +40,35 @@ extension ProfileMachine {
     /// Sends the code of the chosen factor, when it is one that must be sent.
     mutating func prepareFactor() -> [Effect] {
         guard let state = reverification, state.needsPreparation, let factor = state.factor else { return [] }
-        let params = PrepareFactorParams(
-            strategy: factor.strategy, emailAddressID: factor.emailAddressID, phoneNumberID: factor.phoneNumberID)
-        return [send(.prepareVerification(secondFactor: state.isSecondFactor, params), .verification)]
+        let parameters = PrepareFactorParameters(factor: factor)
+        return [verify(.prepareVerification(secondFactor: state.isSecondFactor, parameters))]
     }
 
     mutating func attemptFactor() -> [Effect] {
         guard let state = reverification, let factor = state.factor else { return [] }
-        let params: AttemptFactorParams
+        let parameters: AttemptFactorParameters
         if factor.strategy == .password {
             guard !form.currentPassword.isEmpty else { return [] }
-            params = AttemptFactorParams(strategy: .password, password: form.currentPassword)
+            parameters = AttemptFactorParameters(strategy: .password, password: form.currentPassword)
         } else {
             guard !form.code.isEmpty else { return [] }
-            params = AttemptFactorParams(strategy: factor.strategy, code: form.code)
+            parameters = AttemptFactorParameters(strategy: factor.strategy, code: form.code)
         }
-        return [send(.attemptVerification(secondFactor: state.isSecondFactor, params), .verification)]
+        return [verify(.attemptVerification(secondFactor: state.isSecondFactor, parameters))]
+    }
+
+    /// "Use another method": the next factor of the stage, its code sent if it needs one.
+    mutating func useAnotherFactor() -> [Effect] {
+        guard var state = reverification, state.factors.count > 1, !isBusy else { return [] }
+        state.factorIndex = (state.factorIndex + 1) % state.factors.count
+        reverification = state
+        form.code = SecretText()
+        form.currentPassword = SecretText()
+        errors = .none
+        return prepareFactor()
+    }
+
+    private mutating func verify(_ call: ProfileCall) -> Effect {
+        requests.send(.profile(sessionID: sessionID, call), .verification)
     }
 }

@@ -1,35 +1,33 @@
 import FrontendAPI
 
-/// Clerk's UserProfile: the Account and Security pages of the signed-in user. Each section edits inline in a
-/// card of its own; an action the server answers with `session_reverification_required` runs the
-/// reverification flow and is retried once.
+/// Clerk's UserProfile: the Account and Security pages of the signed-in user, each a list of sections
+/// (``ProfileSection``) whose cards edit inline.
+///
+/// The machine keeps page navigation, the form, "Try again", and the reverification wrapper: an action the server
+/// answers with `session_reverification_required` runs Clerk's reverification, then is retried once. Everything
+/// else belongs to the sections, to which it routes events and answers, the way ``PortalMachine`` routes its flows.
 public struct ProfileMachine: Equatable, Sendable {
-    /// Calls, file saves and the flow's end.
+    /// Calls, timers, file saves and the flow's end.
     public typealias Effect = FlowEffect<ProfileOutcome>
 
     public let sessionID: String
     public let config: ProfileConfig
     public internal(set) var user: User?
     public internal(set) var page: Page = .account
-    public internal(set) var step: Step = .overview
-    /// The user's signed-in sessions on every device (the Security page's "Active devices").
-    public internal(set) var devices: [Session] = []
+    /// Every section's state.
+    public internal(set) var sections = ProfileSections()
+    /// The section whose card is on screen; nil while the page is.
+    var open: ObjectIdentifier?
     public internal(set) var form = ProfileForm()
-    /// The authenticator being added: its secret and `otpauth://` URI.
-    public internal(set) var totp: TOTP?
-    /// "Can't scan QR code?": the key as text instead of the QR code.
-    public internal(set) var showsKey = false
-    /// Backup codes shown once, after enabling TOTP or regenerating them.
-    public internal(set) var backupCodes: [String] = []
     public internal(set) var errors = FormErrors.none
     /// What the last action did, shown on the page it returned to.
     public internal(set) var success: String?
+    /// Clerk's UserVerification while a sensitive action waits; its card covers the section's.
+    public internal(set) var reverification: Reverification?
     /// The last call met an unreachable server; "Try again" re-sends it.
     public var serverUnavailable: Bool { requests.unavailable != nil }
-    public internal(set) var reverification: Reverification?
 
     var requests: RequestTracker<Purpose>
-    var fileSave: FileSave?
 
     public init(sessionID: String, client: Client?, config: ProfileConfig, scope: Int) {
         self.sessionID = sessionID
@@ -44,82 +42,23 @@ public struct ProfileMachine: Equatable, Sendable {
         case security
     }
 
-    /// The card on screen: the page itself or one inline action.
-    public enum Step: Equatable, Sendable {
-        case overview
-        case editProfile
-        case editUsername
-        case addEmail
-        case verifyEmail(id: String)
-        case emailMenu(id: String)
-        case addPhone
-        case verifyPhone(id: String)
-        case phoneMenu(id: String)
-        case externalAccountMenu(id: String)
-        /// "Connect account": the providers not connected yet.
-        case connectAccount
-        /// Waiting for the provider in the browser: its URL (and QR code), polled until connected.
-        case connectingAccount(provider: String, url: String, accountID: String)
-        case password
-        case chooseMFA
-        case addTOTP
-        case chooseSMSPhone
-        case totpMenu
-        case mfaPhoneMenu(id: String)
-        case regenerateBackupCodes
-        /// The codes, shown once.
-        case backupCodes(title: String, message: String)
-        case passkeyMenu(id: String)
-        case renamePasskey(id: String)
-        case confirmRemoval(Removal)
-        case deleteAccount
-        /// "Verification required" before a sensitive action.
-        case reverify
-    }
-
-    /// What a confirmation card removes.
-    public enum Removal: Equatable, Sendable {
-        case email(id: String)
-        case phone(id: String)
-        case externalAccount(id: String)
-        case passkey(id: String)
-        case profileImage
-        case totp
-        /// Stops using a phone number for SMS codes.
-        case mfaPhone(id: String)
-        /// Signs another device's session out.
-        case device(id: String)
-    }
-
     /// What the user did and what the server answered.
     public enum Event: Equatable, Sendable {
         case clientChanged(Client?)
         case showPage(Page)
-        /// Opens an action card (a menu, a form, a confirmation).
-        case open(Step)
+        /// Opens a section's card or acts on it: built by ``ProfileSection/open(_:)`` and ``ProfileSection/act(_:)``.
+        case section(SectionEvent)
         case textChanged(ProfileField, String)
         case currentPasswordChanged(SecretText)
-        case newPasswordChanged(SecretText)
-        case confirmPasswordChanged(SecretText)
+        case newPassword(NewPasswordForm.Edit)
         case codeChanged(SecretText)
-        case toggleSignOutOfOtherSessions
-        case toggleKey
-        case verifyEmail(id: String)
-        case setPrimaryEmail(id: String)
-        case verifyPhone(id: String)
-        case setPrimaryPhone(id: String)
-        case reservePhoneForSecondFactor(id: String)
-        case setDefaultSecondFactor(phoneID: String)
-        case chooseTOTP
-        case connect(SocialProvider)
-        case reconnect(accountID: String)
-        case saveBackupCodes
-        case resendCode
-        /// "Use another method" while reverifying.
-        case useAnotherFactor
         /// The card's primary button.
         case submit
-        /// Escape or Cancel: the page from an action card, the home from a page.
+        /// "Resend" on the reverification card.
+        case resendCode
+        /// "Use another method" on the reverification card.
+        case useAnotherFactor
+        /// Escape or Cancel: the page from a card, the home from a page.
         case back
         case retry
         case response(RequestID, BackendOutcome)
@@ -127,56 +66,47 @@ public struct ProfileMachine: Equatable, Sendable {
     }
 
     enum Purpose: Equatable, Sendable {
+        /// The user as the server has it now.
         case loadUser
-        case loadDevices
-        case saveProfile(imagePath: String?)
-        case uploadImage
-        case saveUsername
-        case createEmail
-        case prepareEmail(id: String)
-        case attemptEmail(id: String)
-        case setPrimary(identifier: String)
-        case createPhone
-        case preparePhone(id: String)
-        case attemptPhone(id: String)
-        case reservePhone(id: String)
-        case setDefaultSecondFactor
-        case changePassword(signedOutOthers: Bool)
-        case createTOTP
-        case verifyTOTP
-        case createBackupCodes
-        case renamePasskey
-        case connectAccount(provider: String)
-        case pollConnection(accountID: String)
-        case remove(Removal, label: String)
-        case deleteAccount
+        /// A reverification call.
         case verification
-    }
+        /// A section's call, its purpose carried.
+        case section(ObjectIdentifier, SectionValue, isBackground: Bool)
 
-    /// A call and its purpose, kept to retry after the server was unreachable or after reverification.
-    typealias PendingCall = RequestTracker<Purpose>.Pending
-
-    /// Re-reads the user while a provider is being connected in the browser.
-    var pollTimer: TimerID { requests.timer(.poll) }
-    static let pollInterval = Duration.seconds(2)
-
-    /// The backup codes being written to a file.
-    struct FileSave: Equatable, Sendable {
-        let id: RequestID
-        let path: String
+        /// Reloads that run behind the card: they neither block its buttons nor offer "Try again".
+        var isBackground: Bool {
+            switch self {
+            case .loadUser: true
+            case .verification: false
+            case .section(_, _, let isBackground): isBackground
+            }
+        }
     }
 
     // MARK: Derived state for views
 
-    /// An action is under way (background reloads of the user and devices do not count).
-    public var isBusy: Bool {
-        fileSave != nil || requests.contains { $0 != .loadDevices && $0 != .loadUser }
+    /// The section whose card is on screen.
+    public var openSection: (any ProfileSection)? { open.flatMap { sections[id: $0] } }
+
+    /// The card of section `type`, when it is the one on screen.
+    public func step<Section: ProfileSection>(of type: Section.Type) -> Section.Step? {
+        open == ObjectIdentifier(type) ? sections[type].step : nil
     }
+
+    /// The page is on screen, no card over it.
+    public var showsPage: Bool { open == nil && reverification == nil }
+
+    /// Which card is on screen: a new key means a new card.
+    public var cardKey: String {
+        var key = "\(page)"
+        if let section = openSection { key += ".\(type(of: section)).\(section.stepDescription)" }
+        if reverification != nil { key += ".reverify" }
+        return key
+    }
+
+    /// An action is under way (background reloads do not count).
+    public var isBusy: Bool { requests.contains { !$0.isBackground } }
     public var notice: String? { serverUnavailable ? Copy.serverUnavailable : errors.card }
-    public var newPasswordFeedback: PasswordFeedback? { config.passwordPolicy.feedback(form.newPassword.password) }
-    /// Clerk asks for the current password only when the user has one and reverification is off.
-    public var asksCurrentPassword: Bool { user?.passwordEnabled == true && !config.reverification }
-    public var deleteConfirmed: Bool { form[.deleteConfirmation] == Copy.Profile.deleteConfirmation }
 
     static let codeLength = 6
 }
@@ -187,14 +117,4 @@ public enum ProfileOutcome: Equatable, Sendable {
     case close
     /// The account was deleted, or this session ended meanwhile: reload the client.
     case sessionEnded
-}
-
-extension ProfileMachine.Purpose {
-    /// Reloads that run behind the card: they neither block its buttons nor offer "Try again".
-    var isBackground: Bool {
-        switch self {
-        case .loadUser, .loadDevices, .pollConnection: true
-        default: false
-        }
-    }
 }

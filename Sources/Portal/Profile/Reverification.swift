@@ -9,8 +9,8 @@ public struct Reverification: Equatable, Sendable {
     public internal(set) var factors: [Factor] = []
     public internal(set) var factorIndex = 0
     public internal(set) var isSecondFactor = false
-    let action: ProfileMachine.PendingCall
-    let returnStep: ProfileMachine.Step
+    /// The call that needed it, retried once it is complete.
+    let action: RequestTracker<ProfileMachine.Purpose>.Pending
 
     public var factor: Factor? { factors.indices.contains(factorIndex) ? factors[factorIndex] : nil }
 

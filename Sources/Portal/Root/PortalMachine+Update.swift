@@ -8,7 +8,7 @@ extension PortalMachine {
             route = .loading
             environment = nil
             clientLoaded = false
-            inFlight = [:]
+            requests.forgetAll()
             return [send(.loadEnvironment, .environment), send(.loadClient, .client)]
         case .retry:
             return isUnavailable ? update(.start) : forwardRetry()
@@ -50,13 +50,13 @@ extension PortalMachine {
             route = .profile(machine)
             return absorb(effects) { $0.profileFinished($1) }
         case .toggleKeepSignedIn:
-            guard let keep = keepSignedIn, !inFlight.values.contains(where: { if case .keepSignedIn = $0 { true } else { false } })
+            guard let keep = keepSignedIn, !requests.contains(where: { if case .keepSignedIn = $0 { true } else { false } })
             else { return [] }
-            let id = requests.next()
-            inFlight[id] = .keepSignedIn(!keep.isOn)
-            return [keep.isOn ? .removeFile(id, path: keep.path) : .saveFile(id, path: keep.path, contents: SecretText())]
+            let file: RequestTracker<Purpose>.Request =
+                keep.isOn ? .removeFile(path: keep.path) : .saveFile(path: keep.path, contents: SecretText())
+            return [requests.send(file, .keepSignedIn(!keep.isOn))]
         case .response(let id, let outcome):
-            if let purpose = inFlight.removeValue(forKey: id) { return handle(outcome, for: purpose) }
+            if let pending = requests.answered(id) { return handle(outcome, for: pending.purpose) }
             return forwardToChild(response: id, outcome)
         case .timerFired(let timer):
             switch route {
@@ -119,7 +119,7 @@ extension PortalMachine {
             return []
         case (.environment, .failure(let failure)), (.client, .failure(let failure)):
             if route == .loading {
-                inFlight = [:]
+                requests.forgetAll()
                 route = .unavailable(failure)
             }
             return []
@@ -287,11 +287,7 @@ extension PortalMachine {
         return result
     }
 
-    mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect {
-        let id = requests.next()
-        inFlight[id] = purpose
-        return .call(id, call)
-    }
+    mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect { requests.send(call, purpose) }
 
     /// A fresh scope for a new child, so answers and timers of an old child never reach it.
     mutating func nextScope() -> Int {

@@ -23,8 +23,8 @@ public struct PortalMachine: Equatable, Sendable {
     public internal(set) var keepSignedIn: KeepSignedIn?
 
     var clientLoaded = false
-    var requests = RequestCounter(scope: 0)
-    var inFlight: [RequestID: Purpose] = [:]
+    /// The portal's own requests; its children's have scopes of their own.
+    var requests = RequestTracker<Purpose>(scope: 0)
     var lastScope = 0
 
     public init(

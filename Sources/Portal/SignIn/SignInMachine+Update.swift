@@ -14,26 +14,15 @@ extension SignInMachine {
             errors = .none
             return []
         case .continueWith(let provider):
-            guard step == .start, canSubmit, let redirectURL = config.oauthRedirectURL else { return [] }
-            errors = .none
-            let params = SignInCreateParams(strategy: provider.strategy, redirectURL: redirectURL)
-            return [send(.createSignIn(params), .oauth(provider))]
+            return continueWith(provider)
         case .passwordChanged(let text):
             password = text
             errors.fields["password"] = nil
             return []
         case .codeChanged(let text):
             return codeChanged(text)
-        case .newPasswordChanged(let text):
-            newPassword.password = text
-            errors.fields["password"] = nil
-            return []
-        case .confirmPasswordChanged(let text):
-            newPassword.confirmation = text
-            errors.fields["confirm_password"] = nil
-            return []
-        case .toggleSignOutOfOtherSessions:
-            newPassword.signOutOfOtherSessions.toggle()
+        case .newPassword(let edit):
+            newPassword.apply(edit, errors: &errors)
             return []
         case .submit:
             return submit()
@@ -56,14 +45,11 @@ extension SignInMachine {
             step = .done
             return [.finish(config.signUpMode == .waitlist ? .joinWaitlist : .signUp)]
         case .retry:
-            guard canSubmit, let retry: Effect = requests.retry() else { return [] }
-            return [retry]
+            return retry()
         case .response(let id, let outcome):
-            guard let pending = requests.answered(id) else { return [] }
-            return handle(outcome, for: pending)
+            return receive(id, outcome)
         case .timerFired(let timer):
-            guard timer.scope == requests.scope else { return [] }
-            return timerFired(timer.kind)
+            return fire(timer)
         }
     }
 
@@ -73,7 +59,7 @@ extension SignInMachine {
         guard step == .start else { return [] }
         identifier = text
         errors.fields["identifier"] = nil
-        lockoutSeconds = nil
+        lockout.reset()
         // A leading "+" means a phone number: switch the field, as Clerk does.
         if text.hasPrefix("+"), identifierKind != .phone,
             let phone = config.identifierKinds.firstIndex(of: .phone)
@@ -89,13 +75,7 @@ extension SignInMachine {
         case .start:
             return createSignIn(withPassword: config.instantPassword && !password.isEmpty, forgotPassword: false)
         case .password:
-            guard let factor = firstFactor, let signIn else { return [] }
-            errors = .none
-            return [
-                send(
-                    .attemptFirstFactor(signInID: signIn.id, AttemptFactorParams(strategy: .password, password: password)),
-                    .attempt(factor, .firstFactor))
-            ]
+            return attemptPassword()
         case .code:
             return attemptCode()
         case .resetPassword:
@@ -110,83 +90,10 @@ extension SignInMachine {
     mutating func createSignIn(withPassword: Bool, forgotPassword: Bool) -> [Effect] {
         errors = .none
         let trimmed = identifier.trimmingCharacters(in: .whitespaces)
-        let params = SignInCreateParams(
-            identifier: trimmed, strategy: withPassword ? .password : nil, password: withPassword ? password : nil)
-        return [send(.createSignIn(params), .create(withPassword: withPassword, forgotPassword: forgotPassword))]
-    }
-
-    private mutating func forgotPassword() -> [Effect] {
-        guard canSubmit else { return [] }
-        switch step {
-        case .start:
-            return createSignIn(withPassword: false, forgotPassword: true)
-        case .password:
-            errors = .none
-            step = .alternatives(resetPasswordFactor == nil ? .all : .forgotPassword)
-            return []
-        default:
-            return []
-        }
-    }
-
-    // MARK: Code cards
-
-    private mutating func codeChanged(_ text: SecretText) -> [Effect] {
-        guard case .code = step, let factor = codeFactor else { return [] }
-        code = text
-        errors.fields["code"] = nil
-        if codeIsComplete(for: factor), canSubmit { return attemptCode() }
-        return []
-    }
-
-    /// Six digits of a one-time code (backup codes wait for Enter).
-    func codeIsComplete(for factor: Factor) -> Bool {
-        factor.strategy != .backupCode && code.count == Self.codeLength && code.value.allSatisfy(\.isNumber)
-    }
-
-    mutating func attemptCode() -> [Effect] {
-        guard case .code(let stage) = step, let factor = codeFactor, let signIn, !code.isEmpty else { return [] }
-        errors = .none
-        let params = AttemptFactorParams(strategy: factor.strategy, code: code)
-        let call: BackendCall =
-            stage == .firstFactor
-            ? .attemptFirstFactor(signInID: signIn.id, params) : .attemptSecondFactor(signInID: signIn.id, params)
-        return [send(call, .attempt(factor, stage))]
-    }
-
-    private mutating func resend() -> [Effect] {
-        guard offersResend, resendSeconds == 0, canSubmit else { return [] }
-        switch step {
-        case .code(let stage):
-            guard let factor = codeFactor else { return [] }
-            return prepare(factor, stage, resend: true)
-        case .emailLink:
-            guard let factor = firstFactor else { return [] }
-            var effects = prepare(factor, .firstFactor, resend: true)
-            if case .emailLink(expired: true) = step {
-                errors = .none
-                effects.append(.startTimer(timer(.poll), every: .seconds(1), repeats: true))
-            }
-            step = .emailLink(expired: false)
-            return effects
-        default:
-            return []
-        }
-    }
-
-    // MARK: Reset password
-
-    private mutating func submitNewPassword() -> [Effect] {
-        guard let signIn else { return [] }
-        if let blocking = newPassword.blockingErrors(feedback: newPasswordFeedback) {
-            errors.fields.merge(blocking) { $1 }
-            return []
-        }
-        errors = .none
-        let call = BackendCall.resetPassword(
-            signInID: signIn.id, password: newPassword.password,
-            signOutOfOtherSessions: newPassword.signOutOfOtherSessions)
-        return [send(call, .resetPassword)]
+        let parameters = SignInParameters(
+            strategy: withPassword ? .password : nil, identifier: trimmed, password: withPassword ? password : nil,
+            locale: Self.locale)
+        return [send(.createSignIn(parameters), .create(withPassword: withPassword, forgotPassword: forgotPassword))]
     }
 
     // MARK: Method lists and navigation
@@ -234,11 +141,7 @@ extension SignInMachine {
             guard let factor = secondFactor else { return [] }
             return showSecondFactor(factor)
         case .code(.firstFactor) where codeFactor.map { FactorChoice.resetStrategies.contains($0.strategy) } ?? false:
-            // Leaving the reset code returns to the "Forgot Password?" list.
-            let effects = leaveFactorCard()
-            firstFactor = previousFirstFactor
-            step = .alternatives(.forgotPassword)
-            return effects
+            return leaveResetCode()
         default:
             // "Edit identifier" / "Sign in as a different user": start over.
             return restart()
@@ -262,39 +165,28 @@ extension SignInMachine {
         return effects
     }
 
-    /// Stops the timers of a code or link card.
+    /// Leaving a code, link or browser card: its code is dropped, its resend countdown and polling stop.
     mutating func leaveFactorCard() -> [Effect] {
         code = SecretText()
-        var effects: [Effect] = []
-        if resendSeconds > 0 {
-            resendSeconds = 0
-            effects.append(.cancelTimer(timer(.resendCooldown)))
-        }
-        if isPolling {
-            effects.append(.cancelTimer(timer(.poll)))
-            requests.forget { $0 == .poll }
-        }
+        var effects: [Effect] = resendCooldown.stop(on: timer(.resendCooldown))
+        if isPolling { effects += stopPolling() }
         return effects
     }
 
     // MARK: Timers
 
-    private mutating func timerFired(_ kind: TimerID.Kind) -> [Effect] {
+    mutating func timerFired(_ kind: TimerID.Kind) -> [Effect] {
         switch kind {
         case .resendCooldown:
-            resendSeconds = max(resendSeconds - 1, 0)
-            return resendSeconds == 0 ? [.cancelTimer(timer(.resendCooldown))] : []
+            return resendCooldown.tick(on: timer(.resendCooldown))
         case .rateLimit:
-            return countDown(&rateLimitSeconds, timer: timer(.rateLimit))
+            return rateLimit.tick(on: timer(.rateLimit))
         case .lockout:
-            let effects: [Effect] = countDown(&lockoutSeconds, timer: timer(.lockout))
-            if lockoutSeconds == nil { errors.card = nil }
+            let effects: [Effect] = lockout.tick(on: timer(.lockout))
+            if !lockout.isRunning { errors.card = nil }
             return effects
         case .poll:
-            guard isPolling, step != .emailLink(expired: true), let signIn,
-                !requests.contains(.poll)
-            else { return [] }
-            return [send(.reloadSignIn(id: signIn.id), .poll)]
+            return step.isBrowserHandOff ? pollBrowser() : pollLink()
         case .successDelay:
             guard case .resetPasswordSuccess(let sessionID) = step else { return [] }
             step = .done
@@ -305,14 +197,16 @@ extension SignInMachine {
     // MARK: Helpers
 
     /// The card re-reads the sign-in every second (email link, browser sign-in).
-    var isPolling: Bool {
-        switch step {
-        case .emailLink, .oauth: true
-        default: false
-        }
-    }
+    var isPolling: Bool { linkExpired != nil || step.isBrowserHandOff }
 
     mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect { requests.send(call, purpose) }
 
     func timer(_ kind: TimerID.Kind) -> TimerID { requests.timer(kind) }
+
+    /// Clerk's components send the locale with a new sign-in.
+    static let locale = "en-US"
+}
+
+extension SignInMachine.Step {
+    var isBrowserHandOff: Bool { if case .oauth = self { true } else { false } }
 }

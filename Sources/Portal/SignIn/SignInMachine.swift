@@ -24,12 +24,12 @@ public struct SignInMachine: Equatable, Sendable {
     /// The latest sign-in the server returned.
     public internal(set) var signIn: SignIn?
     public internal(set) var errors = FormErrors.none
-    /// Seconds before "Resend" is available again; 0 when it is.
-    public internal(set) var resendSeconds = 0
-    /// Seconds left of a 429; submitting is disabled meanwhile.
-    public internal(set) var rateLimitSeconds: Int?
-    /// Seconds left of a `user_locked` lockout, for the notice.
-    public internal(set) var lockoutSeconds: Int?
+    /// "Resend" is available again when it runs out.
+    var resendCooldown = Countdown()
+    /// A 429's `Retry-After`; submitting is disabled meanwhile.
+    var rateLimit = Countdown()
+    /// A `user_locked` lockout, for the notice.
+    var lockout = Countdown()
     /// The last call met an unreachable server; "Try again" re-sends it.
     public var serverUnavailable: Bool { requests.unavailable != nil }
 
@@ -116,9 +116,8 @@ public struct SignInMachine: Equatable, Sendable {
         case passwordChanged(SecretText)
         /// Typing a code; six digits submit by themselves.
         case codeChanged(SecretText)
-        case newPasswordChanged(SecretText)
-        case confirmPasswordChanged(SecretText)
-        case toggleSignOutOfOtherSessions
+        /// The reset card's new password, its confirmation and "Sign out of all other devices".
+        case newPassword(NewPasswordForm.Edit)
         /// The card's primary button (Continue, Reset Password, …).
         case submit
         case forgotPassword
@@ -138,6 +137,13 @@ public struct SignInMachine: Equatable, Sendable {
 
     // MARK: Derived state for views
 
+    /// Seconds before "Resend" is available again; 0 when it is.
+    public var resendSeconds: Int { resendCooldown.seconds }
+    /// Seconds left of a 429, while it runs.
+    public var rateLimitSeconds: Int? { rateLimit.remaining }
+    /// Seconds left of a `user_locked` lockout, while it runs.
+    public var lockoutSeconds: Int? { lockout.remaining }
+
     public var identifierKind: IdentifierKind { config.identifierKinds[identifierKindIndex] }
 
     /// The kind "Use …" switches to, if there is more than one.
@@ -149,7 +155,7 @@ public struct SignInMachine: Equatable, Sendable {
     /// A call other than background polling is running: buttons show a spinner and ignore presses.
     public var isBusy: Bool { requests.contains { $0 != .poll } }
 
-    public var canSubmit: Bool { !isBusy && rateLimitSeconds == nil }
+    public var canSubmit: Bool { !isBusy && !rateLimit.isRunning }
 
     /// The factor on the current code card.
     public var codeFactor: Factor? {

@@ -1,23 +1,22 @@
 import FrontendAPI
 
-extension SignUpMachine {
-    mutating func handle(_ outcome: BackendOutcome, for pending: PendingCall) -> [Effect] {
-        switch outcome {
-        case .success(let result):
-            guard let signUp = result.signUp else { return [] }
-            self.signUp = signUp
-            switch pending.purpose {
-            case .prepare:
-                // A code completed while the code was being sent is submitted now.
-                if case .verifyCode = step, codeIsComplete, canSubmit { return attempt() }
-                return []
-            case .poll:
-                return emailLinkPolled(signUp)
-            case .create, .update, .attempt:
-                return route(signUp)
-            }
-        case .failure(let failure):
-            return handle(failure, for: pending)
+extension SignUpMachine: TrackedFlow {
+    var canRetry: Bool { canSubmit }
+
+    func isBackground(_ purpose: Purpose) -> Bool { purpose == .poll }
+
+    mutating func succeeded(_ pending: Pending, _ result: BackendResult) -> [Effect] {
+        guard let signUp = result.signUp else { return [] }
+        self.signUp = signUp
+        switch pending.purpose {
+        case .prepare:
+            // A code completed while the code was being sent is submitted now.
+            if case .verifyCode = step, codeIsComplete, canSubmit { return attempt() }
+            return []
+        case .poll:
+            return linkRead(signUp.verifications.emailAddress?.status) { $0.route(signUp) }
+        case .create, .update, .attempt:
+            return route(signUp)
         }
     }
 
@@ -58,12 +57,12 @@ extension SignUpMachine {
         step = target
         let pending = verification?.nextAction == .needsAttempt && verification?.status == .unverified
         if pending {
-            resendSeconds = byLink ? Self.emailLinkResendCooldown : Self.resendCooldown
-            effects.append(.startTimer(timer(.resendCooldown), every: .seconds(1), repeats: true))
+            let cooldown = byLink ? Self.emailLinkResendCooldown : Self.resendCooldown
+            effects.append(resendCooldown.start(cooldown, on: timer(.resendCooldown)))
         } else {
             effects += prepare(field)
         }
-        if byLink { effects.append(.startTimer(timer(.poll), every: .seconds(1), repeats: true)) }
+        if byLink { effects.append(startPolling()) }
         return effects
     }
 
@@ -72,54 +71,24 @@ extension SignUpMachine {
         guard let signUp else { return [] }
         let byLink: Bool = if case .verifyEmailLink = step { true } else { false }
         let strategy: Strategy = byLink ? .emailLink : (field == .phoneNumber ? .phoneCode : .emailCode)
-        resendSeconds = byLink ? Self.emailLinkResendCooldown : Self.resendCooldown
         let call = BackendCall.prepareSignUpVerification(
             id: signUp.id, strategy: strategy, redirectURL: byLink ? config.emailLinkRedirectURL : nil)
-        return [
-            send(call, .prepare(field)),
-            .startTimer(timer(.resendCooldown), every: .seconds(1), repeats: true),
-        ]
+        let cooldown = byLink ? Self.emailLinkResendCooldown : Self.resendCooldown
+        return [send(call, .prepare(field)), resendCooldown.start(cooldown, on: timer(.resendCooldown))]
     }
 
     /// Stops the timers of a verification card.
     mutating func leaveVerification() -> [Effect] {
         code = SecretText()
-        var effects: [Effect] = []
-        if resendSeconds > 0 {
-            resendSeconds = 0
-            effects.append(.cancelTimer(timer(.resendCooldown)))
-        }
-        if case .verifyEmailLink = step {
-            effects.append(.cancelTimer(timer(.poll)))
-            requests.forget { $0 == .poll }
-        }
+        var effects: [Effect] = resendCooldown.stop(on: timer(.resendCooldown))
+        if linkExpired != nil { effects += stopPolling() }
         return effects
     }
 
-    private mutating func emailLinkPolled(_ signUp: SignUp) -> [Effect] {
-        guard case .verifyEmailLink(expired: false) = step else { return [] }
-        switch signUp.verifications.emailAddress?.status {
-        case .verified:
-            return route(signUp)
-        case .expired:
-            step = .verifyEmailLink(expired: true)
-            errors.card = Copy.Field.verificationLinkExpired
-            return [.cancelTimer(timer(.poll))]
-        default:
-            return []
-        }
-    }
-
-    private mutating func handle(_ failure: PortalFailure, for pending: PendingCall) -> [Effect] {
-        if pending.purpose == .poll { return [] }
-        if case .unavailable = failure {
-            requests.unavailable = pending
-            return []
-        }
+    mutating func failed(_ pending: Pending, _ failure: PortalFailure) -> [Effect] {
         if let seconds = failure.rateLimitSeconds {
-            rateLimitSeconds = seconds
             errors = .none
-            return [.startTimer(timer(.rateLimit), every: .seconds(1), repeats: true)]
+            return [rateLimit.start(seconds, on: timer(.rateLimit))]
         }
         switch pending.purpose {
         case .attempt:
@@ -132,4 +101,16 @@ extension SignUpMachine {
         }
         return []
     }
+}
+
+/// "Verify your email" by link: the sign-up is re-read until the link is used.
+extension SignUpMachine: EmailLinkFlow {
+    var linkExpired: Bool? {
+        get { if case .verifyEmailLink(let expired) = step { expired } else { nil } }
+        set { if let newValue { step = .verifyEmailLink(expired: newValue) } }
+    }
+
+    var reloadCall: BackendCall? { signUp.map { .reloadSignUp(id: $0.id) } }
+
+    var pollPurpose: Purpose { .poll }
 }

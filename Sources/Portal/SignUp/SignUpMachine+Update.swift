@@ -26,7 +26,7 @@ extension SignUpMachine {
     /// external account over (`transfer=true`), then asks for whatever is still missing.
     public static func oauthTransfer(config: SignUpConfig, scope: Int) -> (SignUpMachine, [Effect]) {
         var machine = SignUpMachine(config: config, scope: scope)
-        let effect = machine.send(.createSignUp(SignUpParams(transfer: true, locale: "en-US")), .create)
+        let effect = machine.send(.createSignUp(SignUpParameters(transfer: true, locale: Self.locale)), .create)
         return (machine, [effect])
     }
 
@@ -76,14 +76,11 @@ extension SignUpMachine {
             step = .done
             return [.finish(.joinWaitlist)]
         case .retry:
-            guard canSubmit, let retry: Effect = requests.retry() else { return [] }
-            return [retry]
+            return retry()
         case .response(let id, let outcome):
-            guard let pending = requests.answered(id) else { return [] }
-            return handle(outcome, for: pending)
+            return receive(id, outcome)
         case .timerFired(let timer):
-            guard timer.scope == requests.scope else { return [] }
-            return timerFired(timer.kind)
+            return fire(timer)
         }
     }
 
@@ -114,8 +111,8 @@ extension SignUpMachine {
     }
 
     /// The body for the fields on the card; empty optional fields are left out.
-    private func parameters(for fields: [FieldSpec]) -> SignUpParams {
-        var params = SignUpParams(locale: "en-US")
+    private func parameters(for fields: [FieldSpec]) -> SignUpParameters {
+        var params = SignUpParameters(locale: Self.locale)
         for spec in fields {
             let value = (values[spec.field] ?? "").trimmingCharacters(in: .whitespaces)
             let text: String? = value.isEmpty ? nil : value
@@ -144,41 +141,30 @@ extension SignUpMachine {
     }
 
     private mutating func resend() -> [Effect] {
-        guard resendSeconds == 0, canSubmit else { return [] }
+        guard !resendCooldown.isRunning, canSubmit else { return [] }
         switch step {
         case .verifyCode(let field):
             return prepare(field)
-        case .verifyEmailLink(let expired):
-            var effects = prepare(.emailAddress)
-            if expired {
-                errors = .none
-                effects.append(.startTimer(timer(.poll), every: .seconds(1), repeats: true))
-            }
-            step = .verifyEmailLink(expired: false)
-            return effects
+        case .verifyEmailLink:
+            return prepare(.emailAddress) + linkResent()
         default:
             return []
         }
     }
 
-    private mutating func timerFired(_ kind: TimerID.Kind) -> [Effect] {
+    mutating func timerFired(_ kind: TimerID.Kind) -> [Effect] {
         switch kind {
-        case .resendCooldown:
-            resendSeconds = max(resendSeconds - 1, 0)
-            return resendSeconds == 0 ? [.cancelTimer(timer(.resendCooldown))] : []
-        case .rateLimit:
-            return countDown(&rateLimitSeconds, timer: timer(.rateLimit))
-        case .poll:
-            guard case .verifyEmailLink(expired: false) = step, let signUp,
-                !requests.contains(.poll)
-            else { return [] }
-            return [send(.reloadSignUp(id: signUp.id), .poll)]
-        case .lockout, .successDelay:
-            return []
+        case .resendCooldown: resendCooldown.tick(on: timer(.resendCooldown))
+        case .rateLimit: rateLimit.tick(on: timer(.rateLimit))
+        case .poll: pollLink()
+        case .lockout, .successDelay: []
         }
     }
 
     mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect { requests.send(call, purpose) }
 
     func timer(_ kind: TimerID.Kind) -> TimerID { requests.timer(kind) }
+
+    /// Clerk's components send the locale with a new sign-up.
+    static let locale = "en-US"
 }

@@ -17,8 +17,10 @@ public struct SignUpMachine: Equatable, Sendable {
     public internal(set) var code = SecretText()
     public internal(set) var signUp: SignUp?
     public internal(set) var errors = FormErrors.none
-    public internal(set) var resendSeconds = 0
-    public internal(set) var rateLimitSeconds: Int?
+    /// "Resend" is available again when it runs out.
+    var resendCooldown = Countdown()
+    /// A 429's `Retry-After`; submitting is disabled meanwhile.
+    var rateLimit = Countdown()
     /// The last call met an unreachable server; "Try again" re-sends it.
     public var serverUnavailable: Bool { requests.unavailable != nil }
 
@@ -112,8 +114,13 @@ public struct SignUpMachine: Equatable, Sendable {
         return usesPhone ? Copy.SignUp.useEmailInstead : Copy.SignUp.usePhoneInstead
     }
 
+    /// Seconds before "Resend" is available again; 0 when it is.
+    public var resendSeconds: Int { resendCooldown.seconds }
+    /// Seconds left of a 429, while it runs.
+    public var rateLimitSeconds: Int? { rateLimit.remaining }
+
     public var isBusy: Bool { requests.contains { $0 != .poll } }
-    public var canSubmit: Bool { !isBusy && rateLimitSeconds == nil }
+    public var canSubmit: Bool { !isBusy && !rateLimit.isRunning }
 
     public var passwordFeedback: PasswordFeedback? { config.passwordPolicy.feedback(password) }
 

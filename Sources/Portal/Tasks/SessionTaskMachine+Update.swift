@@ -3,21 +3,13 @@ import FrontendAPI
 extension SessionTaskMachine {
     public mutating func update(_ event: Event) -> [Effect] {
         switch event {
-        case .newPasswordChanged(let text):
-            newPassword.password = text
-            errors.fields["password"] = nil
-            return []
-        case .confirmPasswordChanged(let text):
-            newPassword.confirmation = text
-            errors.fields["confirm_password"] = nil
-            return []
-        case .toggleSignOutOfOtherSessions:
-            newPassword.signOutOfOtherSessions.toggle()
+        case .newPassword(let edit):
+            newPassword.apply(edit, errors: &errors)
             return []
         case .chooseAuthenticatorApp:
             guard step == .chooseMethod, !isBusy else { return [] }
             errors = .none
-            return [send(.profile(sessionID: sessionID, .createTOTP), .createTOTP)]
+            return [send(.createTOTP, .createTOTP)]
         case .toggleKey:
             guard step == .verifyAuthenticator else { return [] }
             showsKey.toggle()
@@ -43,11 +35,9 @@ extension SessionTaskMachine {
         case .signOut:
             return [.finish(.signOut(sessionID: sessionID))]
         case .retry:
-            guard !isBusy, let retry: Effect = requests.retry() else { return [] }
-            return [retry]
+            return retry()
         case .response(let id, let outcome):
-            guard let pending = requests.answered(id) else { return [] }
-            return handle(outcome, for: pending)
+            return receive(id, outcome)
         }
     }
 
@@ -59,10 +49,8 @@ extension SessionTaskMachine {
                 return []
             }
             errors = .none
-            let call = BackendCall.profile(
-                sessionID: sessionID,
-                .changePassword(
-                    current: nil, new: newPassword.password, signOutOfOtherSessions: newPassword.signOutOfOtherSessions))
+            let call = ProfileCall.changePassword(
+                current: nil, new: newPassword.password, signOutOfOtherSessions: newPassword.signOutOfOtherSessions)
             return [send(call, .changePassword)]
         case .chooseMethod:
             return update(.chooseAuthenticatorApp)
@@ -78,43 +66,44 @@ extension SessionTaskMachine {
     private mutating func verify() -> [Effect] {
         guard !code.isEmpty else { return [] }
         errors = .none
-        return [send(.profile(sessionID: sessionID, .verifyTOTP(code: code)), .verifyTOTP)]
+        return [send(.verifyTOTP(code: code), .verifyTOTP)]
     }
 
-    private mutating func handle(_ outcome: BackendOutcome, for pending: PendingCall) -> [Effect] {
-        switch outcome {
-        case .success(let result):
-            switch pending.purpose {
-            case .changePassword:
-                return [.finish(.completed)]
-            case .createTOTP:
-                totp = result.totp
-                step = .verifyAuthenticator
-                return []
-            case .verifyTOTP:
-                if let verified = result.totp { totp = verified }
-                code = SecretText()
-                step = .backupCodes
-                return []
-            }
-        case .failure(let failure):
-            if case .unavailable = failure {
-                requests.unavailable = pending
-                return []
-            }
-            switch pending.purpose {
-            case .changePassword:
-                errors = FormErrors(failure.errors, fieldNames: ["password", "new_password"])
-                if let message = errors.fields.removeValue(forKey: "new_password") { errors.fields["password"] = message }
-            case .verifyTOTP:
-                code = SecretText()
-                errors = FormErrors(failure.errors, fieldNames: ["code"])
-            case .createTOTP:
-                errors = FormErrors(failure.errors, fieldNames: [])
-            }
+    mutating func send(_ call: ProfileCall, _ purpose: Purpose) -> Effect {
+        requests.send(.profile(sessionID: sessionID, call), purpose)
+    }
+}
+
+extension SessionTaskMachine: TrackedFlow {
+    var canRetry: Bool { !isBusy }
+
+    mutating func succeeded(_ pending: Pending, _ result: BackendResult) -> [Effect] {
+        switch pending.purpose {
+        case .changePassword:
+            return [.finish(.completed)]
+        case .createTOTP:
+            totp = result.totp
+            step = .verifyAuthenticator
+            return []
+        case .verifyTOTP:
+            if let verified = result.totp { totp = verified }
+            code = SecretText()
+            step = .backupCodes
             return []
         }
     }
 
-    mutating func send(_ call: BackendCall, _ purpose: Purpose) -> Effect { requests.send(call, purpose) }
+    mutating func failed(_ pending: Pending, _ failure: PortalFailure) -> [Effect] {
+        switch pending.purpose {
+        case .changePassword:
+            errors = FormErrors(failure.errors, fieldNames: ["password", "new_password"])
+            if let message = errors.fields.removeValue(forKey: "new_password") { errors.fields["password"] = message }
+        case .verifyTOTP:
+            code = SecretText()
+            errors = FormErrors(failure.errors, fieldNames: ["code"])
+        case .createTOTP:
+            errors = FormErrors(failure.errors, fieldNames: [])
+        }
+        return []
+    }
 }

@@ -63,9 +63,8 @@ public struct SessionTaskMachine: Equatable, Sendable {
 
     /// What the user did and what the server answered.
     public enum Event: Equatable, Sendable {
-        case newPasswordChanged(SecretText)
-        case confirmPasswordChanged(SecretText)
-        case toggleSignOutOfOtherSessions
+        /// The reset card's new password, its confirmation and "Sign out of all other devices".
+        case newPassword(NewPasswordForm.Edit)
         /// "Authenticator application".
         case chooseAuthenticatorApp
         /// "Can't scan QR code?" / "Scan QR code instead".

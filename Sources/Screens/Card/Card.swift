@@ -50,7 +50,7 @@ extension PortalMachine.Route {
         case .signUp(let m): "signUp.\(m.step)"
         case .home(let m): "home.\(m.step)"
         case .task(let m): "task.\(m.task).\(m.step)"
-        case .profile(let m): "profile.\(m.page).\(m.step)"
+        case .profile(let m): "profile.\(m.cardKey)"
         }
     }
 }

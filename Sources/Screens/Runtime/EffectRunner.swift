@@ -5,12 +5,12 @@ import TerminalUI
 /// Turns portal effects into TerminalUI commands: backend calls run off the UI thread and come back
 /// as `PortalAnswer` messages; machine timers become ticks, re-armed while they repeat.
 struct EffectRunner {
-    let backend: any PortalBackend
+    let backend: Backend
     /// Opens a URL in the system browser; nil where that is not allowed (over SSH, no display).
     let openURL: (@Sendable (String) -> Void)?
     private var timers: [String: (id: TimerID, every: Duration, repeats: Bool)] = [:]
 
-    init(backend: any PortalBackend, openURL: (@Sendable (String) -> Void)?) {
+    init(backend: Backend, openURL: (@Sendable (String) -> Void)?) {
         self.backend = backend
         self.openURL = openURL
     }
@@ -25,7 +25,7 @@ struct EffectRunner {
                 let backend = backend
                 commands.append(
                     .run {
-                        let outcome = await call.perform(on: backend)
+                        let outcome = await backend.perform(call)
                         return PortalAnswer(id: id, outcome: outcome, client: await backend.currentClient())
                     })
             case .startTimer(let id, let every, let repeats):

@@ -45,7 +45,7 @@ enum SignInView {
             card = Card(title: Copy.SignIn.setNewPasswordTitle, subtitle: nil)
             card.controls = NewPasswordControls.controls(
                 form: machine.newPassword, feedback: machine.newPasswordFeedback, errors: machine.errors,
-                offerSignOut: !required, wrap: PortalMachine.Event.signIn)
+                toggle: required ? nil : .signIn(.newPassword(.toggleSignOutOfOtherSessions)))
             card.controls += [
                 .button(Copy.SignIn.resetPasswordButton, action: .signIn(.submit), enabled: machine.canSubmit),
                 back,
@@ -209,13 +209,6 @@ enum SignInView {
 
 /// New password + confirmation + "Sign out of all other devices", shared by reset and the password task.
 enum NewPasswordControls {
-    static func controls(
-        form: NewPasswordForm, feedback: PasswordFeedback?, errors: FormErrors, offerSignOut: Bool,
-        wrap: (SignInMachine.Event) -> PortalMachine.Event
-    ) -> [Control] {
-        controls(form: form, feedback: feedback, errors: errors, toggle: offerSignOut ? wrap(.toggleSignOutOfOtherSessions) : nil)
-    }
-
     static func controls(form: NewPasswordForm, feedback: PasswordFeedback?, errors: FormErrors, toggle: PortalMachine.Event?)
         -> [Control]
     {

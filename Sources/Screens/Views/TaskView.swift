@@ -11,7 +11,7 @@ enum TaskView {
             card = Card(title: Copy.Tasks.resetPasswordTitle, subtitle: Copy.Tasks.resetPasswordSubtitle)
             card.controls = NewPasswordControls.controls(
                 form: machine.newPassword, feedback: machine.newPasswordFeedback, errors: machine.errors,
-                toggle: .task(.toggleSignOutOfOtherSessions))
+                toggle: .task(.newPassword(.toggleSignOutOfOtherSessions)))
             card.controls.append(.button(Copy.Tasks.resetPasswordButton, action: .task(.submit), enabled: !machine.isBusy))
         case .chooseMethod:
             card = Card(title: Copy.Tasks.setupMFATitle, subtitle: Copy.Tasks.setupMFASubtitle)

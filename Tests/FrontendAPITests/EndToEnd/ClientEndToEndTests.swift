@@ -38,7 +38,7 @@ struct ClientEndToEndTests {
             }
             #expect(wrong?.code == "form_password_incorrect")
             let done = try await local.client.attemptFirstFactor(
-                signInID: started.id, AttemptFactorParameters(strategy: .password, password: LocalInstance.password))
+                signInID: started.id, AttemptFactorParameters(strategy: .password, password: SecretText(LocalInstance.password)))
             #expect(done.status == .complete)
             let user = try await local.client.user()
             #expect(user.emailAddresses.map(\.emailAddress) == ["ada+clerk_test@example.com"])
@@ -198,7 +198,7 @@ struct ClientEndToEndTests {
             let laptop = local.secondClient()
             let started = try await laptop.createSignIn(SignInParameters(identifier: "ada+clerk_test@example.com"))
             let signIn = try await laptop.attemptFirstFactor(
-                signInID: started.id, AttemptFactorParameters(strategy: .password, password: LocalInstance.password))
+                signInID: started.id, AttemptFactorParameters(strategy: .password, password: SecretText(LocalInstance.password)))
             let laptopSession = try #require(signIn.createdSessionID)
             #expect(Set(try await local.client.activeSessions().map(\.id)).contains(laptopSession))
             let revoked = try await local.client.revokeSession(laptopSession)

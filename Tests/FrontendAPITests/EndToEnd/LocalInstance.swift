@@ -68,9 +68,9 @@ struct LocalInstance {
     @discardableResult
     func signUp(_ client: FrontendClient? = nil, email: String = "ada+clerk_test@example.com") async throws -> SignUp {
         let client = client ?? self.client
-        let created = try await client.createSignUp(SignUpParameters(password: Self.password, emailAddress: email))
+        let created = try await client.createSignUp(SignUpParameters(password: SecretText(Self.password), emailAddress: email))
         _ = try await client.prepareSignUpVerification(signUpID: created.id, strategy: .emailCode)
-        return try await client.attemptSignUpVerification(signUpID: created.id, strategy: .emailCode, code: Self.testCode)
+        return try await client.attemptSignUpVerification(signUpID: created.id, strategy: .emailCode, code: SecretText(Self.testCode))
     }
 }
 

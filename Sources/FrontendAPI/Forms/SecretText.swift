@@ -1,7 +1,8 @@
 /// Text the user typed that must never reach a log, snapshot or scrollback (passwords, codes).
 ///
-/// Equality compares the text; every textual description is redacted.
-public struct SecretText: Equatable, Sendable, CustomStringConvertible, CustomDebugStringConvertible,
+/// Equality compares the text; every textual description is redacted. It encodes as the plain text, so the
+/// parameter types send it as the form field it stands for.
+public struct SecretText: Equatable, Sendable, Encodable, CustomStringConvertible, CustomDebugStringConvertible,
     ExpressibleByStringLiteral
 {
     /// The typed text. Read it only to send it or to check it.
@@ -16,4 +17,9 @@ public struct SecretText: Equatable, Sendable, CustomStringConvertible, CustomDe
 
     public var description: String { "<redacted>" }
     public var debugDescription: String { "<redacted>" }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
 }
