@@ -9,16 +9,20 @@ APT_PACKAGES := pkg-config libncurses-dev ncurses-term libcurl4-openssl-dev libs
                 tmux openssh-client wrk hyperfine dialog
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps apt-deps py-deps swift-test contract-test e2e-test bench clean
+.PHONY: run test build deps apt-deps py-deps style-test swift-test contract-test e2e-test bench clean
 
 run: apt-deps build
 	$(BIN)
 
 test: deps build
-	$(MAKE) swift-test contract-test e2e-test
+	$(MAKE) style-test swift-test contract-test e2e-test
 
 build:
 	$(SWIFT) build --build-tests
+
+# The portal's machines and views stay small as pages are added.
+style-test:
+	python3 Tests/Style/function_lengths.py --limit 80 Sources/Portal Sources/Screens
 
 swift-test:
 	$(SWIFT) test --skip-build

@@ -48,11 +48,12 @@ let package = Package(
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         ], plugins: ["EmbedText"]),
         // Flow state machines: pure Swift on FrontendAPI's models.
-        .target(name: "Portal", dependencies: ["FrontendAPI"]),
+        .target(name: "Portal", dependencies: ["FrontendAPI"], exclude: ["README.md"]),
         // The ncurses toolkit. Knows nothing of Clerk.
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "CQREncode", "TOMLKit"]),
-        // Screens: views of Portal machines drawn with TerminalUI.
-        .target(name: "Screens", dependencies: ["Portal", "TerminalUI"]),
+        // Screens: views of Portal machines drawn with TerminalUI. Views read the wire models the machines hold
+        // (FrontendAPI's User, Session, TOTP…); calls go through Portal's Backend, never the client directly.
+        .target(name: "Screens", dependencies: ["Portal", "TerminalUI", "FrontendAPI"]),
         // `clerk-tui ssh`: the SSH server that runs one child portal per session on its own pty.
         .target(name: "SSHFrontDoor", dependencies: [
             .product(name: "NIOSSH", package: "swift-nio-ssh"),

@@ -102,7 +102,7 @@ public struct PlainPortal<Source: LineSource> {
             // A complete code submits by itself: go straight to the answer.
             if !pending.isEmpty { return }
         }
-        var actions = rest.compactMap(Self.action) + ahead
+        var actions = rest.compactMap(\.plainAction) + ahead
         if actions.isEmpty {
             // Nothing to choose: wait for the card's timer (a success pause, a poll).
             if let next = timers.values.map(\.due).min() { try? await Task.sleep(until: next) }
@@ -122,7 +122,7 @@ public struct PlainPortal<Source: LineSource> {
         _ card: Card
     ) throws(PromptError) -> (rest: ArraySlice<Control>, ahead: [(label: String, event: PortalMachine.Event?)])? {
         let firstField = card.controls.firstIndex { $0.field != nil } ?? card.controls.endIndex
-        let ahead = card.controls[..<firstField].compactMap(Self.action)
+        let ahead = card.controls[..<firstField].compactMap(\.plainAction)
         guard !ahead.isEmpty, firstField < card.controls.endIndex else { return (card.controls[...], []) }
         let rest = card.controls[firstField...]
         if fieldsChosenOn != machine.route.cardKey {
@@ -171,10 +171,12 @@ public struct PlainPortal<Source: LineSource> {
             return nil
         }
     }
+}
 
-    /// The label and event of a control offered in the action choice.
-    private static func action(_ control: Control) -> (label: String, event: PortalMachine.Event?)? {
-        switch control {
+extension Control {
+    /// What choosing this control means in line mode: its label and event; nil for a control that is not a choice.
+    fileprivate var plainAction: (label: String, event: PortalMachine.Event?)? {
+        switch self {
         case .button(let label, let action, true), .link(let label, _, let action, true):
             (label, action)
         case .option(let label, let detail, let action):

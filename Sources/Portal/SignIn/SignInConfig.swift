@@ -46,7 +46,7 @@ public struct SignInConfig: Equatable, Sendable {
     }
 
     /// Where the "Last used" badge goes: a social provider, or the identifier field. Only shown when
-    /// there is more than one way to sign in (components.md §6.18).
+    /// there is more than one way to sign in, as in Clerk's SignIn component (`client.last_authentication_strategy`).
     public var lastUsed: LastUsed? {
         guard let strategy = lastAuthenticationStrategy, identifierKinds.count + socialProviders.count > 1 else {
             return nil

@@ -1,4 +1,3 @@
-import Foundation
 import FrontendAPI
 import Portal
 import TerminalUI
