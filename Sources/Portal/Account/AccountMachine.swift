@@ -52,9 +52,6 @@ public struct AccountMachine: Equatable, Sendable {
         case signOutAll
     }
 
-    /// A call and its purpose, kept to retry after the server was unreachable.
-    typealias PendingCall = RequestTracker<Purpose>.Pending
-
     /// What the user did, how the client changed, what the server answered.
     public enum Event: Equatable, Sendable {
         case clientChanged(Client)

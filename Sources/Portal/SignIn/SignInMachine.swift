@@ -103,9 +103,6 @@ public struct SignInMachine: Equatable, Sendable {
         case resetPassword
     }
 
-    /// A call and its purpose, kept to retry after the server was unreachable.
-    typealias PendingCall = RequestTracker<Purpose>.Pending
-
     /// Events: what the user did, what the server answered, which timer fired.
     public enum Event: Equatable, Sendable {
         case identifierChanged(String)

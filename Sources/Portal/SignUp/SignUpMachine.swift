@@ -55,9 +55,6 @@ public struct SignUpMachine: Equatable, Sendable {
         case poll
     }
 
-    /// A call and its purpose, kept to retry after the server was unreachable.
-    typealias PendingCall = RequestTracker<Purpose>.Pending
-
     /// What the user did, what the server answered, which timer fired.
     public enum Event: Equatable, Sendable {
         case fieldChanged(SignUpField, String)

@@ -58,9 +58,6 @@ public struct SessionTaskMachine: Equatable, Sendable {
         case verifyTOTP
     }
 
-    /// A call and its purpose, kept to retry after the server was unreachable.
-    typealias PendingCall = RequestTracker<Purpose>.Pending
-
     /// What the user did and what the server answered.
     public enum Event: Equatable, Sendable {
         /// The reset card's new password, its confirmation and "Sign out of all other devices".
