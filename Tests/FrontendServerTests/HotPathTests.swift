@@ -111,19 +111,30 @@ struct HotPathTests {
         let cache = SessionTokenCache(tokenLifetime: 60)
         #expect(cache.window == 5)
         let key = SessionTokenCache.Key(keyID: "k", issuer: "http://x", sessionID: "sess_1", userID: "user_1",
-                                        authorizedParty: nil, organizationID: nil, factorAges: [0, -1], status: "active")
+                                        authorizedParty: nil, organization: nil, factorAges: [0, -1], status: "active")
         cache.store("t", for: key, issuedAt: 100)
         #expect(cache.token(for: key, now: 104) == "t")
         #expect(cache.token(for: key, now: 105) == nil)
         #expect(cache.token(for: key, now: 99) == nil)
         let otherOrigin = SessionTokenCache.Key(keyID: "k", issuer: "http://x", sessionID: "sess_1", userID: "user_1",
-                                                authorizedParty: "https://a", organizationID: nil, factorAges: [0, -1],
+                                                authorizedParty: "https://a", organization: nil, factorAges: [0, -1],
                                                 status: "active")
         #expect(cache.token(for: otherOrigin, now: 101) == nil)
         let olderFactor = SessionTokenCache.Key(keyID: "k", issuer: "http://x", sessionID: "sess_1", userID: "user_1",
-                                                authorizedParty: nil, organizationID: nil, factorAges: [1, -1],
+                                                authorizedParty: nil, organization: nil, factorAges: [1, -1],
                                                 status: "active")
         #expect(cache.token(for: olderFactor, now: 101) == nil)
+        let admin = OrganizationClaim(id: "org_1", slug: "acme", role: "org:admin", permissions: ["org:sys_profile:manage"])
+        let inOrganization = SessionTokenCache.Key(keyID: "k", issuer: "http://x", sessionID: "sess_1", userID: "user_1",
+                                                   authorizedParty: nil, organization: admin, factorAges: [0, -1],
+                                                   status: "active")
+        cache.store("as-admin", for: inOrganization, issuedAt: 100)
+        let demoted = SessionTokenCache.Key(keyID: "k", issuer: "http://x", sessionID: "sess_1", userID: "user_1",
+                                            authorizedParty: nil,
+                                            organization: OrganizationClaim(id: "org_1", slug: "acme", role: "org:member", permissions: []),
+                                            factorAges: [0, -1], status: "active")
+        #expect(cache.token(for: inOrganization, now: 101) == "as-admin")
+        #expect(cache.token(for: demoted, now: 101) == nil, "a role change is a different token")
         #expect(SessionTokenCache(tokenLifetime: 10).window == 0, "short-lived tokens are never reused")
     }
 

@@ -5,8 +5,8 @@ import Synchronization
 /// so that rendering a client does not cost an RSA signature each time.
 ///
 /// A token is reused only for exactly the same claims apart from `iat`/`nbf`/`exp`/`jti` (same key, session, user,
-/// origin, organization, factor ages and status), and only while it is younger than `window`, so a reused token
-/// always has at least `lifetime - window` left. Callers still decide per request whether the session may have a
+/// origin, organization membership with its slug, role and permissions, factor ages and status), and only while it
+/// is younger than `window`, so a reused token always has at least `lifetime - window` left. Callers still decide per request whether the session may have a
 /// token at all; the cache never outlives that check. The token endpoint always mints afresh.
 final class SessionTokenCache: Sendable {
     struct Key: Hashable {
@@ -15,7 +15,8 @@ final class SessionTokenCache: Sendable {
         let sessionID: String
         let userID: String
         let authorizedParty: String?
-        let organizationID: String?
+        /// The active organization as the token claims it: a role change makes a different key.
+        let organization: OrganizationClaim?
         let factorAges: [Int]
         let status: SessionStatus
     }

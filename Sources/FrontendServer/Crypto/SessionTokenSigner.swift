@@ -33,11 +33,11 @@ struct SessionTokenSigner: Sendable {
     }
 }
 
-/// Clerk's v2 session-token claims, as clerk-js types them (`packages/shared/src/types/jwtv2.ts`): `v` is 2, `fva` the
-/// minutes since the first and second factor (-1: never), `sts` the session status, `o` the active organization.
-/// Times are seconds.
+/// Clerk's session-token claims, as clerk-js types them (`packages/shared/src/types/jwtv2.ts`). Version 2 has `v: 2`,
+/// `sts` the session status and the compact organization claim `o` (with `fea`); version 1 has neither `v` nor `sts`
+/// and names the organization with `org_id`, `org_slug`, `org_role`, `org_permissions` (see `OrganizationClaims`).
+/// `fva` is the minutes since the first and second factor (-1: never). Times are seconds; nil claims are left out.
 struct SessionClaims: Encodable {
-    struct Organization: Encodable { let id: String }
     let iss: String
     let sub: String
     let sid: String
@@ -46,10 +46,20 @@ struct SessionClaims: Encodable {
     let nbf: Int64
     let exp: Int64
     let jti: String
-    let v: Int
+    var v: Int?
     let fva: [Int]
-    let sts: SessionStatus
-    let o: Organization?
+    var sts: SessionStatus?
+    var o: CompactOrganizationClaim? = nil
+    var fea: String? = nil
+    var orgID: String? = nil
+    var orgSlug: String? = nil
+    var orgRole: String? = nil
+    var orgPermissions: [String]? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case iss, sub, sid, azp, iat, nbf, exp, jti, v, fva, sts, o, fea
+        case orgID = "org_id", orgSlug = "org_slug", orgRole = "org_role", orgPermissions = "org_permissions"
+    }
 }
 
 public struct JSONWebKeySet: Codable, Sendable {

@@ -45,7 +45,7 @@ struct APIFailure: Error {
                                                "Too many failed attempts. You have to try again with the same or another method.")
 
     static func identifierExists(_ param: String) -> APIFailure {
-        let noun = param == "phone_number" ? "phone number" : param == "username" ? "username" : "email address"
+        let noun = param == "phone_number" ? "phone number" : param == "email_address" ? "email address" : param
         return APIFailure(.unprocessableContent, "form_identifier_exists",
                           "That \(noun) is taken. Please try another.", meta: ErrorMeta(paramName: param))
     }

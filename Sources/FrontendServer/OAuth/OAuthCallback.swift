@@ -152,6 +152,7 @@ struct OAuthCallback: Sendable {
                 providerUserId: providerUserID, emailAddress: email, firstName: flow.firstName, lastName: flow.lastName,
                 createdAt: now, updatedAt: now
             ).insert(in: db)
+            try await DomainEnrollment.enroll(userID: user.id, email: email, instance: instance, in: db)
         }
         try await db.update(UserRecord.table).set("updated_at", to: now).where("id", .equal, user.id).run()
         flow.status = .verified

@@ -6,7 +6,22 @@ struct EnvironmentPresenter {
     let instanceID: String
 
     func environment() -> FrontendAPI.Environment {
-        FrontendAPI.Environment(authConfig: authConfig, displayConfig: displayConfig, userSettings: userSettings)
+        FrontendAPI.Environment(authConfig: authConfig, displayConfig: displayConfig, userSettings: userSettings,
+                                organizationSettings: organizationSettings)
+    }
+
+    /// `organization_settings` in the spec's shape. `force_organization_selection` is sent only when on: clerk-js and
+    /// clerk-ios read it (`OrganizationSettingsJSON`), but the spec's `Client.OrganizationSettings` does not list it yet.
+    private var organizationSettings: FrontendAPI.OrganizationSettings {
+        let organizations = settings.organizations
+        return FrontendAPI.OrganizationSettings(
+            enabled: organizations.enabled, maxAllowedMemberships: organizations.maxAllowedMemberships,
+            adminDeleteEnabled: organizations.adminDeleteEnabled,
+            domains: .init(enabled: organizations.domains.enabled,
+                           enrollmentModes: organizations.domains.enrollmentModes.map(\.rawValue),
+                           defaultRole: organizations.defaultRole),
+            slugDisabled: organizations.slugDisabled, creatorRole: organizations.creatorRole,
+            forceOrganizationSelection: organizations.forceOrganizationSelection ? true : nil)
     }
 
     private func requirement(_ identifier: IdentifierSettings) -> AuthConfig.Requirement {
@@ -107,7 +122,7 @@ struct EnvironmentPresenter {
                 disableHIBP: true, minLength: password.minLength, maxLength: password.maxLength,
                 requireSpecialChar: password.requireSpecialChar, requireNumbers: password.requireNumbers,
                 requireUppercase: password.requireUppercase, requireLowercase: password.requireLowercase),
-            actions: UserSettings.Actions(deleteSelf: true, createOrganization: false),
+            actions: UserSettings.Actions(deleteSelf: true, createOrganization: settings.organizations.userMayCreate),
             attackProtection: UserSettings.AttackProtection(userLockout: UserSettings.AttackProtection.UserLockout(
                 enabled: settings.lockout.enabled, maxAttempts: settings.lockout.maxAttempts,
                 durationInMinutes: Int(settings.lockout.duration / 60)),

@@ -37,18 +37,26 @@ struct Presenter: Sendable {
         guard let user = try await UserRecord.find(record.userId, in: db) else { throw APIFailure.notFound("Session") }
         let identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: user.id)
         var token: Token? = nil
-        let status = Sessions(instance: instance).effectiveStatus(record, now: instance.nowMS)
-        if status == .active, instance.lockout.remaining(user, now: instance.nowMS) == nil {
-            token = Token(jwt: try mintToken(record, organizationID: record.lastActiveOrganizationId, reusing: true))
+        let lifecycle = Sessions(instance: instance)
+        let status = lifecycle.presentedStatus(record, now: instance.nowMS)
+        if status == .active || status == .pending, instance.lockout.remaining(user, now: instance.nowMS) == nil {
+            let organization = try await activeOrganizationClaim(record, in: db)
+            token = Token(jwt: try mintToken(record, organization: organization, status: status, reusing: true))
         }
         return Session(
             id: record.id, status: status, expireAt: date(record.expireAt),
             abandonAt: date(record.abandonAt), lastActiveAt: date(record.lastActiveAt), lastActiveToken: token,
-            lastActiveOrganizationID: record.lastActiveOrganizationId, actor: nil, tasks: nil,
+            lastActiveOrganizationID: record.lastActiveOrganizationId, actor: nil, tasks: lifecycle.tasks(for: status),
             user: withUser ? try await self.user(user, identifications: identifications, in: db) : nil,
             publicUserData: publicUserData(user, identifications: identifications),
             factorVerificationAge: factorAges(record), latestActivity: activity,
             createdAt: date(record.createdAt), updatedAt: date(record.updatedAt))
+    }
+
+    /// The claim of the session's active organization, or nil for the personal account (or organizations off).
+    func activeOrganizationClaim(_ record: SessionRecord, in db: any SQLDatabase) async throws -> OrganizationClaim? {
+        guard instance.settings.organizations.enabled, let organizationID = record.lastActiveOrganizationId else { return nil }
+        return try await OrganizationAccess(instance: instance).claim(userID: record.userId, organizationID: organizationID, in: db)
     }
 
     /// Minutes since the first and second factor, -1 for never (the `fva` claim).
@@ -58,19 +66,23 @@ struct Presenter: Sendable {
         return [minutes(record.firstFactorAt), minutes(record.secondFactorAt)]
     }
 
-    /// A session token for `record`. With `reusing`, one minted moments ago for the same claims may be returned
-    /// instead (see `SessionTokenCache`); the token endpoint always signs a new one.
-    func mintToken(_ record: SessionRecord, organizationID: String?, reusing: Bool = false) throws -> String {
+    /// A session token for `record` acting in `organization`, whose `sts` is `status`. With `reusing`, one minted
+    /// moments ago for the same claims may be returned instead (see `SessionTokenCache`); the token endpoint always
+    /// signs a new one.
+    func mintToken(_ record: SessionRecord, organization: OrganizationClaim?, status: SessionStatus,
+                   reusing: Bool = false) throws -> String {
         let now = Int64(instance.clock.now().timeIntervalSince1970)
         let signer = instance.signer
         let key = SessionTokenCache.Key(keyID: signer.keyID, issuer: instance.issuer, sessionID: record.id,
-                                        userID: record.userId, authorizedParty: origin, organizationID: organizationID,
-                                        factorAges: factorAges(record), status: record.status)
+                                        userID: record.userId, authorizedParty: origin, organization: organization,
+                                        factorAges: factorAges(record), status: status)
         if reusing, let token = instance.tokenCache.token(for: key, now: now) { return token }
-        let claims = SessionClaims(
+        let version = instance.settings.sessions.tokenVersion
+        var claims = SessionClaims(
             iss: key.issuer, sub: key.userID, sid: key.sessionID, azp: key.authorizedParty, iat: now, nbf: now - 10,
-            exp: now + Int64(instance.settings.sessions.tokenLifetime), jti: RandomToken.base62(20), v: 2,
-            fva: key.factorAges, sts: key.status, o: organizationID.map { .init(id: $0) })
+            exp: now + Int64(instance.settings.sessions.tokenLifetime), jti: RandomToken.base62(20),
+            v: version == 1 ? nil : 2, fva: key.factorAges, sts: version == 1 ? nil : status)
+        OrganizationClaims.apply(organization, version: version, features: instance.organizationFeatures, to: &claims)
         let token = try signer.sign(claims)
         instance.tokenCache.store(token, for: key, issuedAt: now)
         return token
@@ -97,6 +109,7 @@ struct Presenter: Sendable {
         let externalAccounts = try await self.externalAccounts(of: record.id, in: db)
         let now = instance.nowMS
         let locked = instance.lockout.remaining(record, now: now)
+        let organizations = instance.settings.organizations
         var emails: [EmailAddress] = [], phones: [PhoneNumber] = []
         for identification in identifications {
             let pending = identification.verified ? nil
@@ -113,10 +126,13 @@ struct Presenter: Sendable {
             twoFactorEnabled: record.totpVerified || identifications.contains { $0.reservedForSecondFactor },
             totpEnabled: record.totpVerified, backupCodeEnabled: backupCodesLeft > 0,
             emailAddresses: emails, phoneNumbers: phones, passkeys: passkeys, externalAccounts: externalAccounts,
+            organizationMemberships: organizations.enabled ? try await memberships(of: record, in: db) : nil,
             publicMetadata: jsonObject(record.publicMetadata), unsafeMetadata: jsonObject(record.unsafeMetadata),
             lastSignInAt: date(record.lastSignInAt), locked: locked != nil, lockoutExpiresInSeconds: locked,
             verificationAttemptsRemaining: instance.lockout.attemptsRemaining(record, now: now),
-            deleteSelfEnabled: true, createOrganizationEnabled: false, passwordLastUpdatedAt: date(record.passwordUpdatedAt),
+            deleteSelfEnabled: true, createOrganizationEnabled: organizations.userMayCreate,
+            createOrganizationsLimit: organizations.enabled ? organizations.createOrganizationsLimit : nil,
+            passwordLastUpdatedAt: date(record.passwordUpdatedAt),
             lastActiveAt: date(record.lastActiveAt), mfaEnabledAt: date(record.mfaEnabledAt),
             mfaDisabledAt: date(record.mfaDisabledAt), legalAcceptedAt: date(record.legalAcceptedAt),
             createdAt: date(record.createdAt), updatedAt: date(record.updatedAt))

@@ -17,6 +17,8 @@ struct FAPIRoutes {
         me(router.group("v1/me"))
         identifications(router.group("v1/me/email_addresses"), kind: .emailAddress)
         identifications(router.group("v1/me/phone_numbers"), kind: .phoneNumber)
+        meOrganizations(router.group("v1/me"))
+        organizations(router.group("v1/organizations"))
         oauth(router)
         return router
     }

@@ -92,14 +92,19 @@ struct ClientEndpoints: Sendable {
         }
     }
 
-    /// `touch`: marks activity and makes the session the client's current one; may switch organisation.
+    /// `touch`: marks activity and makes the session the client's current one; `active_organization_id` switches the
+    /// active organization (`""` is the personal account; see `OrganizationSelection`).
     func touch(_ id: String) async throws -> Reply {
-        try await instance.database.write { db in
+        let choice = OrganizationSelection(instance: instance).choice(exchange.call.form.string("active_organization_id"))
+        return try await instance.database.write { db in
             var (session, client) = try await loadSession(id, in: db)
             guard sessions.effectiveStatus(session, now: instance.nowMS) == .active else { throw APIFailure.authenticationInvalid }
-            if let organization = exchange.call.form.string("active_organization_id") {
-                guard organization.isEmpty else { throw APIFailure.notFound("Organization") }
-                session.lastActiveOrganizationId = nil
+            switch choice {
+            case .keep: break
+            case .personal: session.lastActiveOrganizationId = nil
+            case .named(let reference):
+                session.lastActiveOrganizationId = try await OrganizationSelection(instance: instance)
+                    .resolve(reference, userID: session.userId, in: db).id
             }
             try await sessions.touch(&session, in: db)
             client.lastActiveSessionId = session.id
@@ -127,15 +132,17 @@ struct ClientEndpoints: Sendable {
         }
     }
 
-    /// `POST /v1/client/sessions/{id}/tokens[/{template}]`: a bare `{object: "token", jwt}`.
+    /// `POST /v1/client/sessions/{id}/tokens[/{template}]`: a bare `{object: "token", jwt}`, for the organization
+    /// `organization_id` names (absent: the session's active one; `""`: the personal account).
     func token(_ id: String, template: String?) async throws -> Reply {
         if let template, template != "default" { throw APIFailure.notFound("JWT template '\(template)'") }
         let session = try await mintableSession(id)
-        if let organization = exchange.call.form.string("organization_id"), !organization.isEmpty {
-            throw APIFailure.notFound("Organization")
-        }
+        let selection = OrganizationSelection(instance: instance)
+        let organization = try await selection.tokenClaim(selection.choice(exchange.call.form.string("organization_id")),
+                                                          session: session)
         try await keepAlive(session)
-        return try exchange.bare(Token(jwt: try exchange.presenter.mintToken(session, organizationID: nil)))
+        let status = sessions.presentedStatus(session, now: instance.nowMS)
+        return try exchange.bare(Token(jwt: try exchange.presenter.mintToken(session, organization: organization, status: status)))
     }
 
     /// The session a token request names, checked as `loadSession` does plus an active status and an unlocked user.

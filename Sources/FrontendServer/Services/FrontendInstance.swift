@@ -15,10 +15,17 @@ final class FrontendInstance: Sendable {
     let issuer: String
     /// Where uploaded profile images live (`<data dir>/images`).
     let imageDirectory: URL
+    /// When this process started serving: the timestamps of roles and permissions, which live in the settings.
+    let startedAt: Date
+    /// The organization features of the custom permissions (`invoices` of `org:invoices:create`): v2 tokens list them
+    /// in `fea` and map the member's permissions onto them in `o.fpm`.
+    let organizationFeatures: [String]
     /// Recently minted session tokens, reused in client payloads.
     let tokenCache: SessionTokenCache
     /// Token requests' session lookups of the last second (see `RecentRows`).
     let recentTokenRequests = RecentRows<TokenRequestKey, MintableSession>(maxAge: 1000)
+    /// Token requests' organization claims of the last second (see `OrganizationSelection.tokenClaim`).
+    let recentOrganizationClaims = RecentRows<OrganizationClaimKey, OrganizationClaim?>(maxAge: 1000)
     /// `GET /v1/client` bodies of the last second (see `ClientEndpoints.get`).
     let recentClients = RecentRows<RenderedClientKey, RenderedClient>(maxAge: 1000, capacity: 1024)
 
@@ -34,6 +41,8 @@ final class FrontendInstance: Sendable {
         self.issuer = issuer
         imageDirectory = dataDirectory.appendingPathComponent("images")
         tokenCache = SessionTokenCache(tokenLifetime: settings.sessions.tokenLifetime)
+        startedAt = Date(epochMilliseconds: clock.now().epochMilliseconds)
+        organizationFeatures = OrganizationClaims.features(of: settings.organizations.customPermissions)
     }
 
     var nowMS: Int64 { clock.now().epochMilliseconds }

@@ -116,6 +116,9 @@ struct MeIdentifications: Sendable {
             if kind == .phoneNumber, updated.primaryPhoneNumberId == nil { updated.primaryPhoneNumberId = record.id }
             updated.updatedAt = now
             try await updated.save(in: db)
+            if kind == .emailAddress {
+                try await DomainEnrollment.enroll(userID: user.id, email: record.value, instance: instance, in: db)
+            }
             return .success(try await envelope(try await render(record, in: db), client: client, in: db))
         }
     }

@@ -28,6 +28,34 @@ struct ProfileImages: Sendable {
     }
 
     func upload() async throws -> Reply {
+        let stored = try storeUpload()
+        do {
+            return try await instance.database.write { db in
+                var (_, user, client) = try await me.context(in: db)
+                let previous = user.imageFile
+                user.imageFile = stored.name
+                user.updatedAt = instance.nowMS
+                try await user.save(in: db)
+                if let previous { removeFile(previous) }
+                return try await exchange.envelope(ProfileImage(id: stored.id, name: stored.name,
+                                                                publicURL: instance.issuer + "/v1/images/" + stored.name),
+                                                   client: client, in: db)
+            }
+        } catch {
+            removeFile(stored.name)
+            throw error
+        }
+    }
+
+    /// An uploaded image written to `images/`, not yet referenced by any row.
+    struct StoredImage {
+        let id: String
+        let name: String
+    }
+
+    /// Reads the request's image (`file` part or octet-stream body), checks its type by content and writes it to the
+    /// image directory under a fresh name. Profile images and organization logos share this.
+    func storeUpload() throws -> StoredImage {
         let bytes = try fileBytes()
         guard !bytes.isEmpty else { throw APIFailure.paramMissing("file") }
         guard let kind = Kind(sniffing: bytes) else {
@@ -37,23 +65,13 @@ struct ProfileImages: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let id = "img_" + RandomToken.base62(27)
         let name = id + "." + kind.rawValue
-        let file = directory.appendingPathComponent(name)
-        try SecretFile.replace(Data(bytes), at: file)
-        do {
-            return try await instance.database.write { db in
-                var (_, user, client) = try await me.context(in: db)
-                let previous = user.imageFile
-                user.imageFile = name
-                user.updatedAt = instance.nowMS
-                try await user.save(in: db)
-                if let previous { try? FileManager.default.removeItem(at: directory.appendingPathComponent(previous)) }
-                return try await exchange.envelope(ProfileImage(id: id, name: name, publicURL: instance.issuer + "/v1/images/" + name),
-                                                   client: client, in: db)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: file)
-            throw error
-        }
+        try SecretFile.replace(Data(bytes), at: directory.appendingPathComponent(name))
+        return StoredImage(id: id, name: name)
+    }
+
+    /// Removes a stored image; a file already gone is fine.
+    func removeFile(_ name: String) {
+        try? FileManager.default.removeItem(at: instance.imageDirectory.appendingPathComponent(name))
     }
 
     func delete() async throws -> Reply {
@@ -63,7 +81,7 @@ struct ProfileImages: Sendable {
             user.imageFile = nil
             user.updatedAt = instance.nowMS
             try await user.save(in: db)
-            try? FileManager.default.removeItem(at: instance.imageDirectory.appendingPathComponent(name))
+            removeFile(name)
             let id = String(name.prefix { $0 != "." })
             return try await exchange.envelope(DeletedObject(object: "image", id: id), client: client, in: db)
         }

@@ -13,6 +13,21 @@ struct Sessions: Sendable {
         return session.status
     }
 
+    /// The status clients see: `effectiveStatus`, except that while the instance forces organization selection an
+    /// active session with no active organization is `pending`, with the task `choose-organization`. Selecting or
+    /// creating an organization makes it `active` again; stored rows stay `active` throughout.
+    func presentedStatus(_ session: SessionRecord, now: Int64) -> SessionStatus {
+        let status = effectiveStatus(session, now: now)
+        guard status == .active, instance.settings.organizations.forceOrganizationSelection,
+              session.lastActiveOrganizationId == nil else { return status }
+        return .pending
+    }
+
+    /// The tasks of a session in `status`: `choose-organization` for a pending one.
+    func tasks(for status: SessionStatus) -> [SessionTask]? {
+        status == .pending ? [SessionTask(key: .chooseOrganization)] : nil
+    }
+
     /// Active sessions of a client, with lapsed ones marked in the database.
     func active(clientID: String, in db: any SQLDatabase) async throws -> [SessionRecord] {
         let now = instance.nowMS

@@ -237,6 +237,9 @@ struct SignUps: Sendable {
         }
         try await user.insert(in: db)
         for identification in identifications { try await identification.insert(in: db) }
+        for email in identifications where email.kind == .emailAddress && email.verified {
+            try await DomainEnrollment.enroll(userID: user.id, email: email.value, instance: instance, in: db)
+        }
         if let flow, let providerUserID = flow.providerUserId,
            let identification = identifications.first(where: { $0.kind == .emailAddress && $0.value == providerEmail }) {
             try await ExternalAccountRecord(

@@ -25,6 +25,8 @@ public struct InstanceSettings: Sendable, Equatable {
     /// Social sign-in providers (`google`, `github`, …). This server holds no provider credentials: each one is served
     /// by its development stand-in (`DevelopmentOAuthProvider`), a page where the person names the account to use.
     public var socialProviders: [String] = []
+    /// Organizations (off by default), their roles, permissions and verified domains.
+    public var organizations = OrganizationsSettings()
 
     public init() {}
 }
@@ -85,6 +87,9 @@ public struct SessionSettings: Sendable, Equatable {
     public var inactivityTimeout: TimeInterval? = nil
     /// Session-token lifetime in seconds.
     public var tokenLifetime: TimeInterval = 60
+    /// Session-token claims version: 2 (`v`, `sts`, the compact `o` organization claim) or 1 (`org_id`, `org_slug`,
+    /// `org_role`, `org_permissions`), as Clerk's Dashboard "Updates" page switches instances between them.
+    public var tokenVersion = 2
     public init() {}
 }
 

@@ -47,6 +47,7 @@ struct SettingsDocument: Decodable {
     struct MFA: Decodable { var totp: Bool?, backup_codes: Bool?, phone_code: Bool?, required: Bool? }
     struct Sessions: Decodable {
         var multi_session: Bool?, max_lifetime_minutes: Int?, inactivity_timeout_minutes: Int?, token_lifetime_seconds: Int?
+        var token_version: Int?
     }
     struct Lockout: Decodable { var enabled: Bool?, max_attempts: Int?, duration_minutes: Int? }
     struct RateLimits: Decodable { var enabled: Bool?, scale: Double? }
@@ -68,6 +69,7 @@ struct SettingsDocument: Decodable {
     var rate_limits: RateLimits?
     var verification: Verification?
     var social: Social?
+    var organizations: OrganizationsDocument?
 
     func apply(to s: inout InstanceSettings) throws {
         if let application_name { s.applicationName = application_name }
@@ -104,6 +106,7 @@ struct SettingsDocument: Decodable {
             if let v = x.max_lifetime_minutes { s.sessions.maxLifetime = TimeInterval(v) * 60 }
             if let v = x.inactivity_timeout_minutes { s.sessions.inactivityTimeout = v > 0 ? TimeInterval(v) * 60 : nil }
             if let v = x.token_lifetime_seconds { s.sessions.tokenLifetime = TimeInterval(v) }
+            if let v = x.token_version { s.sessions.tokenVersion = v }
         }
         if let l = lockout {
             if let v = l.enabled { s.lockout.enabled = v }
@@ -120,6 +123,7 @@ struct SettingsDocument: Decodable {
             if let x = v.resend_cooldown_seconds { s.verification.resendCooldown = TimeInterval(x) }
         }
         if let providers = social?.providers { s.socialProviders = providers.map { $0.lowercased() } }
+        organizations?.apply(to: &s.organizations)
         try s.validate()
     }
 }
@@ -139,8 +143,46 @@ extension InstanceSettings {
             throw fail("at least one identifier must be enabled")
         }
         guard rateLimits.scale > 0 else { throw fail("rate_limits.scale must be positive") }
+        guard sessions.tokenVersion == 1 || sessions.tokenVersion == 2 else { throw fail("sessions.token_version must be 1 or 2") }
+        try organizations.validate()
         for provider in socialProviders where SocialProviderCatalog.name(of: provider) == nil {
             throw fail("social.providers: unknown provider \(provider) (known: \(SocialProviderCatalog.names.keys.sorted().joined(separator: ", ")))")
+        }
+    }
+}
+
+/// The `[organizations]` table: optional everywhere, applied over the defaults.
+struct OrganizationsDocument: Decodable {
+    struct Slug: Decodable { var disabled: Bool? }
+    struct Domains: Decodable { var enabled: Bool?, enrollment_modes: [OrganizationEnrollmentMode]? }
+    struct Role: Decodable { var key: String, name: String?, description: String?, permissions: [String]? }
+    struct Permission: Decodable { var key: String, name: String?, description: String? }
+
+    var enabled: Bool?, max_allowed_memberships: Int?, creator_role: String?, default_role: String?
+    var admin_delete_enabled: Bool?, slug_disabled: Bool?, force_organization_selection: Bool?
+    var create_organization: Bool?, create_organizations_limit: Int?
+    var slug: Slug?, domains: Domains?, roles: [Role]?, permissions: [Permission]?
+
+    func apply(to o: inout OrganizationsSettings) {
+        if let v = enabled { o.enabled = v }
+        if let v = max_allowed_memberships { o.maxAllowedMemberships = v }
+        if let v = creator_role { o.creatorRole = v }
+        if let v = default_role { o.defaultRole = v }
+        if let v = admin_delete_enabled { o.adminDeleteEnabled = v }
+        if let v = slug_disabled ?? slug?.disabled { o.slugDisabled = v }
+        if let v = force_organization_selection { o.forceOrganizationSelection = v }
+        if let v = create_organization { o.createOrganization = v }
+        if let v = create_organizations_limit { o.createOrganizationsLimit = v }
+        if let v = domains?.enabled { o.domains.enabled = v }
+        if let v = domains?.enrollment_modes { o.domains.enrollmentModes = v }
+        for permission in permissions ?? [] {
+            o.customPermissions.append(OrganizationPermissionDefinition(
+                key: permission.key, name: permission.name ?? permission.key, description: permission.description ?? ""))
+        }
+        for role in roles ?? [] {
+            let defined = OrganizationRoleDefinition(key: role.key, name: role.name ?? role.key, description: role.description ?? "",
+                                                     permissions: role.permissions ?? [])
+            if let index = o.roles.firstIndex(where: { $0.key == role.key }) { o.roles[index] = defined } else { o.roles.append(defined) }
         }
     }
 }

@@ -5,7 +5,67 @@ import SQLKit
 enum Migrations {
     typealias Step = @Sendable (any SQLDatabase) async throws -> Void
 
-    static let steps: [(version: Int, apply: Step)] = [(1, initialSchema), (2, profileImages), (3, slidingRateLimits), (4, passkeys), (5, socialSignIn)]
+    static let steps: [(version: Int, apply: Step)] = [(1, initialSchema), (2, profileImages), (3, slidingRateLimits), (4, passkeys), (5, socialSignIn),
+                                                         (6, organizations)]
+
+    /// Organizations: the organizations, their members, invitations, verified domains, the suggestions those domains
+    /// make and the membership requests suggestions turn into. Deleting an organization or a user deletes what hangs
+    /// off it.
+    static let organizations: Step = { db in
+        try await timestamps(db.create(table: "organizations")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("name", type: .text, .notNull)
+            .column("slug", type: .text, .notNull, .unique)
+            .column("image_file", type: .text)
+            .column("public_metadata", type: .text, .notNull, .default("{}"))
+            .column("max_allowed_memberships", type: .int, .notNull)
+            .column("admin_delete_enabled", type: .int, .notNull)
+            .column("created_by", type: .text, .notNull))
+            .run()
+        try await timestamps(db.create(table: "organization_memberships")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("organization_id", type: .text, .notNull, .references("organizations", "id", onDelete: .cascade))
+            .column("user_id", type: .text, .notNull, .references("users", "id", onDelete: .cascade))
+            .column("role", type: .text, .notNull)
+            .column("public_metadata", type: .text, .notNull, .default("{}"))
+            .unique("organization_id", "user_id"))
+            .run()
+        try await db.create(index: "organization_memberships_by_user").on("organization_memberships").column("user_id").run()
+        try await organizationInvitationsAndDomains(db)
+    }
+
+    private static let organizationInvitationsAndDomains: Step = { db in
+        try await timestamps(db.create(table: "organization_domains")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("organization_id", type: .text, .notNull, .references("organizations", "id", onDelete: .cascade))
+            .column("name", type: .text, .notNull)
+            .column("enrollment_mode", type: .text, .notNull)
+            .column("affiliation_email_address", type: .text)
+            .column("verified_at", type: .bigint)
+            .unique("organization_id", "name"))
+            .run()
+        try await timestamps(db.create(table: "organization_invitations")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("organization_id", type: .text, .notNull, .references("organizations", "id", onDelete: .cascade))
+            .column("email_address", type: .text, .notNull)
+            .column("role", type: .text, .notNull)
+            .column("status", type: .text, .notNull)
+            .column("public_metadata", type: .text, .notNull, .default("{}"))
+            .column("domain_id", type: .text)
+            .column("expires_at", type: .bigint, .notNull))
+            .run()
+        try await db.create(index: "organization_invitations_by_email").on("organization_invitations").column("email_address").run()
+        for table in ["organization_suggestions", "organization_membership_requests"] {
+            var builder = db.create(table: table)
+                .column("id", type: .text, .primaryKey(autoIncrement: false))
+                .column("organization_id", type: .text, .notNull, .references("organizations", "id", onDelete: .cascade))
+                .column("user_id", type: .text, .notNull, .references("users", "id", onDelete: .cascade))
+                .column("status", type: .text, .notNull)
+            if table == "organization_suggestions" { builder = builder.column("domain_id", type: .text) }
+            try await timestamps(builder).run()
+            try await db.create(index: table + "_by_user").on(table).column("user_id").run()
+        }
+    }
 
     /// Social sign-in: the accounts users connected at a provider, and the browser round trips under way.
     static let socialSignIn: Step = { db in

@@ -1,0 +1,77 @@
+import FrontendAPI
+import SQLKit
+
+/// An organization's roles and members (operations `ListOrganizationRoles`, `ListOrganizationMemberships`,
+/// `UpdateOrganizationMembership`). Reading needs `org:sys_memberships:read` (or `manage`); changing a role needs
+/// `org:sys_memberships:manage`.
+struct OrganizationMembers: Sendable {
+    let exchange: Exchange
+    var instance: FrontendInstance { exchange.instance }
+    var me: MeEndpoints { MeEndpoints(exchange: exchange) }
+    var access: OrganizationAccess { OrganizationAccess(instance: instance) }
+
+    /// The instance's roles with their permissions, as `{data, total_count}`.
+    func roles(_ organizationID: String) async throws -> Reply {
+        let pagination = try Pagination(query: exchange.call.query)
+        return try await instance.database.read { db in
+            let (_, user, client) = try await me.context(in: db)
+            let (_, membership) = try await access.member(of: organizationID, userID: user.id, in: db)
+            try requireRead(membership)
+            let all = instance.settings.organizations.roles.map(exchange.presenter.role)
+            return try await exchange.envelope(PaginatedList(data: pagination.page(all), totalCount: all.count), client: client, in: db)
+        }
+    }
+
+    /// Members, oldest first, optionally filtered by `role`.
+    func list(_ organizationID: String) async throws -> Reply {
+        let pagination = try Pagination(query: exchange.call.query)
+        let role = exchange.call.query.nonEmpty("role")
+        return try await instance.database.read { db in
+            let (_, user, client) = try await me.context(in: db)
+            let (organization, membership) = try await access.member(of: organizationID, userID: user.id, in: db)
+            try requireRead(membership)
+            let records = try await OrganizationMembershipRecord.all(in: db, where: "organization_id", equals: organization.id)
+                .filter { role == nil || $0.role == role }
+            var page: [OrganizationMembership] = []
+            for record in pagination.page(records) {
+                guard let member = try await UserRecord.find(record.userId, in: db) else { continue }
+                page.append(try await exchange.presenter.membership(record, organization: organization, member: member, in: db))
+            }
+            if pagination.paginated {
+                return try await exchange.envelope(PaginatedList(data: page, totalCount: records.count), client: client, in: db)
+            }
+            return try await exchange.envelope(page, client: client, in: db)
+        }
+    }
+
+    /// `PATCH …/memberships/{user_id}` `role`: the member's new role. Demoting the last member with the minimum
+    /// permissions is refused (400 `organization_minimum_permissions_needed`).
+    func updateRole(_ organizationID: String, userID: String) async throws -> Reply {
+        let role = try exchange.call.form.required("role")
+        return try await instance.database.write { db in
+            let (_, user, client) = try await me.context(in: db)
+            let (organization, membership) = try await access.member(of: organizationID, userID: user.id, in: db)
+            try access.require(OrganizationPermissionCatalog.membershipsManage, membership)
+            guard let definition = instance.settings.organizations.role(role) else { throw APIFailure.organizationRoleNotFound }
+            guard var target = try await access.membership(userID: userID, organizationID: organization.id, in: db),
+                  let member = try await UserRecord.find(userID, in: db) else { throw APIFailure.notFound("Organization membership") }
+            if !OrganizationPermissionCatalog.minimumRequired.isSubset(of: definition.permissions) {
+                try await access.ensureMinimumKept(organizationID: organization.id, losingUserID: userID, in: db)
+            }
+            target.role = definition.key
+            target.updatedAt = instance.nowMS
+            try await target.save(in: db)
+            try await me.touchUser(userID, in: db)
+            return try await exchange.envelope(
+                try await exchange.presenter.membership(target, organization: organization, member: member, in: db), client: client, in: db)
+        }
+    }
+
+    private func requireRead(_ membership: OrganizationMembershipRecord) throws(APIFailure) {
+        let granted = access.permissions(of: membership.role)
+        guard granted.contains(OrganizationPermissionCatalog.membershipsRead)
+                || granted.contains(OrganizationPermissionCatalog.membershipsManage) else {
+            throw .missingOrganizationPermission(OrganizationPermissionCatalog.membershipsRead)
+        }
+    }
+}
