@@ -1,5 +1,6 @@
-"""Starts a fresh `clerk-tui serve` and runs schemathesis against the operations of issue 2 with checks
-`not_a_server_error` and `response_schema_conformance`; exits with schemathesis's status."""
+"""Starts a fresh `clerk-tui serve` on Config/examples/organizations.toml and runs schemathesis against the implemented
+operations (issue 2's and the organization ones) with checks `not_a_server_error` and `response_schema_conformance`;
+exits with schemathesis's status."""
 from __future__ import annotations
 
 import os
@@ -11,9 +12,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from conftest import IMPLEMENTED  # noqa: E402
+from conftest import IMPLEMENTED, ORGANIZATIONS  # noqa: E402
 from server import Server  # noqa: E402
-from settings import BASE  # noqa: E402
+from settings import example  # noqa: E402
 
 MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "50"))
 SEED = os.environ.get("SCHEMATHESIS_SEED", "20261126")
@@ -21,7 +22,7 @@ SEED = os.environ.get("SCHEMATHESIS_SEED", "20261126")
 
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="clerk-schemathesis-") as scratch:
-        server = Server(Path(scratch) / "data", BASE)
+        server = Server(Path(scratch) / "data", example("organizations.toml"))
         url = server.start()
         try:
             command = [sys.executable, "-m", "schemathesis.cli", "run", str(HERE / "fapi-openapi.yml"),
@@ -32,7 +33,7 @@ def main() -> int:
                        "--workers", "2", "--request-timeout", "30",
                        "--suppress-health-check", "all",
                        "--report", "junit", "--report-dir", str(Path(scratch) / "report")]
-            for operation_id in IMPLEMENTED:
+            for operation_id in IMPLEMENTED + ORGANIZATIONS:
                 command += ["--include-operation-id", operation_id]
             environment = {**os.environ, "SCHEMATHESIS_HOOKS": str(HERE / "schemathesis_hooks.py"), "FAPI_URL": url,
                            "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE), os.environ.get("PYTHONPATH")]))}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Schemathesis against a fresh `clerk-tui serve`: the operations of issue 2, checks not_a_server_error and
+# Schemathesis against a fresh `clerk-tui serve`: the implemented operations (issue 2, organizations), checks not_a_server_error and
 # response_schema_conformance, bounded examples (SCHEMATHESIS_MAX_EXAMPLES, default 25). Exit status is
 # schemathesis's. CLERK_TUI_BIN selects the binary (default .build/debug/clerk-tui).
 set -euo pipefail

@@ -2,8 +2,11 @@
 goes out as a signed-in native client would send it.
 
 - `_is_native=true`, `clerk-api-version`, and the `Authorization` client token of a signed-in user;
-- operations that end or delete things (sign-out, session end/remove/revoke, DELETE /v1/me, DELETE /v1/me/totp)
+- operations that end or delete things (sign-out, session end/remove/revoke, DELETE /v1/me, DELETE /v1/me/totp,
+  deleting or leaving an organization, changing roles, revoking or accepting invitations, removing logos or domains)
   get a fresh signed-in client each, so they cannot sign the shared client out from under the others;
+- each client administers an organization (with a domain and a pending invitation) and holds an invitation to
+  another one, so organization paths reach real ids;
 - a generated path id is swapped for a real one of that client when its length is even (deterministic per case,
   so shrinking still reproduces), so the fuzzer reaches existing sign-ins, sign-ups and sessions as well as
   unknown ids.
@@ -22,7 +25,9 @@ API_VERSION = "2026-05-12"
 CODE = "424242"
 PASSWORD = "schemathesis passphrase 1"
 DESTRUCTIVE = {"deleteUser", "deleteClientSessions", "removeClientSessionsAndRetainCookie", "endSession",
-               "removeSession", "revokeSession", "deleteTOTP"}
+               "removeSession", "revokeSession", "deleteTOTP", "deleteOrganization", "deleteOrganizationMemberships",
+               "UpdateOrganizationMembership", "revokePendingOrganizationInvitation", "acceptOrganizationInvitation",
+               "deleteOrganizationLogo", "deleteOrganizationDomain"}
 
 
 class Device:
@@ -51,25 +56,47 @@ class Device:
         for path, data in ((f"/v1/client/sign_ups/{other_id}/prepare_verification", {"strategy": "email_code"}),
                            (f"/v1/client/sign_ups/{other_id}/attempt_verification",
                             {"strategy": "email_code", "code": CODE})):
-            other_device.post(base_url + path, params={"_is_native": "true"}, data=data,
-                              headers={"Authorization": other_token}, timeout=30).raise_for_status()
+            step = other_device.post(base_url + path, params={"_is_native": "true"}, data=data,
+                                     headers={"Authorization": other_token}, timeout=30)
+            step.raise_for_status()
+            other_token = step.headers.get("Authorization", other_token)  # rotated once the session exists
         self.sign_in_id = self.post("/v1/client/sign_ins", {"identifier": other})["response"]["id"]
         pending = self.post("/v1/client/sign_ups",
                             {"email_address": f"fuzz-pending-{uuid.uuid4().hex[:12]}+clerk_test@example.com"})
         self.sign_up_id = pending["response"]["id"]
+        self.user_id = done["created_user_id"]
+        self.organizations(email, other_device, other_token)
 
-    def post(self, path: str, data: dict) -> dict:
+    def organizations(self, email: str, other_device: requests.Session, other_token: str) -> None:
+        """An organization this client administers (with a domain and an invitation), and an invitation to this
+        client's user from an organization of the other user."""
+        me = {"_clerk_session_id": self.session_id}
+        self.organization_id = self.post("/v1/organizations", {"name": "Fuzz Org"}, params=me)["response"]["id"]
+        domain = f"fuzz{uuid.uuid4().hex[:10]}.example"
+        self.domain_id = self.post(f"/v1/organizations/{self.organization_id}/domains", {"name": domain}, params=me)["response"]["id"]
+        theirs = other_device.post(f"{self.base_url}/v1/organizations", params={"_is_native": "true"}, data={"name": "Other Org"},
+                                   headers={"Authorization": other_token}, timeout=30)
+        theirs.raise_for_status()
+        invitation = other_device.post(f"{self.base_url}/v1/organizations/{theirs.json()['response']['id']}/invitations",
+                                       params={"_is_native": "true"}, data={"email_address": email, "role": "org:member"},
+                                       headers={"Authorization": other_token}, timeout=30)
+        invitation.raise_for_status()
+        self.invitation_id = invitation.json()["response"]["id"]
+
+    def post(self, path: str, data: dict, params: dict | None = None) -> dict:
         headers = {"clerk-api-version": API_VERSION}
         if self.token:
             headers["Authorization"] = self.token
-        response = self.http.post(self.base_url + path, params={"_is_native": "true"}, data=data,
+        response = self.http.post(self.base_url + path, params={"_is_native": "true", **(params or {})}, data=data,
                                   headers=headers, timeout=30)
         response.raise_for_status()
         self.token = response.headers.get("Authorization", self.token)
         return response.json()
 
     def ids(self) -> dict:
-        return {"session_id": self.session_id, "sign_in_id": self.sign_in_id, "sign_up_id": self.sign_up_id}
+        return {"session_id": self.session_id, "sign_in_id": self.sign_in_id, "sign_up_id": self.sign_up_id,
+                "organization_id": self.organization_id, "domain_id": self.domain_id, "invitation_id": self.invitation_id,
+                "user_id": self.user_id}
 
 
 _shared: Device | None = None
@@ -95,7 +122,7 @@ def before_call(context, case, kwargs):
     device = Device(os.environ["FAPI_URL"]) if operation_id in DESTRUCTIVE else shared_device()
     query = dict(case.query or {})
     query["_is_native"] = "true"
-    if case.path.startswith("/v1/me") and "_clerk_session_id" not in query:
+    if (case.path.startswith("/v1/me") or case.path.startswith("/v1/organizations")) and "_clerk_session_id" not in query:
         query["_clerk_session_id"] = device.session_id
     case.query = query
     headers = dict(case.headers or {})

@@ -26,7 +26,8 @@ def binary() -> str:
 
 
 def to_toml(settings: dict) -> str:
-    """A small TOML writer for the settings file: scalars and lists first, then one [table] per dict."""
+    """A small TOML writer for the settings file: scalars and lists first, then one [table] per dict and one
+    [[table]] per dict of a list of dicts."""
     def scalar(value) -> str:
         if isinstance(value, bool):
             return "true" if value else "false"
@@ -40,15 +41,24 @@ def to_toml(settings: dict) -> str:
 
     lines: list[str] = []
 
+    def is_table_list(value) -> bool:
+        return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+
     def table(prefix: str, values: dict) -> None:
-        plain = {k: v for k, v in values.items() if not isinstance(v, dict)}
+        plain = {k: v for k, v in values.items() if not isinstance(v, dict) and not is_table_list(v)}
         nested = {k: v for k, v in values.items() if isinstance(v, dict)}
-        if prefix and (plain or not nested):
+        arrays = {k: v for k, v in values.items() if is_table_list(v)}
+        if prefix and (plain or not (nested or arrays)):
             lines.append(f"\n[{prefix}]")
         for key, value in plain.items():
             lines.append(f"{key} = {scalar(value)}")
         for key, value in nested.items():
             table(f"{prefix}.{key}" if prefix else key, value)
+        for key, items in arrays.items():  # arrays of tables: [[prefix.key]]
+            for item in items:
+                lines.append(f"\n[[{prefix}.{key}]]" if prefix else f"\n[[{key}]]")
+                for name, value in item.items():
+                    lines.append(f"{name} = {scalar(value)}")
 
     table("", settings)
     return "\n".join(lines).lstrip() + "\n"

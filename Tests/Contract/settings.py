@@ -1,5 +1,7 @@
 """Instance settings files (TOML, keys of Config/instance.sample.toml) used by the test modules."""
-from server import merge
+import tomllib
+
+from server import REPO_ROOT, merge
 
 ALLOWED_ORIGIN = "http://localhost:3000"
 EVIL_ORIGIN = "https://evil.example"
@@ -18,3 +20,12 @@ BASE = {
 
 def settings(**overrides) -> dict:
     return merge(BASE, overrides)
+
+
+def example(name: str, **overrides) -> dict:
+    """A ready instance of Config/examples (e.g. `organizations.toml`) with the test run's needs (cheap hashes, no
+    per-IP limits, no resend cooldown, the allowed origin) laid over it, then `overrides`."""
+    with open(REPO_ROOT / "Config" / "examples" / name, "rb") as handle:
+        document = tomllib.load(handle)
+    run_needs = {key: value for key, value in BASE.items() if key != "application_name"}
+    return merge(merge(document, run_needs), overrides)

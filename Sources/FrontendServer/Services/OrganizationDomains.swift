@@ -118,7 +118,9 @@ struct OrganizationDomains: Sendable {
     func updateEnrollmentMode(_ organizationID: String, domainID: String) async throws -> Reply {
         let raw = try form.required("enrollment_mode")
         guard let mode = OrganizationEnrollmentMode(rawValue: raw) else {
-            throw APIFailure.paramInvalid("enrollment_mode", "\(raw) does not match one of the allowed values for parameter enrollment_mode")
+            throw APIFailure(.unprocessableContent, "form_param_value_invalid", "is invalid",
+                             long: "\(raw) does not match one of the allowed values for parameter enrollment_mode",
+                             meta: ErrorMeta(paramName: "enrollment_mode"))
         }
         guard instance.settings.organizations.domains.enrollmentModes.contains(mode) else {
             throw APIFailure.organizationDomainEnrollmentModeNotEnabled(raw)
