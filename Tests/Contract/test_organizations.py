@@ -286,3 +286,18 @@ def test_sessions_and_me_follow_clerk_session_id(native):
     assert client.get("/v1/me/organization_memberships", params=me_params(b)).expect(200).response == []
     assert len(client.get("/v1/me/organization_memberships", params=me_params(a)).expect(200).response) == 1
     client.get(f"/v1/organizations/{org['id']}", params=me_params(b)).expect_error("organization_not_found_or_unauthorized", 404)
+
+
+def test_members_list_filters_by_role_and_query(native):
+    admin = native()
+    owner = sign_up(admin)
+    org = create_org(admin, owner["session_id"], name())
+    member = member_of(native, admin, org["id"], role="org:billing")
+    listed = admin.get(f"/v1/organizations/{org['id']}/memberships", params={"paginated": "true"}).expect(200).response
+    assert listed["total_count"] == 2 and [m["role"] for m in listed["data"]] == ["org:admin", "org:billing"]
+    by_role = admin.get(f"/v1/organizations/{org['id']}/memberships", params={"role": "org:billing"}).expect(200).response
+    assert [m["public_user_data"]["user_id"] for m in by_role] == [member["user_id"]]
+    local_part = member["email"].split("@")[0].upper()
+    by_query = admin.get(f"/v1/organizations/{org['id']}/memberships",
+                         params={"paginated": "true", "query": local_part}).expect(200).response
+    assert [m["public_user_data"]["user_id"] for m in by_query["data"]] == [member["user_id"]]

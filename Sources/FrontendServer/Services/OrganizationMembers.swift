@@ -22,26 +22,38 @@ struct OrganizationMembers: Sendable {
         }
     }
 
-    /// Members, oldest first, optionally filtered by `role`.
+    /// Members, oldest first, filtered by `role` and by `query` (a case-insensitive part of a member's email address
+    /// or phone number, username, user id, first or last name).
     func list(_ organizationID: String) async throws -> Reply {
         let pagination = try Pagination(query: exchange.call.query)
         let role = exchange.call.query.nonEmpty("role")
+        let search = exchange.call.query.nonEmpty("query")?.lowercased()
         return try await instance.database.read { db in
             let (_, user, client) = try await me.context(in: db)
             let (organization, membership) = try await access.member(of: organizationID, userID: user.id, in: db)
             try requireRead(membership)
-            let records = try await OrganizationMembershipRecord.all(in: db, where: "organization_id", equals: organization.id)
-                .filter { role == nil || $0.role == role }
-            var page: [OrganizationMembership] = []
-            for record in pagination.page(records) {
+            var matching: [(OrganizationMembershipRecord, UserRecord)] = []
+            for record in try await OrganizationMembershipRecord.all(in: db, where: "organization_id", equals: organization.id)
+            where role == nil || record.role == role {
                 guard let member = try await UserRecord.find(record.userId, in: db) else { continue }
+                if let search, try await !matches(member, search, in: db) { continue }
+                matching.append((record, member))
+            }
+            var page: [OrganizationMembership] = []
+            for (record, member) in pagination.page(matching) {
                 page.append(try await exchange.presenter.membership(record, organization: organization, member: member, in: db))
             }
             if pagination.paginated {
-                return try await exchange.envelope(PaginatedList(data: page, totalCount: records.count), client: client, in: db)
+                return try await exchange.envelope(PaginatedList(data: page, totalCount: matching.count), client: client, in: db)
             }
             return try await exchange.envelope(page, client: client, in: db)
         }
+    }
+
+    private func matches(_ member: UserRecord, _ search: String, in db: any SQLDatabase) async throws -> Bool {
+        let identifiers = try await IdentificationRecord.all(in: db, where: "user_id", equals: member.id).map(\.value)
+        let fields = identifiers + [member.id, member.username, member.firstName, member.lastName].compactMap { $0 }
+        return fields.contains { $0.lowercased().contains(search) }
     }
 
     /// `PATCH …/memberships/{user_id}` `role`: the member's new role. Demoting the last member with the minimum
