@@ -42,7 +42,8 @@ extension Presenter {
     /// The memberships of `user`, newest first (the user object's `organization_memberships`).
     func memberships(of user: UserRecord, in db: any SQLDatabase) async throws -> [OrganizationMembership] {
         var rendered: [OrganizationMembership] = []
-        for record in try await OrganizationMembershipRecord.all(in: db, where: "user_id", equals: user.id).reversed() {
+        for record in try await OrganizationQueries.inCreationOrder(OrganizationMembershipRecord.self, where: "user_id",
+                                                                    equals: user.id, in: db).reversed() {
             guard let organization = try await OrganizationRecord.find(record.organizationId, in: db) else { continue }
             rendered.append(try await membership(record, organization: organization, member: user, in: db))
         }

@@ -89,7 +89,8 @@ struct MeOrganizations: Sendable {
         return try await instance.database.read { db in
             let (_, user, client) = try await me.context(in: db)
             var rendered: [OrganizationSuggestion] = []
-            for suggestion in try await OrganizationSuggestionRecord.all(in: db, where: "user_id", equals: user.id).reversed()
+            for suggestion in try await OrganizationQueries.inCreationOrder(OrganizationSuggestionRecord.self, where: "user_id",
+                                                                            equals: user.id, in: db).reversed()
             where statuses.isEmpty || statuses.contains(suggestion.status) {
                 guard let organization = try await OrganizationRecord.find(suggestion.organizationId, in: db) else { continue }
                 rendered.append(presenter.suggestion(suggestion, organization: organization))
@@ -147,7 +148,7 @@ struct MeOrganizations: Sendable {
             .filter { $0.kind == .emailAddress && $0.verified }.map(\.value)
         guard !emails.isEmpty else { return [] }
         return try await db.select().column("*").from(OrganizationInvitationRecord.table)
-            .where("email_address", .in, emails).orderBy("created_at").orderBy("id")
+            .where("email_address", .in, emails).orderBy("created_at").orderBy("rowid")
             .all(decoding: OrganizationInvitationRecord.self, keyDecodingStrategy: Columns.decoding)
     }
 

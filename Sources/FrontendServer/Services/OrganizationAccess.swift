@@ -86,8 +86,15 @@ struct OrganizationAccess: Sendable {
     }
 }
 
-/// Counting queries shared by the presenters and services.
+/// Queries shared by the presenters and services.
 enum OrganizationQueries {
+    /// Rows where `column` equals `value`, oldest first; rows of the same millisecond in the order they were written.
+    static func inCreationOrder<R: Record>(_ type: R.Type, where column: String, equals value: String,
+                                           in db: any SQLDatabase) async throws -> [R] {
+        try await db.select().column("*").from(R.table).where(SQLIdentifier(column), .equal, SQLBind(value))
+            .orderBy("created_at").orderBy("rowid").all(decoding: R.self, keyDecodingStrategy: Columns.decoding)
+    }
+
     static func count(_ table: String, organizationID: String, in db: any SQLDatabase) async throws -> Int {
         try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
             .where("organization_id", .equal, organizationID).first()?.decode(column: "n", as: Int.self) ?? 0

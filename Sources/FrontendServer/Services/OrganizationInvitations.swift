@@ -48,7 +48,8 @@ struct OrganizationInvitations: Sendable {
             let (_, user, client) = try await me.context(in: db)
             let (organization, membership) = try await access.member(of: organizationID, userID: user.id, in: db)
             try access.require(OrganizationPermissionCatalog.membershipsManage, membership)
-            let all = try await OrganizationInvitationRecord.all(in: db, where: "organization_id", equals: organization.id).reversed()
+            let all = try await OrganizationQueries.inCreationOrder(OrganizationInvitationRecord.self, where: "organization_id",
+                                                                    equals: organization.id, in: db).reversed()
                 .map { exchange.presenter.invitation($0, organization: organization) }
                 .filter { statuses.isEmpty || statuses.contains($0.status?.rawValue ?? "") }
             return try await exchange.envelope(PaginatedList(data: pagination.page(all), totalCount: all.count), client: client, in: db)

@@ -33,7 +33,8 @@ struct OrganizationMembers: Sendable {
             let (organization, membership) = try await access.member(of: organizationID, userID: user.id, in: db)
             try requireRead(membership)
             var matching: [(OrganizationMembershipRecord, UserRecord)] = []
-            for record in try await OrganizationMembershipRecord.all(in: db, where: "organization_id", equals: organization.id)
+            for record in try await OrganizationQueries.inCreationOrder(OrganizationMembershipRecord.self, where: "organization_id",
+                                                                        equals: organization.id, in: db)
             where role == nil || record.role == role {
                 guard let member = try await UserRecord.find(record.userId, in: db) else { continue }
                 if let search, try await !matches(member, search, in: db) { continue }
