@@ -16,7 +16,8 @@ struct ClerkTUI: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ServeCommand.self, OutboxCommand.self, TokenCommand.self, StatusCommand.self, SignOutCommand.self,
+            ServeCommand.self, OutboxCommand.self, TokenCommand.self, StatusCommand.self, SwitchCommand.self,
+            SignOutCommand.self,
             SSHCommand.self, UIGalleryCommand.self,
         ]
     )

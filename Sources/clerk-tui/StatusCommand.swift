@@ -33,12 +33,15 @@ struct StatusReport: Encodable {
         var identifier: String?
         var name: String?
         var activeOrganizationID: String?
+        /// The active organization as the user's membership names it: name, slug and role.
+        var activeOrganization: OrganizationSummary?
         var isActive: Bool
 
         enum CodingKeys: String, CodingKey {
             case id, status, identifier, name
             case userID = "user_id"
             case activeOrganizationID = "active_organization_id"
+            case activeOrganization = "active_organization"
             case isActive = "is_active"
         }
 
@@ -51,8 +54,26 @@ struct StatusReport: Encodable {
             try container.encode(identifier, forKey: .identifier)
             try container.encode(name, forKey: .name)
             try container.encode(activeOrganizationID, forKey: .activeOrganizationID)
+            try container.encode(activeOrganization, forKey: .activeOrganization)
             try container.encode(isActive, forKey: .isActive)
         }
+    }
+
+    struct OrganizationSummary: Encodable {
+        var id: String
+        var name: String
+        var slug: String?
+        var role: String
+
+        init(_ membership: OrganizationMembership) {
+            id = membership.organization.id
+            name = membership.organization.name
+            slug = membership.organization.slug
+            role = membership.role
+        }
+
+        /// `Acme Inc (acme-inc) as org:admin`.
+        var text: String { name + (slug.map { " (\($0))" } ?? "") + " as \(role)" }
     }
 
     var frontendAPI: String
@@ -98,7 +119,10 @@ struct StatusReport: Encodable {
             return SessionSummary(
                 id: session.id, status: session.status.rawValue, userID: session.user?.id,
                 identifier: session.publicUserData?.identifier, name: name.isEmpty ? nil : name,
-                activeOrganizationID: session.lastActiveOrganizationID, isActive: session.id == active?.id)
+                activeOrganizationID: session.lastActiveOrganizationID,
+                activeOrganization: session.user?.organizationMemberships?
+                    .first { $0.organization.id == session.lastActiveOrganizationID }.map(OrganizationSummary.init),
+                isActive: session.id == active?.id)
         }
     }
 
@@ -111,7 +135,9 @@ struct StatusReport: Encodable {
         for session in sessions {
             let who = [session.identifier, session.name.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
             let marker = session.isActive ? "*" : " "
-            let organization = session.activeOrganizationID.map { ", organization \($0)" } ?? ", personal account"
+            let organization =
+                session.activeOrganization.map { ", organization \($0.text)" }
+                ?? session.activeOrganizationID.map { ", organization \($0)" } ?? ", personal account"
             lines.append("\(marker) \(who.isEmpty ? session.userID ?? "unknown user" : who) — \(session.id)\(organization)")
         }
         return lines.joined(separator: "\n")

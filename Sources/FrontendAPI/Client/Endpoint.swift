@@ -53,6 +53,16 @@ public struct Endpoint<Output: Sendable>: Sendable {
     }
 }
 
+extension Endpoint {
+    /// Sends `image` as the multipart field `file`, as the profile-image and organization-logo uploads take it.
+    mutating func attachImage(_ image: Data, contentType: String, fileName: String) {
+        let boundary = "clerk-tui-" + UUID().uuidString
+        var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n".utf8)
+        body += Data("Content-Type: \(contentType)\r\n\r\n".utf8) + image + Data("\r\n--\(boundary)--\r\n".utf8)
+        rawBody = (body, "multipart/form-data; boundary=\(boundary)")
+    }
+}
+
 /// Escapes one path segment (an id or template name) so it cannot change the path.
 func segment(_ value: String) -> String {
     FormURLEncoding.escape(value).replacingOccurrences(of: "/", with: "%2F").replacingOccurrences(of: "?", with: "%3F")

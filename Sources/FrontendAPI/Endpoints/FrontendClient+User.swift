@@ -58,11 +58,8 @@ extension FrontendClient {
 
     /// `POST /v1/me/profile_image`: uploads `image` (multipart `file`). Returns the image object.
     public func updateProfileImage(_ image: Data, contentType: String, sessionID: String? = nil) async throws -> JSONValue {
-        let boundary = "clerk-tui-" + UUID().uuidString
-        var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"profile\"\r\n".utf8)
-        body += Data("Content-Type: \(contentType)\r\n\r\n".utf8) + image + Data("\r\n--\(boundary)--\r\n".utf8)
         var endpoint = Endpoint<JSONValue>(.post, "/v1/me/profile_image", sessionScope: .me(sessionID))
-        endpoint.rawBody = (body, "multipart/form-data; boundary=\(boundary)")
+        endpoint.attachImage(image, contentType: contentType, fileName: "profile")
         return try await send(endpoint)
     }
 

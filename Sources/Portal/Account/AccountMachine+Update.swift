@@ -1,6 +1,16 @@
 import FrontendAPI
 
 extension AccountMachine {
+    /// The first effects: with organizations, the pending invitations and suggestions the switcher counts.
+    public mutating func start() -> [Effect] {
+        guard organizationsEnabled, let id = activeSessionID else { return [] }
+        pendingOrganizationCount = 0
+        return [
+            send(.organizations(sessionID: id, .invitations(offset: 0)), .countPending),
+            send(.organizations(sessionID: id, .suggestions(offset: 0, includeAccepted: false)), .countPending),
+        ]
+    }
+
     public mutating func update(_ event: Event) -> [Effect] {
         switch event {
         case .clientChanged(let client):
@@ -18,6 +28,9 @@ extension AccountMachine {
             guard step == .menu else { return [] }
             step = .home
             return []
+        case .openOrganizations:
+            guard organizationsEnabled, step == .home, let id = activeSessionID else { return [] }
+            return [.finish(.organizations(sessionID: id))]
         case .select(let item):
             guard !isBusy else { return [] }
             errors = .none
@@ -57,8 +70,17 @@ extension AccountMachine {
 extension AccountMachine: TrackedFlow {
     var canRetry: Bool { !isBusy }
 
+    func isBackground(_ purpose: Purpose) -> Bool { purpose == .countPending }
+
     mutating func succeeded(_ pending: Pending, _ result: BackendResult) -> [Effect] {
         switch pending.purpose {
+        case .countPending:
+            switch result {
+            case .invitations(let page): pendingOrganizationCount += page.totalCount
+            case .suggestions(let page): pendingOrganizationCount += page.totalCount
+            default: break
+            }
+            return []
         case .touch(let id):
             activeSessionID = id
             step = .home

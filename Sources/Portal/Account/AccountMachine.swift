@@ -9,6 +9,10 @@ public struct AccountMachine: Equatable, Sendable {
     public typealias Effect = FlowEffect<AccountOutcome>
 
     public let singleSessionMode: Bool
+    /// The instance has organizations: the home shows the active one (OrganizationSwitcher).
+    public let organizationsEnabled: Bool
+    /// Pending invitations and suggestions, counted on the switcher's badge.
+    public internal(set) var pendingOrganizationCount = 0
     /// Signed-in sessions (`active` or `pending`), in the client's order.
     public internal(set) var sessions: [Session]
     public internal(set) var activeSessionID: String?
@@ -19,8 +23,9 @@ public struct AccountMachine: Equatable, Sendable {
 
     var requests: RequestTracker<Purpose>
 
-    public init(client: Client, singleSessionMode: Bool, scope: Int) {
+    public init(client: Client, singleSessionMode: Bool, organizationsEnabled: Bool = false, scope: Int) {
         self.singleSessionMode = singleSessionMode
+        self.organizationsEnabled = organizationsEnabled
         self.requests = RequestTracker(scope: scope)
         self.sessions = Self.signedIn(client)
         self.activeSessionID = client.lastActiveSessionID
@@ -50,6 +55,8 @@ public struct AccountMachine: Equatable, Sendable {
         case touch(String)
         case remove(String)
         case signOutAll
+        /// The pending invitations or suggestions, for the switcher's badge.
+        case countPending
     }
 
     /// What the user did, how the client changed, what the server answered.
@@ -58,6 +65,8 @@ public struct AccountMachine: Equatable, Sendable {
         case openMenu
         /// Escape: closes the menu.
         case closeMenu
+        /// The OrganizationSwitcher: the list of organizations.
+        case openOrganizations
         case select(Item)
         case retry
         case response(RequestID, BackendOutcome)
@@ -66,6 +75,12 @@ public struct AccountMachine: Equatable, Sendable {
     // MARK: Derived state for views
 
     public var activeSession: Session? { sessions.first { $0.id == activeSessionID } }
+
+    /// The active session's organization membership; nil for the personal account.
+    public var activeMembership: OrganizationMembership? {
+        guard let session = activeSession, let id = session.lastActiveOrganizationID else { return nil }
+        return session.user?.organizationMemberships?.first { $0.organization.id == id }
+    }
     public var otherSessions: [Session] { sessions.filter { $0.id != activeSessionID } }
 
     /// The popover's entries, in Clerk's order.
@@ -81,7 +96,7 @@ public struct AccountMachine: Equatable, Sendable {
     /// The account switcher's entries.
     public var chooseItems: [Item] { sessions.map(Item.switchTo) + [.addAccount, .signOutAll] }
 
-    public var isBusy: Bool { !requests.isEmpty }
+    public var isBusy: Bool { requests.contains { $0 != .countPending } }
 
     public var notice: String? { serverUnavailable ? Copy.serverUnavailable : errors.card }
 
@@ -113,6 +128,8 @@ public struct AccountMachine: Equatable, Sendable {
 /// How the home card hands over to another flow.
 public enum AccountOutcome: Equatable, Sendable {
     case manageAccount(sessionID: String)
+    /// The OrganizationSwitcher, for the session's organizations.
+    case organizations(sessionID: String)
     /// "Add account": sign in to another account alongside this one.
     case addAccount
     /// Another session is now active.

@@ -29,7 +29,10 @@ extension BackendCall {
             .session(try await client.touchSession(id, activeOrganizationID: nil, intent: intent))
         case .removeSession(let id): .session(try await client.removeSession(id))
         case .signOutAll: .client(try await client.signOutAll())
+        case .selectOrganization(let id, let organizationID):
+            .session(try await client.touchSession(id, activeOrganizationID: organizationID ?? "", intent: .selectOrganization))
         case .profile(let sessionID, let call): try await call.perform(with: client, sessionID: sessionID)
+        case .organizations(let sessionID, let call): try await call.perform(with: client, sessionID: sessionID)
         }
     }
 }

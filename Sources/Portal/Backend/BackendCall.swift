@@ -37,8 +37,13 @@ public enum BackendCall: Equatable, Sendable {
     case removeSession(id: String)
     /// `DELETE /v1/client/sessions`
     case signOutAll
+    /// `POST /v1/client/sessions/{id}/touch` with `intent=select_org`: makes `organizationID` the session's active
+    /// organization, or the personal account when nil.
+    case selectOrganization(sessionID: String, organizationID: String?)
     /// A call on the signed-in user or the session's reverification, acting for `sessionID`.
     case profile(sessionID: String, ProfileCall)
+    /// A call on the user's organizations, acting for `sessionID`.
+    case organizations(sessionID: String, OrganizationCall)
 }
 
 /// The resource a ``BackendCall`` returns.
@@ -57,6 +62,12 @@ public enum BackendResult: Equatable, Sendable {
     case verification(SessionVerification)
     case passkey(Passkey)
     case externalAccount(ExternalAccount)
+    case organization(Organization)
+    case memberships(PaginatedList<OrganizationMembership>)
+    case invitations(PaginatedList<OrganizationInvitation>)
+    case invitation(OrganizationInvitation)
+    case suggestions(PaginatedList<OrganizationSuggestion>)
+    case suggestion(OrganizationSuggestion)
     /// A deletion, upload or file write whose answer carries nothing the flows read.
     case done
 

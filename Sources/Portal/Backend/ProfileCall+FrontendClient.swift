@@ -8,7 +8,7 @@ extension ProfileCall {
         case .updateUser(let changes): .user(try await client.updateUser(changes, sessionID: id))
         case .setProfileImage(let path):
             try await done {
-                let image = try ProfileImageFile.read(path)
+                let image = try ImageFile.read(path)
                 return try await client.updateProfileImage(image.data, contentType: image.contentType, sessionID: id)
             }
         case .deleteProfileImage: try await done { try await client.deleteProfileImage(sessionID: id) }

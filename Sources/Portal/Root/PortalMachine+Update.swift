@@ -18,6 +18,7 @@ extension PortalMachine {
             self.client = client
             switch route {
             case .home, .task: return settle()
+            case .organizations(let list) where list.mode == .task: return settle()
             case .profile: return update(.profile(.clientChanged(client)))
             default: return []
             }
@@ -49,6 +50,11 @@ extension PortalMachine {
             let effects = machine.update(event)
             route = .profile(machine)
             return absorb(effects) { $0.profileFinished($1) }
+        case .organizations(let event):
+            guard case .organizations(var machine) = route else { return [] }
+            let effects = machine.update(event)
+            route = .organizations(machine)
+            return absorb(effects) { $0.organizationsFinished($1) }
         case .toggleKeepSignedIn:
             guard let keep = keepSignedIn, !requests.contains(where: { if case .keepSignedIn = $0 { true } else { false } })
             else { return [] }
@@ -83,6 +89,7 @@ extension PortalMachine {
         case .home: update(.account(.retry))
         case .task: update(.task(.retry))
         case .profile: update(.profile(.retry))
+        case .organizations: update(.organizations(.retry))
         case .loading, .unavailable: []
         }
     }
@@ -94,6 +101,7 @@ extension PortalMachine {
         case .home: update(.account(.response(id, outcome)))
         case .task: update(.task(.response(id, outcome)))
         case .profile: update(.profile(.response(id, outcome)))
+        case .organizations: update(.organizations(.response(id, outcome)))
         case .loading, .unavailable: []
         }
     }
@@ -142,6 +150,7 @@ extension PortalMachine {
             return showSignIn()
         }
         if active.status == .pending, let key = active.tasks?.first?.key {
+            if key == .chooseOrganization { return chooseOrganization(active, environment) }
             if case .task(let current) = route, current.sessionID == active.id, current.task == key { return [] }
             route = .task(
                 SessionTaskMachine(
@@ -159,10 +168,32 @@ extension PortalMachine {
             route = .home(account)
             return absorb(effects) { $0.accountFinished($1) }
         }
-        route = .home(
-            AccountMachine(
-                client: client, singleSessionMode: environment.authConfig.singleSessionMode, scope: nextScope()))
-        return []
+        var account = AccountMachine(
+            client: client, singleSessionMode: environment.authConfig.singleSessionMode,
+            organizationsEnabled: environment.organizationSettings.enabled, scope: nextScope())
+        let effects = account.start()
+        route = .home(account)
+        return absorb(effects) { $0.accountFinished($1) }
+    }
+
+    /// The OrganizationSwitcher's list for `session`, or, as its `choose-organization` task, the list that must end in
+    /// an active organization.
+    private mutating func showOrganizations(
+        _ session: Session, _ environment: Environment, mode: OrganizationListMachine.Mode
+    ) -> [Effect] {
+        var machine = OrganizationListMachine(
+            mode: mode, sessionID: session.id, identifier: AccountMachine.identifier(session),
+            activeOrganizationID: session.lastActiveOrganizationID,
+            config: OrganizationsConfig(environment: environment, user: session.user, localFiles: localFiles),
+            scope: nextScope())
+        let effects = machine.start()
+        route = .organizations(machine)
+        return absorb(effects) { $0.organizationsFinished($1) }
+    }
+
+    private mutating func chooseOrganization(_ session: Session, _ environment: Environment) -> [Effect] {
+        if case .organizations(let current) = route, current.sessionID == session.id, current.mode == .task { return [] }
+        return showOrganizations(session, environment, mode: .task)
     }
 
     mutating func showSignIn() -> [Effect] {
@@ -238,6 +269,9 @@ extension PortalMachine {
             let effects = profile.start()
             route = .profile(profile)
             return absorb(effects) { $0.profileFinished($1) }
+        case .organizations(let sessionID):
+            guard let environment, let session = client?.sessions.first(where: { $0.id == sessionID }) else { return [] }
+            return showOrganizations(session, environment, mode: .switcher)
         case .addAccount:
             return showSignIn()
         case .switched(let sessionID):
@@ -261,13 +295,24 @@ extension PortalMachine {
 
     mutating func taskFinished(_ outcome: SessionTaskOutcome) -> [Effect] {
         switch outcome {
-        case .completed:
-            return [send(.loadClient, .client)]
-        case .signOut(let sessionID):
-            let signedIn = client?.sessions.filter { $0.status == .active || $0.status == .pending } ?? []
-            let call: BackendCall = signedIn.count > 1 ? .removeSession(id: sessionID) : .signOutAll
-            return [send(call, .signOut)]
+        case .completed: [send(.loadClient, .client)]
+        case .signOut(let sessionID): signOut(sessionID)
         }
+    }
+
+    mutating func organizationsFinished(_ outcome: OrganizationListOutcome) -> [Effect] {
+        switch outcome {
+        case .close: settle()
+        case .selected: [send(.loadClient, .client)]
+        case .signOut(let sessionID): signOut(sessionID)
+        }
+    }
+
+    /// Signs `sessionID` out: only it when others are signed in, else the whole client.
+    private mutating func signOut(_ sessionID: String) -> [Effect] {
+        let signedIn = client?.sessions.filter { $0.status == .active || $0.status == .pending } ?? []
+        let call: BackendCall = signedIn.count > 1 ? .removeSession(id: sessionID) : .signOutAll
+        return [send(call, .signOut)]
     }
 
     // MARK: Helpers

@@ -49,6 +49,8 @@ public struct PortalMachine: Equatable, Sendable {
         case task(SessionTaskMachine)
         /// "Manage account": the UserProfile pages.
         case profile(ProfileMachine)
+        /// The OrganizationSwitcher's list, or the choose-organization task.
+        case organizations(OrganizationListMachine)
     }
 
     enum Purpose: Equatable, Sendable {
@@ -70,6 +72,7 @@ public struct PortalMachine: Equatable, Sendable {
         case account(AccountMachine.Event)
         case task(SessionTaskMachine.Event)
         case profile(ProfileMachine.Event)
+        case organizations(OrganizationListMachine.Event)
         /// "Keep me signed in on this key" was toggled.
         case toggleKeepSignedIn
         case response(RequestID, BackendOutcome)

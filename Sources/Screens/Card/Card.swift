@@ -51,6 +51,7 @@ extension PortalMachine.Route {
         case .home(let m): "home.\(m.step)"
         case .task(let m): "task.\(m.task).\(m.step)"
         case .profile(let m): "profile.\(m.cardKey)"
+        case .organizations(let m): "organizations.\(m.mode).\(m.step)"
         }
     }
 }
@@ -66,6 +67,7 @@ enum FieldID: Hashable, Sendable {
     case currentPassword
     case backupCode
     case profile(ProfileField)
+    case organization(OrganizationField)
 }
 
 /// One focusable thing on a card.

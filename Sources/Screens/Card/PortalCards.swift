@@ -20,6 +20,7 @@ extension PortalMachine {
             return HomeView.card(account, applicationName: applicationName, keepSignedIn: keepSignedIn)
         case .task(let task): return TaskView.card(task)
         case .profile(let profile): return ProfileView.card(profile)
+        case .organizations(let list): return OrganizationListView.card(list)
         }
     }
 
@@ -42,6 +43,7 @@ extension PortalMachine {
         case (.profile, .newPassword): .profile(.newPassword(.password(SecretText(text))))
         case (.profile, .confirmPassword): .profile(.newPassword(.confirmation(SecretText(text))))
         case (.profile, .code), (.profile, .backupCode): .profile(.codeChanged(SecretText(text)))
+        case (.organizations, .organization(let field)): .organizations(.fieldChanged(field, text))
         default: nil
         }
     }
@@ -53,6 +55,7 @@ extension PortalMachine {
         case .signUp: .signUp(.submit)
         case .task: .task(.submit)
         case .profile: .profile(.submit)
+        case .organizations: .organizations(.submit)
         default: nil
         }
     }
@@ -64,6 +67,7 @@ extension PortalMachine {
         case .home(let account) where account.step == .menu: .account(.closeMenu)
         case .task(let task) where task.step == .verifyAuthenticator: .task(.back)
         case .profile: .profile(.back)
+        case .organizations: .organizations(.back)
         default: nil
         }
     }

@@ -15,6 +15,7 @@ enum HomeView {
                 card.controls = [
                     .option(name, detail: name == identifier ? nil : identifier, action: .account(.openMenu))
                 ]
+                if machine.organizationsEnabled { card.controls.append(organizationSwitcher(machine)) }
             }
             if machine.step == .menu {
                 card.lines = [Copy.UserButton.accountActions]
@@ -37,6 +38,14 @@ enum HomeView {
             card.controls.insert(.button(Copy.retry, action: .account(.retry), enabled: true), at: 0)
         }
         return card
+    }
+
+    /// The OrganizationSwitcher: the active organization (or the personal account), with a badge counting the
+    /// invitations and suggestions waiting.
+    private static func organizationSwitcher(_ machine: AccountMachine) -> Control {
+        let name = machine.activeMembership?.organization.name ?? Copy.Organizations.personalAccount
+        let badge = machine.pendingOrganizationCount > 0 ? "(\(machine.pendingOrganizationCount))" : nil
+        return .option(name, detail: badge, action: .account(.openOrganizations))
     }
 
     /// The identifier beside a session whose display name is a real name.

@@ -1,9 +1,9 @@
 import Foundation
 import FrontendAPI
 
-/// A profile image read from disk, checked the way Clerk checks uploads: at most 10 MB, and a JPEG, PNG,
-/// GIF or WebP image by its content (not its file name).
-enum ProfileImageFile {
+/// A profile image or organization logo read from disk, checked the way Clerk checks uploads: at most 10 MB, and a
+/// JPEG, PNG, GIF or WebP image by its content (not its file name).
+enum ImageFile {
     static let maximumBytes = 10 * 1024 * 1024
 
     static func read(_ path: String) throws(PortalFailure) -> (data: Data, contentType: String) {
