@@ -318,3 +318,68 @@ import Testing
         }
     }
 }
+
+/// The organization flows inside the portal: the home's switcher and the choose-organization task.
+@Suite struct PortalOrganizationTests {
+    static var environment: Environment {
+        var environment = Fixtures.environment()
+        environment.organizationSettings = OrganizationSettings(enabled: true)
+        return environment
+    }
+
+    @Test func theChooseOrganizationTaskOpensTheListThatMustEndInAnOrganization() {
+        let pending = Fixtures.session(
+            "sess_p", identifier: "ada@acme.test", status: .pending, tasks: [SessionTask(key: .chooseOrganization)])
+        var machine = PortalMachine()
+        let start = machine.update(.start)
+        let effects = PortalMachineTests.answer(&machine, start, [
+            .loadEnvironment: .success(.environment(Self.environment)),
+            .loadClient: .success(.client(Fixtures.client([pending], active: "sess_p"))),
+        ])
+        guard case .organizations(let list) = machine.route else {
+            Issue.record("expected the organization list, got \(machine.route)")
+            return
+        }
+        #expect(list.mode == .task && list.sessionID == "sess_p")
+        #expect(effects.calls().count == 3)
+    }
+
+    @Test func theHomeOpensTheSwitcherAndBackReturnsHome() {
+        var machine = PortalMachineTests.booted(
+            client: Fixtures.client([PortalMachineTests.ada], active: "sess_a"), env: Self.environment)
+        guard case .home(let home) = machine.route, home.organizationsEnabled else {
+            Issue.record("expected a home with organizations, got \(machine.route)")
+            return
+        }
+        let open = machine.update(.account(.openOrganizations))
+        guard case .organizations(let list) = machine.route else {
+            Issue.record("expected the organization list, got \(machine.route)")
+            return
+        }
+        #expect(list.mode == .switcher && open.calls().count == 3)
+        _ = machine.update(.organizations(.back))
+        guard case .home = machine.route else {
+            Issue.record("expected home, got \(machine.route)")
+            return
+        }
+    }
+
+    @Test func theHomeCountsPendingInvitationsAndSuggestions() {
+        var account = AccountMachine(
+            client: Fixtures.client([PortalMachineTests.ada], active: "sess_a"), singleSessionMode: false,
+            organizationsEnabled: true, scope: 3)
+        let counts = account.start()
+        #expect(counts.calls() == [
+            .organizations(sessionID: "sess_a", .invitations(offset: 0)),
+            .organizations(sessionID: "sess_a", .suggestions(offset: 0, includeAccepted: false)),
+        ])
+        #expect(!account.isBusy)
+        let invitations = PaginatedList(data: [OrganizationFixtures.invitation], totalCount: 2)
+        let suggestions = PaginatedList(data: [OrganizationFixtures.suggestion], totalCount: 1)
+        for case .call(let id, .organizations(_, let call)) in counts {
+            let result: BackendResult = if case .invitations = call { .invitations(invitations) } else { .suggestions(suggestions) }
+            _ = account.update(.response(id, .success(result)))
+        }
+        #expect(account.pendingOrganizationCount == 3)
+    }
+}
