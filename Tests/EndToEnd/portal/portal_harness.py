@@ -95,8 +95,10 @@ class World:
         self.panes.append(pane)
         return pane
 
-    def serve(self, data_dir: Path | None = None, config: str | None = None, port: int = 0) -> Server:
-        config_path = None
+    def serve(self, data_dir: Path | None = None, config: str | None = None, port: int = 0,
+              config_file: Path | None = None) -> Server:
+        """`clerk-tui serve` with the settings in `config` (TOML text) or `config_file` (a ready instance)."""
+        config_path = config_file
         if config is not None:
             config_path = self.home / f"instance{len(self.servers)}.toml"
             config_path.write_text(config)
