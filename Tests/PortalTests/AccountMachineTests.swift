@@ -166,8 +166,9 @@ import Testing
         #expect(machine.update(.submit).outcomes() == [.completed])
     }
 
-    @Test func chooseOrganizationIsNotSupportedHere() {
-        var machine = Self.machine(.chooseOrganization)
+    /// choose-organization belongs to the organization list; a task the terminal does not know offers signing out.
+    @Test func anUnknownTaskOffersSigningOut() {
+        var machine = Self.machine(SessionTask.Key(rawValue: "accept-terms"))
         #expect(machine.step == .unsupported)
         #expect(machine.update(.signOut).outcomes() == [.signOut(sessionID: "sess_p")])
     }

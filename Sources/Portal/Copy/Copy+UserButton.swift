@@ -20,7 +20,6 @@ extension Copy {
         public static let setupMFATitle = "Set up two-step verification"
         public static let setupMFASubtitle =
             "Choose which method you prefer to protect your account with an extra layer of security"
-        public static let chooseOrganizationTitle = "Choose an organization"
         public static let authenticatorApplication = "Authenticator application"
         public static let addAuthenticatorTitle = "Add authenticator application"
         public static let scanQRCode =
@@ -43,7 +42,7 @@ extension Copy {
         public static let backupCodesMessage =
             "Save these backup codes and store them somewhere safe. If you lose access to your authentication "
             + "device, you can use backup codes to sign in."
-        /// For tasks the terminal cannot complete (e.g. choosing an organization).
+        /// For tasks the terminal does not know.
         public static let unsupported = "This step can't be completed in the terminal. Please continue in a browser."
     }
 }

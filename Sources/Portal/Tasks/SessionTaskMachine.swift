@@ -48,7 +48,8 @@ public struct SessionTaskMachine: Equatable, Sendable {
         case verifyAuthenticator
         /// "Authenticator application verification enabled": the backup codes, then Continue.
         case backupCodes
-        /// A task this terminal cannot do (e.g. choose-organization): continue in a browser.
+        /// A task this terminal does not know (named by its key): continue in a browser. The choose-organization
+        /// task is the organization list's.
         case unsupported
     }
 

@@ -36,8 +36,7 @@ enum TaskView {
                 .button(Copy.continueButton, action: .task(.submit), enabled: true),
             ]
         case .unsupported:
-            let title = machine.task == .chooseOrganization ? Copy.Tasks.chooseOrganizationTitle : Copy.Tasks.setupMFATitle
-            card = Card(title: title, subtitle: nil, notice: Banner(.warning, Copy.Tasks.unsupported))
+            card = Card(title: machine.task.rawValue, subtitle: nil, notice: Banner(.warning, Copy.Tasks.unsupported))
         }
         if card.notice == nil { card.notice = machine.notice.map { Banner(.danger, $0) } }
         if machine.serverUnavailable {
