@@ -28,7 +28,7 @@ struct EnvironmentPresenter {
         !identifier.enabled ? .off : identifier.required ? .required : .on
     }
 
-    private func requirement(_ field: ProfileFieldRequirement) -> AuthConfig.Requirement {
+    private func requirement(_ field: SectionFieldRequirement) -> AuthConfig.Requirement {
         switch field { case .off: .off; case .optional: .on; case .required: .required }
     }
 
@@ -87,7 +87,7 @@ struct EnvironmentPresenter {
                 secondFactors: value.enabled && secondFactor ? [Strategy.phoneCode.rawValue] : [],
                 verifications: value.enabled ? codeFactors : [], verifyAtSignUp: value.enabled && value.verifyAtSignUp)
         }
-        func profile(_ field: ProfileFieldRequirement) -> UserSettings.Attribute {
+        func profile(_ field: SectionFieldRequirement) -> UserSettings.Attribute {
             UserSettings.Attribute(enabled: field != .off, required: field == .required)
         }
         let attributes: [String: UserSettings.Attribute] = [

@@ -12,8 +12,8 @@ public struct InstanceSettings: Sendable, Equatable {
     public var emailAddress = IdentifierSettings(enabled: true, required: true, usedForFirstFactor: true)
     public var phoneNumber = IdentifierSettings(enabled: false, required: false, usedForFirstFactor: false)
     public var username = IdentifierSettings(enabled: false, required: false, usedForFirstFactor: false)
-    public var firstName: ProfileFieldRequirement = .off
-    public var lastName: ProfileFieldRequirement = .off
+    public var firstName: SectionFieldRequirement = .off
+    public var lastName: SectionFieldRequirement = .off
     public var password = PasswordSettings()
     public var emailCodeFirstFactor = true
     public var phoneCodeFirstFactor = true
@@ -37,7 +37,7 @@ public enum SignUpMode: String, Sendable, Codable { case `public`, restricted, w
 
 public enum EnumerationProtection: String, Sendable, Codable { case off, strict }
 
-public enum ProfileFieldRequirement: String, Sendable, Codable { case off, optional, required }
+public enum SectionFieldRequirement: String, Sendable, Codable { case off, optional, required }
 
 /// One identifier (email address, phone number, username) as configured on the Dashboard.
 public struct IdentifierSettings: Sendable, Equatable {

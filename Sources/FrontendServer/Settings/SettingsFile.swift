@@ -38,7 +38,7 @@ struct SettingsDocument: Decodable {
         }
     }
     struct Identifiers: Decodable { var email_address: Identifier?, phone_number: Identifier?, username: Identifier? }
-    struct Profile: Decodable { var first_name: ProfileFieldRequirement?, last_name: ProfileFieldRequirement? }
+    struct Profile: Decodable { var first_name: SectionFieldRequirement?, last_name: SectionFieldRequirement? }
     struct FirstFactors: Decodable { var email_code: Bool?, phone_code: Bool?, password: Bool? }
     struct Password: Decodable {
         var min_length: Int?, max_length: Int?, require_uppercase: Bool?, require_lowercase: Bool?

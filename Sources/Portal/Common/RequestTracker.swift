@@ -1,5 +1,13 @@
 import FrontendAPI
 
+/// What a tracked request asks the runtime to do, answered by a `response` event with the request's id.
+public enum TrackedRequest: Equatable, Sendable {
+    case call(BackendCall)
+    /// Write a file readable only by the user.
+    case saveFile(path: String, contents: SecretText)
+    case removeFile(path: String)
+}
+
 /// The requests one flow machine has sent and not yet seen answered, each with what it was for.
 ///
 /// `send` numbers a request in the machine's scope; `answered` hands back what an answer is for, once, and nil for a
@@ -14,13 +22,7 @@ public struct RequestTracker<Purpose: Equatable & Sendable>: Equatable, Sendable
         public internal(set) var isReverifiedRetry = false
     }
 
-    /// What a request asks the runtime to do, answered by a `response` event with the request's id.
-    public enum Request: Equatable, Sendable {
-        case call(BackendCall)
-        /// Write a file readable only by the user.
-        case saveFile(path: String, contents: SecretText)
-        case removeFile(path: String)
-    }
+    public typealias Request = TrackedRequest
 
     private var counter: RequestCounter
     private var inFlight: [RequestID: Pending] = [:]

@@ -1,11 +1,12 @@
 import FrontendAPI
 
 /// Clerk's UserProfile: the Account and Security pages of the signed-in user, each a list of sections
-/// (``ProfileSection``) whose cards edit inline.
+/// (``PageSection``) whose cards edit inline.
 ///
-/// The machine keeps page navigation, the form, "Try again", and the reverification wrapper: an action the server
-/// answers with `session_reverification_required` runs Clerk's reverification, then is retried once. Everything
-/// else belongs to the sections, to which it routes events and answers, the way ``PortalMachine`` routes its flows.
+/// The machine keeps page navigation, the form, "Try again" (``SectionedFlow``) and the reverification wrapper: an
+/// action the server answers with `session_reverification_required` runs Clerk's reverification, then is retried
+/// once. Everything else belongs to the sections, to which it routes events and answers, the way ``PortalMachine``
+/// routes its flows.
 public struct ProfileMachine: Equatable, Sendable {
     /// Calls, timers, file saves and the flow's end.
     public typealias Effect = FlowEffect<ProfileOutcome>
@@ -15,10 +16,9 @@ public struct ProfileMachine: Equatable, Sendable {
     public internal(set) var user: User?
     public internal(set) var page: Page = .account
     /// Every section's state.
-    public internal(set) var sections = ProfileSections()
-    /// The section whose card is on screen; nil while the page is.
+    public internal(set) var sections = SectionStore<ProfileMachine>(ProfileMachine.sectionTypes)
     var open: ObjectIdentifier?
-    public internal(set) var form = ProfileForm()
+    public internal(set) var form = SectionForm()
     public internal(set) var errors = FormErrors.none
     /// What the last action did, shown on the page it returned to.
     public internal(set) var success: String?
@@ -46,9 +46,9 @@ public struct ProfileMachine: Equatable, Sendable {
     public enum Event: Equatable, Sendable {
         case clientChanged(Client?)
         case showPage(Page)
-        /// Opens a section's card or acts on it: built by ``ProfileSection/open(_:)`` and ``ProfileSection/act(_:)``.
+        /// Opens a section's card or acts on it: built by ``PageSection/open(_:)`` and ``PageSection/act(_:)``.
         case section(SectionEvent)
-        case textChanged(ProfileField, String)
+        case textChanged(SectionField, String)
         case currentPasswordChanged(SecretText)
         case newPassword(NewPasswordForm.Edit)
         case codeChanged(SecretText)
@@ -86,10 +86,10 @@ public struct ProfileMachine: Equatable, Sendable {
     // MARK: Derived state for views
 
     /// The section whose card is on screen.
-    public var openSection: (any ProfileSection)? { open.flatMap { sections[id: $0] } }
+    public var openSection: (any PageSection<ProfileMachine>)? { open.flatMap { sections[id: $0] } }
 
     /// The card of section `type`, when it is the one on screen.
-    public func step<Section: ProfileSection>(of type: Section.Type) -> Section.Step? {
+    public func step<Section: PageSection>(of type: Section.Type) -> Section.Step? where Section.Host == ProfileMachine {
         open == ObjectIdentifier(type) ? sections[type].step : nil
     }
 
@@ -117,4 +117,62 @@ public enum ProfileOutcome: Equatable, Sendable {
     case close
     /// The account was deleted, or this session ended meanwhile: reload the client.
     case sessionEnded
+}
+
+/// What the UserProfile's sections read: the session, its user and the instance's settings.
+public struct ProfileSubject: Sendable {
+    public let sessionID: String
+    public let user: User?
+    public let config: ProfileConfig
+}
+
+extension ProfileMachine: SectionHost {
+    public typealias Subject = ProfileSubject
+
+    public static func section(_ event: SectionEvent) -> Event { .section(event) }
+}
+
+extension ProfileMachine: SectionedFlow {
+    /// Every section, in the order of their pages. A new section is added here.
+    static var sectionTypes: [any SectionFlow<ProfileMachine>.Type] {
+        [
+            ProfileDetailsSection.self, UsernameSection.self, EmailAddressesSection.self, PhoneNumbersSection.self,
+            ConnectedAccountsSection.self, PasswordSection.self, PasskeysSection.self, TwoStepVerificationSection.self,
+            BackupCodesSection.self, ActiveDevicesSection.self, DeleteAccountSection.self,
+        ]
+    }
+
+    var subject: ProfileSubject { ProfileSubject(sessionID: sessionID, user: user, config: config) }
+
+    static func purpose(section: ObjectIdentifier, _ value: SectionValue, isBackground: Bool) -> Purpose {
+        .section(section, value, isBackground: isBackground)
+    }
+
+    static func sectionPurpose(_ purpose: Purpose) -> (ObjectIdentifier, SectionValue)? {
+        if case .section(let id, let value, _) = purpose { (id, value) } else { nil }
+    }
+
+    mutating func reloadSubject() -> Effect { requests.send(.profile(sessionID: sessionID, .loadUser), .loadUser) }
+
+    static func outcome(_ outcome: SectionOutcome) -> ProfileOutcome { .sessionEnded }
+
+    mutating func cardClosed() { reverification = nil }
+}
+
+/// What the UserProfile's sections are: sections of ``ProfileMachine``.
+protocol ProfileSectionFlow: SectionFlow where Host == ProfileMachine {}
+
+extension SectionContext where Host == ProfileMachine {
+    var sessionID: String { subject.sessionID }
+    var user: User? { subject.user }
+    var config: ProfileConfig { subject.config }
+
+    /// A call of the card on the signed-in user (see ``send(_:_:)-(BackendCall,_)``).
+    mutating func send(_ call: ProfileCall, _ purpose: Purpose) { send(.profile(sessionID: sessionID, call), purpose) }
+
+    /// A call behind the page on the signed-in user.
+    mutating func load(_ call: ProfileCall, _ purpose: Purpose) { load(.profile(sessionID: sessionID, call), purpose) }
+
+    /// Re-reads the user: the piggy-backed client may not carry the change.
+    mutating func reloadUser() { reloadSubject() }
 }

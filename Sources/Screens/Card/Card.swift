@@ -66,7 +66,7 @@ enum FieldID: Hashable, Sendable {
     case signUp(String)
     case currentPassword
     case backupCode
-    case profile(ProfileField)
+    case profile(SectionField)
     case organization(OrganizationField)
 }
 

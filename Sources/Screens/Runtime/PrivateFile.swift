@@ -35,7 +35,7 @@ enum PrivateFile {
         let message = "Could not save to \(path): \(reason)."
         return .failure(.api(status: 0, errors: [
             ClerkAPIError(code: "file_not_saved", message: message, longMessage: message,
-                          meta: ErrorMeta(paramName: ProfileField.backupCodesPath.rawValue))
+                          meta: ErrorMeta(paramName: SectionField.backupCodesPath.rawValue))
         ]))
     }
 }

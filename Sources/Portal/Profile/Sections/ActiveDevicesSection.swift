@@ -1,7 +1,7 @@
 import FrontendAPI
 
 /// "Active devices": the user's signed-in sessions on every device; another device can be signed out.
-public struct ActiveDevicesSection: SectionFlow {
+public struct ActiveDevicesSection: ProfileSectionFlow {
     public enum Step: Equatable, Sendable {
         /// "Sign out of device" confirmation for session `id`.
         case signOut(id: String)

@@ -1,7 +1,7 @@
 import FrontendAPI
 
 /// Backup codes: regenerate them, and show new ones once, to copy or (on a local terminal) save to a file.
-public struct BackupCodesSection: SectionFlow {
+public struct BackupCodesSection: ProfileSectionFlow {
     public enum Step: Equatable, Sendable {
         /// "Regenerate backup codes" confirmation.
         case regenerate
@@ -35,7 +35,7 @@ public struct BackupCodesSection: SectionFlow {
         return section
     }
 
-    static var fieldNames: Set<String> { [ProfileField.backupCodesPath.rawValue] }
+    static var fieldNames: Set<String> { [SectionField.backupCodesPath.rawValue] }
 
     mutating func opened(_ profile: inout Context) {
         guard case .codes? = step, profile.config.localFiles else { return }
@@ -94,6 +94,6 @@ public struct BackupCodesSection: SectionFlow {
     }
 }
 
-extension ProfileField {
-    public static let backupCodesPath = ProfileField(rawValue: "backup_codes_path")
+extension SectionField {
+    public static let backupCodesPath = SectionField(rawValue: "backup_codes_path")
 }

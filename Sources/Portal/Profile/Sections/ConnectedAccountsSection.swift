@@ -1,7 +1,7 @@
 import FrontendAPI
 
 /// "Connected accounts": connect a social provider through the browser, reconnect one that needs it, remove one.
-public struct ConnectedAccountsSection: SectionFlow {
+public struct ConnectedAccountsSection: ProfileSectionFlow {
     public enum Step: Equatable, Sendable {
         /// What can be done with account `id`.
         case menu(id: String)
@@ -69,7 +69,7 @@ public struct ConnectedAccountsSection: SectionFlow {
                 profile.errors.card = Copy.Profile.connectFailed(provider)
                 return
             }
-            profile.form = ProfileForm()
+            profile.form = SectionForm()
             profile.errors = .none
             step = .connecting(provider: provider, url: url, accountID: account.id)
             profile.openExternally(url)

@@ -1,7 +1,7 @@
 import FrontendAPI
 
 /// "Delete account", confirmed by typing "Delete account"; the session ends with the account.
-public struct DeleteAccountSection: SectionFlow {
+public struct DeleteAccountSection: ProfileSectionFlow {
     public enum Step: Equatable, Sendable {
         case confirm
     }
@@ -15,7 +15,7 @@ public struct DeleteAccountSection: SectionFlow {
 
     public init() {}
 
-    static var fieldNames: Set<String> { [ProfileField.deleteConfirmation.rawValue] }
+    static var fieldNames: Set<String> { [SectionField.deleteConfirmation.rawValue] }
 
     mutating func submit(_ profile: inout Context) {
         guard profile.form[.deleteConfirmation] == Copy.Profile.deleteConfirmation else { return }
@@ -23,7 +23,7 @@ public struct DeleteAccountSection: SectionFlow {
     }
 
     mutating func succeeded(_ purpose: Purpose, _ result: BackendResult, _ profile: inout Context) {
-        profile.finish(.sessionEnded)
+        profile.finish(.subjectEnded)
     }
 }
 
@@ -32,6 +32,6 @@ extension ProfileMachine {
     public var deleteConfirmed: Bool { form[.deleteConfirmation] == Copy.Profile.deleteConfirmation }
 }
 
-extension ProfileField {
-    public static let deleteConfirmation = ProfileField(rawValue: "delete_confirmation")
+extension SectionField {
+    public static let deleteConfirmation = SectionField(rawValue: "delete_confirmation")
 }

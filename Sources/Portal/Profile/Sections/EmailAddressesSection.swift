@@ -7,7 +7,7 @@ public struct EmailAddressesSection: IdentifierSection {
 
     public init() {}
 
-    static var fieldNames: Set<String> { [ProfileField.emailAddress.rawValue] }
+    static var fieldNames: Set<String> { [SectionField.emailAddress.rawValue] }
 
     static func label(_ id: String, of user: User?) -> String {
         user?.emailAddresses.first { $0.id == id }?.emailAddress ?? ""
@@ -26,6 +26,6 @@ public struct EmailAddressesSection: IdentifierSection {
     static func removed(_ label: String) -> String { Copy.Profile.emailRemoved(label) }
 }
 
-extension ProfileField {
-    public static let emailAddress = ProfileField(rawValue: "email_address")
+extension SectionField {
+    public static let emailAddress = SectionField(rawValue: "email_address")
 }

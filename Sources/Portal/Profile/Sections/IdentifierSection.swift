@@ -32,7 +32,7 @@ public enum IdentifierPurpose: Equatable, Sendable {
 
 /// An identifier section (email addresses, phone numbers): add one, verify it by code, make it primary, remove it.
 /// Each section supplies its calls, its form and its wording; the flow is the same.
-protocol IdentifierSection: SectionFlow
+protocol IdentifierSection: ProfileSectionFlow
 where Step == IdentifierStep, Action == IdentifierAction, Purpose == IdentifierPurpose {
     /// The identifier `id` as shown ("ada@example.com").
     static func label(_ id: String, of user: User?) -> String

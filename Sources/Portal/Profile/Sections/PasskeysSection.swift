@@ -1,7 +1,7 @@
 import FrontendAPI
 
 /// "Passkeys": rename or remove the user's passkeys.
-public struct PasskeysSection: SectionFlow {
+public struct PasskeysSection: ProfileSectionFlow {
     public enum Step: Equatable, Sendable {
         /// What can be done with passkey `id`.
         case menu(id: String)
@@ -19,7 +19,7 @@ public struct PasskeysSection: SectionFlow {
 
     public init() {}
 
-    static var fieldNames: Set<String> { [ProfileField.passkeyName.rawValue] }
+    static var fieldNames: Set<String> { [SectionField.passkeyName.rawValue] }
 
     mutating func opened(_ profile: inout Context) {
         guard case .rename(let id)? = step else { return }
@@ -43,7 +43,7 @@ public struct PasskeysSection: SectionFlow {
         let current = Self.name(id, of: profile.user)
         if name == current { return profile.close() }
         guard name.count > 1 else {
-            profile.errors.fields[ProfileField.passkeyName.rawValue] = Copy.Field.passkeyNameTooShort
+            profile.errors.fields[SectionField.passkeyName.rawValue] = Copy.Field.passkeyNameTooShort
             return
         }
         profile.send(.renamePasskey(id: id, name: name), .rename)
@@ -57,6 +57,6 @@ public struct PasskeysSection: SectionFlow {
     static func name(_ id: String, of user: User?) -> String? { user?.passkeys.first { $0.id == id }?.name }
 }
 
-extension ProfileField {
-    public static let passkeyName = ProfileField(rawValue: "name")
+extension SectionField {
+    public static let passkeyName = SectionField(rawValue: "name")
 }

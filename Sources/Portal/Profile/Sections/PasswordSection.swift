@@ -1,7 +1,7 @@
 import FrontendAPI
 
 /// "Password": set one, or update it; other devices are signed out unless the user unticks it.
-public struct PasswordSection: SectionFlow {
+public struct PasswordSection: ProfileSectionFlow {
     public enum Step: Equatable, Sendable {
         case change
     }

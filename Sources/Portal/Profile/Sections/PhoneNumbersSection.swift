@@ -7,7 +7,7 @@ public struct PhoneNumbersSection: IdentifierSection {
 
     public init() {}
 
-    static var fieldNames: Set<String> { [ProfileField.countryCode.rawValue, ProfileField.phoneNumber.rawValue] }
+    static var fieldNames: Set<String> { [SectionField.countryCode.rawValue, SectionField.phoneNumber.rawValue] }
 
     /// The add form starts with the country code of the United States, as Clerk's phone input does.
     mutating func opened(_ profile: inout Context) {
@@ -21,7 +21,7 @@ public struct PhoneNumbersSection: IdentifierSection {
     static func createCall(_ profile: inout Context) -> ProfileCall? {
         guard let number = PhoneNumberInput.e164(countryCode: profile.form[.countryCode], number: profile.form[.phoneNumber])
         else {
-            profile.errors.fields[ProfileField.phoneNumber.rawValue] = Copy.Field.invalidPhoneNumber
+            profile.errors.fields[SectionField.phoneNumber.rawValue] = Copy.Field.invalidPhoneNumber
             return nil
         }
         return .createPhoneNumber(number)
@@ -35,7 +35,7 @@ public struct PhoneNumbersSection: IdentifierSection {
     static func removed(_ label: String) -> String { Copy.Profile.phoneRemoved(label) }
 }
 
-extension ProfileField {
-    public static let countryCode = ProfileField(rawValue: "country_code")
-    public static let phoneNumber = ProfileField(rawValue: "phone_number")
+extension SectionField {
+    public static let countryCode = SectionField(rawValue: "country_code")
+    public static let phoneNumber = SectionField(rawValue: "phone_number")
 }

@@ -1,7 +1,7 @@
 import FrontendAPI
 
 /// "Profile": the user's name and profile image.
-public struct ProfileDetailsSection: SectionFlow {
+public struct ProfileDetailsSection: ProfileSectionFlow {
     public enum Step: Equatable, Sendable {
         /// "Update profile": the names and, on a local terminal, an image file to upload.
         case edit
@@ -21,7 +21,7 @@ public struct ProfileDetailsSection: SectionFlow {
 
     public init() {}
 
-    static var fieldNames: Set<String> { Set([ProfileField.firstName, .lastName, .imagePath].map(\.rawValue)) }
+    static var fieldNames: Set<String> { Set([SectionField.firstName, .lastName, .imagePath].map(\.rawValue)) }
 
     mutating func opened(_ profile: inout Context) {
         guard step == .edit else { return }
@@ -69,9 +69,9 @@ public struct ProfileDetailsSection: SectionFlow {
     }
 }
 
-extension ProfileField {
-    public static let firstName = ProfileField(rawValue: "first_name")
-    public static let lastName = ProfileField(rawValue: "last_name")
+extension SectionField {
+    public static let firstName = SectionField(rawValue: "first_name")
+    public static let lastName = SectionField(rawValue: "last_name")
     /// The profile image's path; named `file` like the upload's form field, so its errors land here.
-    public static let imagePath = ProfileField(rawValue: "file")
+    public static let imagePath = SectionField(rawValue: "file")
 }

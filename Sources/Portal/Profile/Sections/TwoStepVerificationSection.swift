@@ -2,7 +2,7 @@ import FrontendAPI
 
 /// "Two-step verification": add an authenticator app or SMS codes, make a number the default, remove a method.
 /// New backup codes are shown by ``BackupCodesSection``.
-public struct TwoStepVerificationSection: SectionFlow {
+public struct TwoStepVerificationSection: ProfileSectionFlow {
     public enum Step: Equatable, Sendable {
         /// "Add two-step verification": the methods not set up yet.
         case choose

@@ -1,7 +1,7 @@
 import FrontendAPI
 
 /// "Username": set or update it.
-public struct UsernameSection: SectionFlow {
+public struct UsernameSection: ProfileSectionFlow {
     public enum Step: Equatable, Sendable {
         case edit
     }
@@ -15,7 +15,7 @@ public struct UsernameSection: SectionFlow {
 
     public init() {}
 
-    static var fieldNames: Set<String> { [ProfileField.username.rawValue] }
+    static var fieldNames: Set<String> { [SectionField.username.rawValue] }
 
     mutating func opened(_ profile: inout Context) {
         profile.form[.username] = profile.user?.username ?? ""
@@ -33,6 +33,6 @@ public struct UsernameSection: SectionFlow {
     }
 }
 
-extension ProfileField {
-    public static let username = ProfileField(rawValue: "username")
+extension SectionField {
+    public static let username = SectionField(rawValue: "username")
 }

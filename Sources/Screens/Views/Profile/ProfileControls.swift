@@ -9,7 +9,7 @@ enum ProfileControls {
     static let cancel = Control.link(Copy.Profile.cancel, prefix: nil, action: .profile(.back), enabled: true)
 
     static func text(
-        _ field: ProfileField, _ label: String, _ machine: ProfileMachine, placeholder: String = "", hint: String? = nil
+        _ field: SectionField, _ label: String, _ machine: ProfileMachine, placeholder: String = "", hint: String? = nil
     ) -> Control {
         .text(
             .profile(field), label: label, placeholder: placeholder, value: machine.form[field],

@@ -4,7 +4,7 @@ import TerminalUI
 
 /// How a UserProfile section looks: its rows on its page, and its cards. Each section's view file conforms the
 /// section to it.
-protocol ProfileSectionView: ProfileSection {
+protocol ProfileSectionView: PageSection where Host == ProfileMachine {
     /// Its heading and rows on the page; none where the instance turns the section off.
     func rows(_ profile: ProfileMachine) -> [Control]
     /// The card of `step`; the profile adds the notice, "Try again" and Cancel.

@@ -1,50 +1,45 @@
 import FrontendAPI
 
-/// The state of every UserProfile section, one value per section type.
-public struct ProfileSections: Equatable, Sendable {
-    private var values: [ObjectIdentifier: any SectionFlow]
+/// The state of every section of a component, one value per section type, in page order.
+public struct SectionStore<Host: SectionHost>: Equatable, Sendable {
+    private var values: [ObjectIdentifier: any SectionFlow<Host>]
+    /// The sections' types, in page order.
+    private let order: [ObjectIdentifier]
+    private let pages: [ObjectIdentifier: Host.Page]
 
-    /// Every section, in the order of their pages. A new section is added here.
-    static var all: [any SectionFlow.Type] {
-        [
-            ProfileDetailsSection.self, UsernameSection.self, EmailAddressesSection.self, PhoneNumbersSection.self,
-            ConnectedAccountsSection.self, PasswordSection.self, PasskeysSection.self, TwoStepVerificationSection.self,
-            BackupCodesSection.self, ActiveDevicesSection.self, DeleteAccountSection.self,
-        ]
+    init(_ types: [any SectionFlow<Host>.Type]) {
+        values = Dictionary(uniqueKeysWithValues: types.map { (ObjectIdentifier($0), $0.init()) })
+        order = types.map { ObjectIdentifier($0) }
+        pages = Dictionary(uniqueKeysWithValues: types.map { (ObjectIdentifier($0), $0.page) })
     }
-
-    init() {
-        values = Dictionary(uniqueKeysWithValues: Self.all.map { (ObjectIdentifier($0), $0.init()) })
-    }
-
-    /// The sections of `page`, in order.
-    static func on(_ page: ProfileMachine.Page) -> [any SectionFlow.Type] { all.filter { $0.page == page } }
 
     /// The sections of `page` as they are now, in order.
-    public func listed(on page: ProfileMachine.Page) -> [any ProfileSection] {
-        Self.on(page).compactMap { values[ObjectIdentifier($0)] }
+    public func listed(on page: Host.Page) -> [any PageSection<Host>] {
+        ids(on: page).compactMap { values[$0] }
     }
 
+    func ids(on page: Host.Page) -> [ObjectIdentifier] { order.filter { pages[$0] == page } }
+
     /// The state of section `type`.
-    public subscript<Section: ProfileSection>(_ type: Section.Type) -> Section {
+    public subscript<Section: PageSection>(_ type: Section.Type) -> Section where Section.Host == Host {
         guard let section = values[ObjectIdentifier(type)] as? Section else {
-            preconditionFailure("\(type) is not listed in ProfileSections.all")
+            preconditionFailure("\(type) is not one of its component's sections")
         }
         return section
     }
 
-    subscript(id id: ObjectIdentifier) -> (any SectionFlow)? {
+    subscript(id id: ObjectIdentifier) -> (any SectionFlow<Host>)? {
         get { values[id] }
         set { values[id] = newValue }
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.values.count == rhs.values.count
+        lhs.order == rhs.order
             && lhs.values.allSatisfy { id, section in rhs.values[id].map(section.isEqual(to:)) ?? false }
     }
 }
 
-/// A section's own step, action or purpose, carried through the profile machine, which knows none of their types.
+/// A section's own step, action or purpose, carried through its component, which knows none of their types.
 public struct SectionValue: Equatable, Sendable, CustomStringConvertible {
     let base: any Equatable & Sendable
 
@@ -63,18 +58,18 @@ public struct SectionEvent: Equatable, Sendable {
         case act(SectionValue)
     }
 
-    init<Section: ProfileSection>(_ type: Section.Type, open step: Section.Step) {
+    init<Section: PageSection>(_ type: Section.Type, open step: Section.Step) {
         section = ObjectIdentifier(type)
         kind = .open(SectionValue(base: step))
     }
 
-    init<Section: ProfileSection>(_ type: Section.Type, act action: Section.Action) {
+    init<Section: PageSection>(_ type: Section.Type, act action: Section.Action) {
         section = ObjectIdentifier(type)
         kind = .act(SectionValue(base: action))
     }
 }
 
-/// What the profile machine hands a section.
+/// What a component hands a section.
 enum SectionInput {
     /// Open the card `step`, or, without one, the card the section holds.
     case open(SectionValue?)
@@ -88,22 +83,33 @@ enum SectionInput {
 }
 
 /// What a section left after an input: the form, errors and notice, and its requests with their purposes carried.
-struct SectionOutput {
-    var form: ProfileForm
+struct SectionOutput<Host: SectionHost> {
+    var form: SectionForm
     var errors: FormErrors
     var success: String?
-    var requests: [SectionRequest<SectionValue>]
+    var requests: [SectionRequest<Host, SectionValue>]
+}
+
+/// What a component shows its sections while one handles an input.
+struct SectionView<Host: SectionHost> {
+    let subject: Host.Subject
+    let page: Host.Page
+    let isBusy: Bool
+    let form: SectionForm
+    let errors: FormErrors
+    let success: String?
+    /// Every purpose on its way, as the component carries them: (section, purpose).
+    let inFlight: [(ObjectIdentifier, SectionValue)]
 }
 
 extension SectionFlow {
-    /// Runs `input` on this section, typed again from what the machine carried.
-    mutating func handle(_ input: SectionInput, in profile: ProfileMachine) -> SectionOutput {
+    /// Runs `input` on this section, typed again from what the component carried.
+    mutating func handle(_ input: SectionInput, in view: SectionView<Host>) -> SectionOutput<Host> {
         let id = ObjectIdentifier(Self.self)
-        let inFlight = profile.requests.purposes.compactMap { purpose -> Purpose? in
-            guard case .section(id, let value, _) = purpose else { return nil }
-            return value.base as? Purpose
-        }
-        var context = Context(profile, inFlight: inFlight)
+        var context = Context(
+            subject: view.subject, page: view.page, isBusy: view.isBusy, form: view.form, errors: view.errors,
+            success: view.success,
+            inFlight: view.inFlight.compactMap { $0.0 == id ? $0.1.base as? Purpose : nil })
         switch input {
         case .open(let value):
             if let value {
