@@ -66,7 +66,8 @@ enum FieldID: Hashable, Sendable {
     case signUp(String)
     case currentPassword
     case backupCode
-    case profile(SectionField)
+    /// A text field of a component made of sections.
+    case section(SectionField)
     case organization(OrganizationField)
 }
 

@@ -38,7 +38,7 @@ extension PortalMachine {
         case (.task, .newPassword): .task(.newPassword(.password(SecretText(text))))
         case (.task, .confirmPassword): .task(.newPassword(.confirmation(SecretText(text))))
         case (.task, .code): .task(.codeChanged(SecretText(text)))
-        case (.profile, .profile(let field)): .profile(.textChanged(field, text))
+        case (.profile, .section(let field)): .profile(.textChanged(field, text))
         case (.profile, .currentPassword): .profile(.currentPasswordChanged(SecretText(text)))
         case (.profile, .newPassword): .profile(.newPassword(.password(SecretText(text))))
         case (.profile, .confirmPassword): .profile(.newPassword(.confirmation(SecretText(text))))

@@ -12,7 +12,7 @@ enum ProfileControls {
         _ field: SectionField, _ label: String, _ machine: ProfileMachine, placeholder: String = "", hint: String? = nil
     ) -> Control {
         .text(
-            .profile(field), label: label, placeholder: placeholder, value: machine.form[field],
+            .section(field), label: label, placeholder: placeholder, value: machine.form[field],
             error: machine.errors[field.rawValue], hint: hint)
     }
 
