@@ -9,7 +9,7 @@ extension FrontendClient {
         -> PaginatedList<OrganizationMembership>
     {
         try await send(Endpoint(
-            .get, "/v1/me/organization_memberships", query: page(offset, limit) + [("paginated", "true")],
+            .get, "/v1/me/organization_memberships", query: pageQuery(offset, limit) + [("paginated", "true")],
             sessionScope: .me(sessionID)))
     }
 
@@ -25,7 +25,7 @@ extension FrontendClient {
         status: [String] = ["pending"], offset: Int = 0, limit: Int = 20, sessionID: String? = nil
     ) async throws -> PaginatedList<OrganizationInvitation> {
         try await send(Endpoint(
-            .get, "/v1/me/organization_invitations", query: page(offset, limit) + status.map { ("status", $0) },
+            .get, "/v1/me/organization_invitations", query: pageQuery(offset, limit) + status.map { ("status", $0) },
             sessionScope: .me(sessionID)))
     }
 
@@ -40,7 +40,7 @@ extension FrontendClient {
         status: [String] = ["pending", "accepted"], offset: Int = 0, limit: Int = 20, sessionID: String? = nil
     ) async throws -> PaginatedList<OrganizationSuggestion> {
         try await send(Endpoint(
-            .get, "/v1/me/organization_suggestions", query: page(offset, limit) + status.map { ("status", $0) },
+            .get, "/v1/me/organization_suggestions", query: pageQuery(offset, limit) + status.map { ("status", $0) },
             sessionScope: .me(sessionID)))
     }
 
@@ -102,7 +102,4 @@ extension FrontendClient {
             sessionScope: .me(sessionID)))
     }
 
-    private func page(_ offset: Int, _ limit: Int) -> [(name: String, value: String)] {
-        [("offset", String(offset)), ("limit", String(limit))]
-    }
 }

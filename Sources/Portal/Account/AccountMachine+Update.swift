@@ -31,6 +31,9 @@ extension AccountMachine {
         case .openOrganizations:
             guard organizationsEnabled, step == .home, let id = activeSessionID else { return [] }
             return [.finish(.organizations(sessionID: id))]
+        case .manageOrganization:
+            guard step == .home, activeMembership != nil, let id = activeSessionID else { return [] }
+            return [.finish(.manageOrganization(sessionID: id))]
         case .select(let item):
             guard !isBusy else { return [] }
             errors = .none

@@ -67,6 +67,8 @@ public struct AccountMachine: Equatable, Sendable {
         case closeMenu
         /// The OrganizationSwitcher: the list of organizations.
         case openOrganizations
+        /// "Manage organization": OrganizationProfile of the active organization.
+        case manageOrganization
         case select(Item)
         case retry
         case response(RequestID, BackendOutcome)
@@ -130,6 +132,8 @@ public enum AccountOutcome: Equatable, Sendable {
     case manageAccount(sessionID: String)
     /// The OrganizationSwitcher, for the session's organizations.
     case organizations(sessionID: String)
+    /// OrganizationProfile of the session's active organization.
+    case manageOrganization(sessionID: String)
     /// "Add account": sign in to another account alongside this one.
     case addAccount
     /// Another session is now active.

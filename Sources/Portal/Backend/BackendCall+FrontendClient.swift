@@ -33,6 +33,8 @@ extension BackendCall {
             .session(try await client.touchSession(id, activeOrganizationID: organizationID ?? "", intent: .selectOrganization))
         case .profile(let sessionID, let call): try await call.perform(with: client, sessionID: sessionID)
         case .organizations(let sessionID, let call): try await call.perform(with: client, sessionID: sessionID)
+        case .organization(let sessionID, let organizationID, let call):
+            try await call.perform(with: client, sessionID: sessionID, organizationID: organizationID)
         }
     }
 }

@@ -44,6 +44,8 @@ public enum BackendCall: Equatable, Sendable {
     case profile(sessionID: String, ProfileCall)
     /// A call on the user's organizations, acting for `sessionID`.
     case organizations(sessionID: String, OrganizationCall)
+    /// A call administering organization `organizationID`, acting for `sessionID`.
+    case organization(sessionID: String, organizationID: String, OrganizationAdminCall)
 }
 
 /// The resource a ``BackendCall`` returns.
@@ -68,6 +70,11 @@ public enum BackendResult: Equatable, Sendable {
     case invitation(OrganizationInvitation)
     case suggestions(PaginatedList<OrganizationSuggestion>)
     case suggestion(OrganizationSuggestion)
+    case membership(OrganizationMembership)
+    case roles(PaginatedList<Role>)
+    case membershipRequests(PaginatedList<OrganizationMembershipRequest>)
+    case domains(PaginatedList<OrganizationDomain>)
+    case domain(OrganizationDomain)
     /// A deletion, upload or file write whose answer carries nothing the flows read.
     case done
 

@@ -40,6 +40,14 @@ public struct CreateOrganizationForm: Equatable, Sendable {
         }
         return slug
     }
+
+    /// Lowercase letters and digits in dash-separated words (clerk-js `isValidSlug`).
+    static func isValidSlug(_ slug: String) -> Bool {
+        let words = slug.split(separator: "-", omittingEmptySubsequences: false)
+        return !slug.isEmpty && words.allSatisfy { word in
+            !word.isEmpty && word.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
+        }
+    }
 }
 
 /// A field of the CreateOrganization form, named as on the wire so a Clerk error lands under it.

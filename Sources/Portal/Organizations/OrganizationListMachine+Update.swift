@@ -21,6 +21,9 @@ extension OrganizationListMachine {
         case .loadMore:
             guard hasMoreMemberships, !isBusy else { return [] }
             return [send(.memberships(offset: memberships.count), .loadMore)]
+        case .manage:
+            guard mode == .switcher, activeOrganizationID != nil, !isBusy else { return [] }
+            return [.finish(.manage(sessionID: sessionID))]
         case .create:
             guard config.createEnabled, step == .list else { return [] }
             errors = .none

@@ -67,6 +67,8 @@ public struct OrganizationListMachine: Equatable, Sendable {
         case loadMore
         /// Opens CreateOrganization.
         case create
+        /// "Manage": OrganizationProfile of the active organization.
+        case manage
         case fieldChanged(OrganizationField, String)
         case submit
         case back
@@ -114,5 +116,7 @@ public enum OrganizationListOutcome: Equatable, Sendable {
     case close
     /// The active organization changed (or one was created): reload the client.
     case selected
+    /// "Manage" on the active organization.
+    case manage(sessionID: String)
     case signOut(sessionID: String)
 }

@@ -16,45 +16,10 @@ extension PortalMachine {
             // While loading, the bootstrap's own `GET /v1/client` answer is what counts.
             if route == .loading || isUnavailable { return [] }
             self.client = client
-            switch route {
-            case .home, .task: return settle()
-            case .organizations(let list) where list.mode == .task: return settle()
-            case .profile: return update(.profile(.clientChanged(client)))
-            default: return []
-            }
+            return clientChanged(client)
         case .signIn(.back) where isAddingAccount:
             // Back from the start card of "Add account" returns to the signed-in accounts.
             return settle()
-        case .signIn(let event):
-            guard case .signIn(var machine) = route else { return [] }
-            let effects = machine.update(event)
-            route = .signIn(machine)
-            return absorb(effects) { $0.signInFinished($1) }
-        case .signUp(let event):
-            guard case .signUp(var machine) = route else { return [] }
-            let effects = machine.update(event)
-            route = .signUp(machine)
-            return absorb(effects) { $0.signUpFinished($1) }
-        case .account(let event):
-            guard case .home(var machine) = route else { return [] }
-            let effects = machine.update(event)
-            route = .home(machine)
-            return absorb(effects) { $0.accountFinished($1) }
-        case .task(let event):
-            guard case .task(var machine) = route else { return [] }
-            let effects = machine.update(event)
-            route = .task(machine)
-            return absorb(effects) { $0.taskFinished($1) }
-        case .profile(let event):
-            guard case .profile(var machine) = route else { return [] }
-            let effects = machine.update(event)
-            route = .profile(machine)
-            return absorb(effects) { $0.profileFinished($1) }
-        case .organizations(let event):
-            guard case .organizations(var machine) = route else { return [] }
-            let effects = machine.update(event)
-            route = .organizations(machine)
-            return absorb(effects) { $0.organizationsFinished($1) }
         case .toggleKeepSignedIn:
             guard let keep = keepSignedIn, !requests.contains(where: { if case .keepSignedIn = $0 { true } else { false } })
             else { return [] }
@@ -65,12 +30,9 @@ extension PortalMachine {
             if let pending = requests.answered(id) { return handle(outcome, for: pending.purpose) }
             return forwardToChild(response: id, outcome)
         case .timerFired(let timer):
-            switch route {
-            case .signIn: return update(.signIn(.timerFired(timer)))
-            case .signUp: return update(.signUp(.timerFired(timer)))
-            case .profile: return update(.profile(.timerFired(timer)))
-            default: return []
-            }
+            return forwardTimer(timer)
+        default:
+            return forward(event)
         }
     }
 
@@ -80,30 +42,6 @@ extension PortalMachine {
     private var isAddingAccount: Bool {
         guard case .signIn(let machine) = route, machine.step == .start, let client else { return false }
         return !AccountMachine.signedIn(client).isEmpty
-    }
-
-    private mutating func forwardRetry() -> [Effect] {
-        switch route {
-        case .signIn: update(.signIn(.retry))
-        case .signUp: update(.signUp(.retry))
-        case .home: update(.account(.retry))
-        case .task: update(.task(.retry))
-        case .profile: update(.profile(.retry))
-        case .organizations: update(.organizations(.retry))
-        case .loading, .unavailable: []
-        }
-    }
-
-    private mutating func forwardToChild(response id: RequestID, _ outcome: BackendOutcome) -> [Effect] {
-        switch route {
-        case .signIn: update(.signIn(.response(id, outcome)))
-        case .signUp: update(.signUp(.response(id, outcome)))
-        case .home: update(.account(.response(id, outcome)))
-        case .task: update(.task(.response(id, outcome)))
-        case .profile: update(.profile(.response(id, outcome)))
-        case .organizations: update(.organizations(.response(id, outcome)))
-        case .loading, .unavailable: []
-        }
     }
 
     // MARK: The portal's own calls
@@ -272,6 +210,8 @@ extension PortalMachine {
         case .organizations(let sessionID):
             guard let environment, let session = client?.sessions.first(where: { $0.id == sessionID }) else { return [] }
             return showOrganizations(session, environment, mode: .switcher)
+        case .manageOrganization(let sessionID):
+            return manageOrganization(sessionID)
         case .addAccount:
             return showSignIn()
         case .switched(let sessionID):
@@ -304,8 +244,30 @@ extension PortalMachine {
         switch outcome {
         case .close: settle()
         case .selected: [send(.loadClient, .client)]
+        case .manage(let sessionID): manageOrganization(sessionID)
         case .signOut(let sessionID): signOut(sessionID)
         }
+    }
+
+    mutating func organizationProfileFinished(_ outcome: OrganizationProfileOutcome) -> [Effect] {
+        switch outcome {
+        case .close: settle()
+        case .left: [send(.loadClient, .client)]
+        }
+    }
+
+    /// OrganizationProfile of the session's active organization.
+    private mutating func manageOrganization(_ sessionID: String) -> [Effect] {
+        guard let environment, let session = client?.sessions.first(where: { $0.id == sessionID }),
+              let membership = session.user?.organizationMemberships?
+                  .first(where: { $0.organization.id == session.lastActiveOrganizationID })
+        else { return [] }
+        var machine = OrganizationProfileMachine(
+            sessionID: sessionID, userID: session.user?.id, membership: membership,
+            config: OrganizationProfileConfig(environment: environment, localFiles: localFiles), scope: nextScope())
+        let effects = machine.start()
+        route = .organizationProfile(machine)
+        return absorb(effects) { $0.organizationProfileFinished($1) }
     }
 
     /// Signs `sessionID` out: only it when others are signed in, else the whole client.

@@ -51,6 +51,8 @@ public struct PortalMachine: Equatable, Sendable {
         case profile(ProfileMachine)
         /// The OrganizationSwitcher's list, or the choose-organization task.
         case organizations(OrganizationListMachine)
+        /// "Manage": OrganizationProfile of the active organization.
+        case organizationProfile(OrganizationProfileMachine)
     }
 
     enum Purpose: Equatable, Sendable {
@@ -73,6 +75,7 @@ public struct PortalMachine: Equatable, Sendable {
         case task(SessionTaskMachine.Event)
         case profile(ProfileMachine.Event)
         case organizations(OrganizationListMachine.Event)
+        case organizationProfile(OrganizationProfileMachine.Event)
         /// "Keep me signed in on this key" was toggled.
         case toggleKeepSignedIn
         case response(RequestID, BackendOutcome)

@@ -52,6 +52,7 @@ extension PortalMachine.Route {
         case .task(let m): "task.\(m.task).\(m.step)"
         case .profile(let m): "profile.\(m.cardKey)"
         case .organizations(let m): "organizations.\(m.mode).\(m.step)"
+        case .organizationProfile(let m): "organizationProfile.\(m.cardKey)"
         }
     }
 }

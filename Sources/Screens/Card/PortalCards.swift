@@ -21,6 +21,7 @@ extension PortalMachine {
         case .task(let task): return TaskView.card(task)
         case .profile(let profile): return ProfileView.card(profile)
         case .organizations(let list): return OrganizationListView.card(list)
+        case .organizationProfile(let profile): return OrganizationProfileView.card(profile)
         }
     }
 
@@ -44,6 +45,8 @@ extension PortalMachine {
         case (.profile, .confirmPassword): .profile(.newPassword(.confirmation(SecretText(text))))
         case (.profile, .code), (.profile, .backupCode): .profile(.codeChanged(SecretText(text)))
         case (.organizations, .organization(let field)): .organizations(.fieldChanged(field, text))
+        case (.organizationProfile, .section(let field)): .organizationProfile(.textChanged(field, text))
+        case (.organizationProfile, .code): .organizationProfile(.codeChanged(SecretText(text)))
         default: nil
         }
     }
@@ -56,6 +59,7 @@ extension PortalMachine {
         case .task: .task(.submit)
         case .profile: .profile(.submit)
         case .organizations: .organizations(.submit)
+        case .organizationProfile: .organizationProfile(.submit)
         default: nil
         }
     }
@@ -68,6 +72,7 @@ extension PortalMachine {
         case .task(let task) where task.step == .verifyAuthenticator: .task(.back)
         case .profile: .profile(.back)
         case .organizations: .organizations(.back)
+        case .organizationProfile: .organizationProfile(.back)
         default: nil
         }
     }
@@ -88,6 +93,7 @@ extension PortalMachine {
         case (.profile(let m), .newPassword): m.form.newPassword.password.value
         case (.profile(let m), .confirmPassword): m.form.newPassword.confirmation.value
         case (.profile(let m), .code), (.profile(let m), .backupCode): m.form.code.value
+        case (.organizationProfile(let m), .code): m.form.code.value
         default: nil
         }
     }

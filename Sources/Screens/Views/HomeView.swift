@@ -16,6 +16,10 @@ enum HomeView {
                     .option(name, detail: name == identifier ? nil : identifier, action: .account(.openMenu))
                 ]
                 if machine.organizationsEnabled { card.controls.append(organizationSwitcher(machine)) }
+                if machine.activeMembership != nil {
+                    card.controls.append(
+                        .option(Copy.OrganizationProfile.manageOrganization, detail: nil, action: .account(.manageOrganization)))
+                }
             }
             if machine.step == .menu {
                 card.lines = [Copy.UserButton.accountActions]

@@ -59,10 +59,13 @@ enum OrganizationListView {
         var controls: [Control] = []
         let active = machine.mode == .switcher ? machine.activeOrganizationID : nil
         if machine.mode == .switcher {
-            let name = machine.activeMembership?.organization.name ?? O.personalAccount
-            let role = machine.activeMembership.map { "\($0.roleName) · " } ?? ""
-            if machine.activeOrganizationID == nil || machine.activeMembership != nil {
-                controls.append(.row(name, detail: role + O.active))
+            if let membership = machine.activeMembership {
+                // The active organization, with "Manage" (OrganizationProfile).
+                controls.append(
+                    .option(membership.organization.name, detail: "\(membership.roleName) · \(Copy.OrganizationProfile.manage)",
+                            action: .organizations(.manage)))
+            } else if machine.activeOrganizationID == nil {
+                controls.append(.row(O.personalAccount, detail: O.active))
             }
             if machine.offersPersonalAccount, active != nil {
                 controls.append(.option(O.personalAccount, detail: nil, action: .organizations(.select(organizationID: nil))))

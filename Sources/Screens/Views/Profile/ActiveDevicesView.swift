@@ -6,7 +6,7 @@ extension ActiveDevicesSection: ProfileSectionView {
     func rows(_ profile: ProfileMachine) -> [Control] {
         var controls: [Control] = [.section(Copy.Profile.devicesSection)]
         for device in devices {
-            let detail = [device.latestActivity?.ipAddress, ProfileControls.date(device.lastActiveAt)].compactMap { $0 }
+            let detail = [device.latestActivity?.ipAddress, SectionControls.date(device.lastActiveAt)].compactMap { $0 }
                 .joined(separator: " · ")
             if device.id == profile.sessionID {
                 controls.append(.row(Self.deviceName(device), detail: "\(Copy.Profile.thisDevice) · \(detail)"))
@@ -20,7 +20,7 @@ extension ActiveDevicesSection: ProfileSectionView {
     func card(_ step: Step, _ profile: ProfileMachine) -> Card {
         let id = switch step { case .signOut(let id): id }
         let label = devices.first { $0.id == id }.map(Self.deviceName) ?? ""
-        return ProfileControls.confirmation(
+        return SectionControls.confirmation(
             Copy.Profile.signOutOfDevice, subtitle: label, lines: [Copy.Profile.signOutOfDeviceMessage],
             button: Copy.Profile.signOutOfDevice, profile)
     }

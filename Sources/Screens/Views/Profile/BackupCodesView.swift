@@ -7,14 +7,14 @@ extension BackupCodesSection: ProfileSectionView {
         switch step {
         case .regenerate:
             var card = Card(title: Copy.Profile.regenerateTitle, subtitle: Copy.Profile.regenerateSubtitle)
-            card.controls = [ProfileControls.primary(Copy.Profile.regenerate, profile)]
+            card.controls = [SectionControls.primary(Copy.Profile.regenerate, profile)]
             return card
         case .codes(let title, let message):
             var card = Card(title: title, subtitle: nil)
             card.lines = [message, Copy.Tasks.backupCodesMessage, codes.joined(separator: "  ")]
             card.controls = [.copy(Copy.copyAll, text: codes.joined(separator: "\n"))]
             if profile.config.localFiles {
-                card.controls.append(ProfileControls.text(.backupCodesPath, Copy.Profile.saveCodesPath, profile))
+                card.controls.append(SectionControls.text(.backupCodesPath, Copy.Profile.saveCodesPath, profile))
                 card.controls.append(.button(Copy.Profile.saveCodes, action: Self.doing(.save), enabled: !profile.isBusy))
             }
             card.controls.append(.button(Copy.Profile.finish, action: .profile(.back), enabled: !profile.isBusy))

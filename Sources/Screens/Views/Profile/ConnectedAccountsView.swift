@@ -38,7 +38,7 @@ extension ConnectedAccountsSection: ProfileSectionView {
             return card
         case .remove(let id):
             let label = account(id).map(Self.providerName) ?? ""
-            return ProfileControls.confirmation(
+            return SectionControls.confirmation(
                 Copy.Profile.removeConnectedAccount, lines: [Copy.Profile.willBeRemoved(label)], profile)
         }
     }

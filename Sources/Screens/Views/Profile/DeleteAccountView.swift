@@ -14,8 +14,8 @@ extension DeleteAccountSection: ProfileSectionView {
         var card = Card(title: Copy.Profile.deleteAccount)
         card.lines = [Copy.Profile.deleteMessage1, Copy.Profile.deleteMessage2]
         card.controls = [
-            ProfileControls.text(.deleteConfirmation, Copy.Profile.deleteConfirmLabel, profile),
-            ProfileControls.primary(Copy.Profile.deleteAccount, profile, enabled: profile.deleteConfirmed),
+            SectionControls.text(.deleteConfirmation, Copy.Profile.deleteConfirmLabel, profile),
+            SectionControls.primary(Copy.Profile.deleteAccount, profile, enabled: profile.deleteConfirmed),
         ]
         return card
     }

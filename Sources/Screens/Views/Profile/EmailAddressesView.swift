@@ -16,9 +16,9 @@ extension EmailAddressesSection: ProfileSectionView {
         case .add:
             var card = Card(title: Copy.Profile.addEmail, subtitle: Copy.Profile.addEmailHint)
             card.controls = [
-                ProfileControls.text(
+                SectionControls.text(
                     .emailAddress, Copy.Field.emailAddress, profile, placeholder: Copy.Field.emailAddressPlaceholder),
-                ProfileControls.primary(Copy.Profile.add, profile),
+                SectionControls.primary(Copy.Profile.add, profile),
             ]
             return card
         case .verify(let id):
@@ -31,7 +31,7 @@ extension EmailAddressesSection: ProfileSectionView {
                 Self.item(address), verify: verify, remove: Copy.Profile.removeEmail, isPrimary: isPrimary, profile)
         case .remove(let id):
             let lines = [Copy.Profile.willBeRemoved(email(id)?.emailAddress ?? ""), Copy.Profile.removeEmailWarning]
-            return ProfileControls.confirmation(Copy.Profile.removeEmailTitle, lines: lines, profile)
+            return SectionControls.confirmation(Copy.Profile.removeEmailTitle, lines: lines, profile)
         }
     }
 

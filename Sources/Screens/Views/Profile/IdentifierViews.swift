@@ -18,7 +18,7 @@ struct IdentifierViews {
     func rows(_ heading: String, _ items: [Item], add: String, _ profile: ProfileMachine) -> [Control] {
         var controls: [Control] = [.section(heading)]
         for item in items {
-            let badges = ProfileControls.badgeText(profile.badges(id: item.id, verified: item.isVerified))
+            let badges = SectionControls.badgeText(profile.badges(id: item.id, verified: item.isVerified))
             controls.append(.option(item.label, detail: badges, action: open(.menu(id: item.id))))
         }
         controls.append(.option("+ " + add, detail: nil, action: open(.add)))
@@ -27,7 +27,7 @@ struct IdentifierViews {
 
     /// Verify it (unverified) or make it primary (verified), then remove it.
     func menu(_ item: Item, verify: String, remove: String, isPrimary: Bool, _ profile: ProfileMachine) -> Card {
-        let badges = ProfileControls.badgeText(profile.badges(id: item.id, verified: item.isVerified))
+        let badges = SectionControls.badgeText(profile.badges(id: item.id, verified: item.isVerified))
         var card = Card(title: item.label, subtitle: badges)
         if !item.isVerified {
             card.controls.append(.option(verify, detail: nil, action: act(.verify(id: item.id))))
@@ -40,6 +40,6 @@ struct IdentifierViews {
 
     /// The code sent to `label`.
     func verify(_ title: String, _ label: String, _ profile: ProfileMachine) -> Card {
-        ProfileControls.verifyCard(title, identifier: label, resend: act(.resend), profile)
+        SectionControls.verifyCard(title, identifier: label, resend: act(.resend), profile)
     }
 }

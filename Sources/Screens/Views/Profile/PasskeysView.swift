@@ -8,7 +8,7 @@ extension PasskeysSection: ProfileSectionView {
         return [.section(Copy.Profile.passkeysSection)]
             + passkeys.map {
                 .option(
-                    $0.name, detail: Copy.Profile.created(ProfileControls.date($0.createdAt)),
+                    $0.name, detail: Copy.Profile.created(SectionControls.date($0.createdAt)),
                     action: Self.opening(.menu(id: $0.id)))
             }
     }
@@ -26,12 +26,12 @@ extension PasskeysSection: ProfileSectionView {
         case .rename:
             var card = Card(title: Copy.Profile.renamePasskeyTitle, subtitle: Copy.Profile.renamePasskeySubtitle)
             card.controls = [
-                ProfileControls.text(.passkeyName, Copy.Profile.passkeyName, profile),
-                ProfileControls.primary(Copy.Profile.save, profile),
+                SectionControls.text(.passkeyName, Copy.Profile.passkeyName, profile),
+                SectionControls.primary(Copy.Profile.save, profile),
             ]
             return card
         case .remove(let id):
-            return ProfileControls.confirmation(
+            return SectionControls.confirmation(
                 Copy.Profile.removePasskeyTitle, lines: [Copy.Profile.willBeRemoved(name(id) ?? "")], profile)
         }
     }

@@ -27,7 +27,7 @@ extension PasswordSection: ProfileSectionView {
         card.controls += NewPasswordControls.controls(
             form: profile.form.newPassword, feedback: profile.newPasswordFeedback, errors: errors,
             toggle: .profile(.newPassword(.toggleSignOutOfOtherSessions)))
-        card.controls.append(ProfileControls.primary(Copy.Profile.save, profile))
+        card.controls.append(SectionControls.primary(Copy.Profile.save, profile))
         return card
     }
 }

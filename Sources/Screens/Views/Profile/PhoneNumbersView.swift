@@ -16,10 +16,10 @@ extension PhoneNumbersSection: ProfileSectionView {
         case .add:
             var card = Card(title: Copy.Profile.addPhone, subtitle: Copy.Profile.addPhoneHint)
             card.controls = [
-                ProfileControls.text(.countryCode, Copy.Profile.countryCode, profile),
-                ProfileControls.text(
+                SectionControls.text(.countryCode, Copy.Profile.countryCode, profile),
+                SectionControls.text(
                     .phoneNumber, Copy.Profile.phoneNumber, profile, placeholder: Copy.Field.phoneNumberPlaceholder),
-                ProfileControls.primary(Copy.Profile.add, profile),
+                SectionControls.primary(Copy.Profile.add, profile),
             ]
             return card
         case .verify(let id):
@@ -32,7 +32,7 @@ extension PhoneNumbersSection: ProfileSectionView {
                 profile)
         case .remove(let id):
             let lines = [Copy.Profile.willBeRemoved(phone(id)?.phoneNumber ?? ""), Copy.Profile.removePhoneWarning]
-            return ProfileControls.confirmation(Copy.Profile.removePhone, lines: lines, profile)
+            return SectionControls.confirmation(Copy.Profile.removePhone, lines: lines, profile)
         }
     }
 

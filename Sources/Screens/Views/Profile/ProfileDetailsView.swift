@@ -20,22 +20,22 @@ extension ProfileDetailsSection: ProfileSectionView {
             card.lines = ["\(Copy.Profile.profileImage): \(Copy.Profile.initials(profile.initials))"]
             if profile.config.names {
                 card.controls += [
-                    ProfileControls.text(.firstName, Copy.Profile.firstName, profile),
-                    ProfileControls.text(.lastName, Copy.Profile.lastName, profile),
+                    SectionControls.text(.firstName, Copy.Profile.firstName, profile),
+                    SectionControls.text(.lastName, Copy.Profile.lastName, profile),
                 ]
             }
             if profile.config.localFiles {
                 card.controls.append(
-                    ProfileControls.text(.imagePath, Copy.Profile.imagePathLabel, profile, hint: Copy.Profile.imageHint))
+                    SectionControls.text(.imagePath, Copy.Profile.imagePathLabel, profile, hint: Copy.Profile.imageHint))
             }
             if profile.user?.hasImage == true {
                 card.controls.append(
                     .link(Copy.Profile.removeImage, prefix: nil, action: Self.opening(.removeImage), enabled: true))
             }
-            card.controls.append(ProfileControls.primary(Copy.Profile.save, profile))
+            card.controls.append(SectionControls.primary(Copy.Profile.save, profile))
             return card
         case .removeImage:
-            return ProfileControls.confirmation(
+            return SectionControls.confirmation(
                 Copy.Profile.removeImage, lines: [Copy.Profile.willBeRemoved(Copy.Profile.profileImage)], profile)
         }
     }

@@ -2,31 +2,13 @@ import FrontendAPI
 import Portal
 import TerminalUI
 
-/// How a UserProfile section looks: its rows on its page, and its cards. Each section's view file conforms the
-/// section to it.
-protocol ProfileSectionView: PageSection where Host == ProfileMachine {
-    /// Its heading and rows on the page; none where the instance turns the section off.
-    func rows(_ profile: ProfileMachine) -> [Control]
-    /// The card of `step`; the profile adds the notice, "Try again" and Cancel.
-    func card(_ step: Step, _ profile: ProfileMachine) -> Card
-    /// Whether the card offers Cancel: not one that shows a result once, like new backup codes.
-    func offersCancel(_ step: Step) -> Bool
-}
+/// A view of a UserProfile section.
+protocol ProfileSectionView: PageSectionView where Host == ProfileMachine {}
 
-extension ProfileSectionView {
-    func rows(_ profile: ProfileMachine) -> [Control] { [] }
-    func offersCancel(_ step: Step) -> Bool { true }
-
-    /// The card on screen, when this section has one open.
-    func openCard(_ profile: ProfileMachine) -> (card: Card, offersCancel: Bool)? {
-        step.map { (card($0, profile), offersCancel($0)) }
-    }
-
-    /// A control's event that opens `step`.
-    static func opening(_ step: Step) -> PortalMachine.Event { .profile(open(step)) }
-
-    /// A control's event that does `action`.
-    static func doing(_ action: Action) -> PortalMachine.Event { .profile(act(action)) }
+extension ProfileMachine: SectionedScreen {
+    static func portalEvent(_ event: Event) -> PortalMachine.Event { .profile(event) }
+    static var submit: Event { .submit }
+    static var back: Event { .back }
 }
 
 /// The UserProfile pages (Account, Security) with every section's rows, and the card on screen over them. Pure.
@@ -35,10 +17,9 @@ enum ProfileView {
         var card: Card
         if machine.reverification != nil {
             card = ReverificationView.card(machine)
-            card.controls.append(ProfileControls.cancel)
-        } else if let open = (machine.openSection as? any ProfileSectionView)?.openCard(machine) {
-            card = open.card
-            if open.offersCancel { card.controls.append(ProfileControls.cancel) }
+            card.controls.append(SectionControls.cancel(machine))
+        } else if let open = SectionControls.openCard(machine.openSection, machine) {
+            card = open
         } else {
             card = page(machine)
         }
@@ -55,16 +36,11 @@ enum ProfileView {
 
     private static func page(_ machine: ProfileMachine) -> Card {
         let isAccount = machine.page == .account
-        var card =
-            isAccount
-            ? Card(title: Copy.Profile.accountPage, subtitle: Copy.Profile.accountSubtitle)
-            : Card(title: Copy.Profile.securityPage, subtitle: Copy.Profile.securitySubtitle)
-        card.controls = [navigation(to: isAccount ? .security : .account)]
-        for section in machine.sections.listed(on: machine.page) {
-            card.controls += (section as? any ProfileSectionView)?.rows(machine) ?? []
-        }
-        card.controls.append(.option(Copy.Profile.backToHome, detail: nil, action: .profile(.back)))
-        return card
+        return SectionControls.page(
+            isAccount ? Copy.Profile.accountPage : Copy.Profile.securityPage,
+            subtitle: isAccount ? Copy.Profile.accountSubtitle : Copy.Profile.securitySubtitle,
+            navigation: [navigation(to: isAccount ? .security : .account)],
+            sections: machine.sections.listed(on: machine.page), machine, home: Copy.Profile.backToHome)
     }
 
     /// The navbar: the other page, with what it holds.

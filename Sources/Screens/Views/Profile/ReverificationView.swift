@@ -16,7 +16,7 @@ enum ReverificationView {
             ]
         case .totp?:
             card.subtitle = Copy.Profile.verifyTOTPSubtitle
-            card.controls = [ProfileControls.code(machine)]
+            card.controls = [SectionControls.code(machine)]
         case .backupCode?:
             card.subtitle = Copy.Profile.verifyBackupCodeSubtitle
             card.controls = [
@@ -26,11 +26,11 @@ enum ReverificationView {
             ]
         case .some:
             card.subtitle = Copy.Profile.verifyCodeSubtitle(factor?.safeIdentifier ?? "")
-            card.controls = [ProfileControls.code(machine), ProfileControls.resend(.profile(.resendCode), machine)]
+            card.controls = [SectionControls.code(machine), SectionControls.resend(.profile(.resendCode), machine)]
         case nil:
             break
         }
-        if factor != nil { card.controls.insert(ProfileControls.primary(Copy.continueButton, machine), at: 1) }
+        if factor != nil { card.controls.insert(SectionControls.primary(Copy.continueButton, machine), at: 1) }
         if (machine.reverification?.factors.count ?? 0) > 1 {
             card.controls.append(.link(Copy.useAnotherMethod, prefix: nil, action: .profile(.useAnotherFactor), enabled: true))
         }

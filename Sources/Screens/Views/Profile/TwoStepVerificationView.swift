@@ -41,7 +41,7 @@ extension TwoStepVerificationSection: ProfileSectionView {
         case .addAuthenticator:
             var card = Card(title: Copy.Tasks.addAuthenticatorTitle, subtitle: Copy.Tasks.verifyAuthenticatorSubtitle)
             card.controls = [
-                ProfileControls.code(profile), ProfileControls.primary(Copy.continueButton, profile),
+                SectionControls.code(profile), SectionControls.primary(Copy.continueButton, profile),
                 .link(showsKey ? Copy.Tasks.scanInstead : Copy.Tasks.cantScan, prefix: nil, action: Self.doing(.toggleKey), enabled: true),
             ]
             card.authenticatorKey(totp, showsKey: showsKey)
@@ -62,11 +62,11 @@ extension TwoStepVerificationSection: ProfileSectionView {
             return card
         case .removeAuthenticator:
             let lines = [Copy.Profile.removeTOTPMessage, Copy.Profile.removeMFAWarning]
-            return ProfileControls.confirmation(Copy.Profile.removeMFATitle, lines: lines, profile)
+            return SectionControls.confirmation(Copy.Profile.removeMFATitle, lines: lines, profile)
         case .removePhone(let id):
             let number = profile.user?.phoneNumbers.first { $0.id == id }?.phoneNumber ?? ""
             let lines = [Copy.Profile.smsRemovedMessage(number), Copy.Profile.removeMFAWarning]
-            return ProfileControls.confirmation(Copy.Profile.removeMFATitle, lines: lines, profile)
+            return SectionControls.confirmation(Copy.Profile.removeMFATitle, lines: lines, profile)
         }
     }
 

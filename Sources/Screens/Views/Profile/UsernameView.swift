@@ -16,7 +16,7 @@ extension UsernameSection: ProfileSectionView {
     func card(_ step: Step, _ profile: ProfileMachine) -> Card {
         var card = Card(title: profile.user?.username == nil ? Copy.Profile.setUsername : Copy.Profile.updateUsername)
         card.controls = [
-            ProfileControls.text(.username, Copy.Field.username, profile), ProfileControls.primary(Copy.Profile.save, profile),
+            SectionControls.text(.username, Copy.Field.username, profile), SectionControls.primary(Copy.Profile.save, profile),
         ]
         return card
     }
