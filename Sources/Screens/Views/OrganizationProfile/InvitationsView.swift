@@ -25,8 +25,9 @@ extension InvitationsSection: OrganizationSectionView {
         switch step {
         case .invite:
             var card = Card(title: O.inviteTitle, subtitle: O.inviteSubtitle)
-            card.controls = [SectionControls.text(.invitationAddresses, O.emailAddressesLabel, organization)]
-            card.lines = [O.selectRole]
+            card.controls = [
+                SectionControls.text(.invitationAddresses, O.emailAddressesLabel, organization), .note(O.selectRole),
+            ]
             card.controls += organization.roles.map { role in
                 .option(
                     role.name, detail: role.key == self.role ? "✓" : nil, action: Self.doing(.chooseRole(role.key)))
