@@ -20,15 +20,16 @@ public struct PortalScreen: Screen {
     ///   - openURL: opens the system browser, when allowed (locally, not over SSH).
     ///   - localFiles: the profile may read and write the user's files (not when served over SSH).
     ///   - keepSignedIn: the SSH front door's "Keep me signed in on this key" file, when it offers one.
+    ///   - ticket: an invitation's ticket to accept on the sign-in card.
     ///   - onExit: what to do on "Join waitlist" (nothing by default).
     public init(
         backend: Backend, emailLinkRedirectURL: String? = nil, oauthRedirectURL: String? = nil,
         openURL: (@Sendable (String) -> Void)? = nil, localFiles: Bool = false, keepSignedIn: KeepSignedIn? = nil,
-        onExit: @escaping (PortalExit) -> [Command] = { _ in [] }
+        ticket: String? = nil, onExit: @escaping (PortalExit) -> [Command] = { _ in [] }
     ) {
         var machine = PortalMachine(
             emailLinkRedirectURL: emailLinkRedirectURL, oauthRedirectURL: oauthRedirectURL, localFiles: localFiles,
-            keepSignedIn: keepSignedIn)
+            keepSignedIn: keepSignedIn, ticket: ticket)
         var runner = EffectRunner(backend: backend, openURL: openURL)
         initialCommands = runner.commands(for: machine.update(.start)).commands
         self.machine = machine

@@ -25,6 +25,8 @@ struct ClerkTUI: AsyncParsableCommand {
     @OptionGroup var instance: InstanceOptions
     @OptionGroup var display: PortalOptions
     @OptionGroup var oauth: OAuthRedirectOptions
+    @Option(help: "Accept an organization invitation: its ticket, or the whole invitation link.")
+    var ticket: String?
 
     /// Opens the portal: full screen on a capable terminal, plain prompts otherwise.
     func run() async throws {
@@ -46,6 +48,11 @@ struct ClerkTUI: AsyncParsableCommand {
         }
     }
 
+    /// `--ticket`: a ticket as given, or the one an invitation link carries.
+    private var invitationTicket: String? {
+        ticket.map { SignInMachine.ticket(inLink: $0) ?? $0 }
+    }
+
     private func runPortal(
         backend: Backend, openURL: (@Sendable (String) -> Void)?, oauthRedirectURL: String?,
         terminal: TerminalOptions, environment: [String: String]
@@ -59,7 +66,7 @@ struct ClerkTUI: AsyncParsableCommand {
             do {
                 let portal = PortalScreen(
                     backend: backend, oauthRedirectURL: oauthRedirectURL, openURL: openURL, localFiles: localFiles,
-                    keepSignedIn: keepSignedIn)
+                    keepSignedIn: keepSignedIn, ticket: invitationTicket)
                 _ = try await Program.run(ScreenStack(root: portal), options: terminal)
                 return
             } catch TerminalError.noTerminfo(let tried) {
@@ -70,7 +77,7 @@ struct ClerkTUI: AsyncParsableCommand {
         }
         var plain = PlainPortal(
             backend: backend, prompter: PlainPrompter(), oauthRedirectURL: oauthRedirectURL, openURL: openURL,
-            localFiles: localFiles, keepSignedIn: keepSignedIn)
+            localFiles: localFiles, keepSignedIn: keepSignedIn, ticket: invitationTicket)
         do {
             _ = try await plain.run()
         } catch {

@@ -139,8 +139,11 @@ extension PortalMachine {
         var config = SignInConfig(
             environment: environment, emailLinkRedirectURL: emailLinkRedirectURL, oauthRedirectURL: oauthRedirectURL)
         config.lastAuthenticationStrategy = client?.lastAuthenticationStrategy
-        route = .signIn(SignInMachine(config: config, scope: nextScope()))
-        return []
+        var machine = SignInMachine(config: config, scope: nextScope())
+        let effects = ticket.map { machine.signIn(ticket: $0) } ?? []
+        ticket = nil
+        route = .signIn(machine)
+        return absorb(effects) { $0.signInFinished($1) }
     }
 
     mutating func showSignUp() -> [Effect] {
@@ -180,6 +183,11 @@ extension PortalMachine {
         case .transferOAuthToSignUp:
             guard let environment else { return [] }
             let (machine, effects) = SignUpMachine.oauthTransfer(config: signUpConfig(environment), scope: nextScope())
+            route = .signUp(machine)
+            return absorb(effects) { $0.signUpFinished($1) }
+        case .transferTicketToSignUp(let ticket):
+            guard let environment else { return [] }
+            let (machine, effects) = SignUpMachine.ticket(ticket, config: signUpConfig(environment), scope: nextScope())
             route = .signUp(machine)
             return absorb(effects) { $0.signUpFinished($1) }
         case .signUp, .joinWaitlist:

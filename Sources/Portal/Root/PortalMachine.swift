@@ -21,6 +21,8 @@ public struct PortalMachine: Equatable, Sendable {
     public let localFiles: Bool
     /// "Keep me signed in on this key", offered only when served over SSH with a public key.
     public internal(set) var keepSignedIn: KeepSignedIn?
+    /// An invitation's ticket to accept once the sign-in card shows (`clerk-tui --ticket`); taken once.
+    var ticket: String?
 
     var clientLoaded = false
     /// The portal's own requests; its children's have scopes of their own.
@@ -29,12 +31,13 @@ public struct PortalMachine: Equatable, Sendable {
 
     public init(
         emailLinkRedirectURL: String? = nil, oauthRedirectURL: String? = nil, localFiles: Bool = false,
-        keepSignedIn: KeepSignedIn? = nil
+        keepSignedIn: KeepSignedIn? = nil, ticket: String? = nil
     ) {
         self.emailLinkRedirectURL = emailLinkRedirectURL
         self.oauthRedirectURL = oauthRedirectURL
         self.localFiles = localFiles
         self.keepSignedIn = keepSignedIn
+        self.ticket = ticket
     }
 
     /// What is on screen.

@@ -12,6 +12,8 @@ extension SignInMachine: TrackedFlow {
         switch pending.purpose {
         case .create(_, let forgotPassword):
             return route(signIn, forgotPassword: forgotPassword)
+        case .ticket:
+            return route(signIn, forgotPassword: false)
         case .oauth(let provider):
             return startBrowserHandOff(signIn, provider: provider)
         case .prepare(let factor, _):
@@ -76,6 +78,8 @@ extension SignInMachine: TrackedFlow {
             return createFailed(failure, withPassword: withPassword, forgotPassword: forgotPassword)
         case .oauth:
             return createFailed(failure, withPassword: false, forgotPassword: false)
+        case .ticket(let ticket):
+            return ticketFailed(failure, ticket: ticket)
         case .attempt(let factor, _) where factor.strategy == .password:
             return passwordFailed(failure)
         case .attempt:

@@ -73,6 +73,8 @@ extension SignInMachine {
         guard canSubmit else { return [] }
         switch step {
         case .start:
+            // A pasted invitation link accepts its invitation.
+            if let ticket = Self.ticket(inLink: identifier) { return signIn(ticket: ticket) }
             return createSignIn(withPassword: config.instantPassword && !password.isEmpty, forgotPassword: false)
         case .password:
             return attemptPassword()

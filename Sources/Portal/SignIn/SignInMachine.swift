@@ -97,6 +97,8 @@ public struct SignInMachine: Equatable, Sendable {
     enum Purpose: Equatable, Sendable {
         case create(withPassword: Bool, forgotPassword: Bool)
         case oauth(SocialProvider)
+        /// Accepting an invitation with its ticket.
+        case ticket(String)
         case prepare(Factor, CodeStage)
         case attempt(Factor, CodeStage)
         case poll
@@ -247,4 +249,6 @@ public enum SignInOutcome: Equatable, Sendable {
     case joinWaitlist
     /// The browser sign-in found no account: continue as a sign-up (`transfer=true`).
     case transferOAuthToSignUp
+    /// The invitation's ticket belongs to no account yet: continue as a sign-up with it.
+    case transferTicketToSignUp(ticket: String)
 }

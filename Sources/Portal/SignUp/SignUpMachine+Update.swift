@@ -30,6 +30,14 @@ extension SignUpMachine {
         return (machine, [effect])
     }
 
+    /// A sign-up accepting an invitation: the ticket proves the invited address, so it needs no code; the server then
+    /// asks for whatever is still missing (a password, a name). Allowed even where sign-up is by invitation only.
+    public static func ticket(_ ticket: String, config: SignUpConfig, scope: Int) -> (SignUpMachine, [Effect]) {
+        var machine = SignUpMachine(config: config, scope: scope)
+        let parameters = SignUpParameters(strategy: .ticket, ticket: ticket, locale: Self.locale)
+        return (machine, [machine.send(.createSignUp(parameters), .create)])
+    }
+
     /// Applies `event` and returns the effects to perform.
     public mutating func update(_ event: Event) -> [Effect] {
         switch event {
