@@ -34,8 +34,11 @@ extension SignUpMachine {
     /// asks for whatever is still missing (a password, a name). Allowed even where sign-up is by invitation only.
     public static func ticket(_ ticket: String, config: SignUpConfig, scope: Int) -> (SignUpMachine, [Effect]) {
         var machine = SignUpMachine(config: config, scope: scope)
+        // The fields come with the answer: what the invitation leaves missing.
+        machine.step = .continueMissing
         let parameters = SignUpParameters(strategy: .ticket, ticket: ticket, locale: Self.locale)
-        return (machine, [machine.send(.createSignUp(parameters), .create)])
+        let effect = machine.send(.createSignUp(parameters), .create)
+        return (machine, [effect])
     }
 
     /// Applies `event` and returns the effects to perform.
