@@ -19,6 +19,8 @@ final class SessionTokenCache: Sendable {
         let organization: OrganizationClaim?
         let factorAges: [Int]
         let status: SessionStatus
+        /// The plans and features the token grants: a checkout makes a different key.
+        var billing: BillingClaim? = nil
     }
 
     private struct Entry {

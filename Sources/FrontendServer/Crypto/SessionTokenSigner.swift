@@ -51,13 +51,15 @@ struct SessionClaims: Encodable {
     var sts: SessionStatus?
     var o: CompactOrganizationClaim? = nil
     var fea: String? = nil
+    /// Billing plans, `u:<plan>` and `o:<plan>` (see `BillingClaims`).
+    var pla: String? = nil
     var orgID: String? = nil
     var orgSlug: String? = nil
     var orgRole: String? = nil
     var orgPermissions: [String]? = nil
 
     enum CodingKeys: String, CodingKey {
-        case iss, sub, sid, azp, iat, nbf, exp, jti, v, fva, sts, o, fea
+        case iss, sub, sid, azp, iat, nbf, exp, jti, v, fva, sts, o, fea, pla
         case orgID = "org_id", orgSlug = "org_slug", orgRole = "org_role", orgPermissions = "org_permissions"
     }
 }

@@ -7,7 +7,7 @@ struct EnvironmentPresenter {
 
     func environment() -> FrontendAPI.Environment {
         FrontendAPI.Environment(authConfig: authConfig, displayConfig: displayConfig, userSettings: userSettings,
-                                organizationSettings: organizationSettings)
+                                organizationSettings: organizationSettings, commerceSettings: commerceSettings)
     }
 
     /// `organization_settings` in the spec's shape. `force_organization_selection` is sent only when on: clerk-js and

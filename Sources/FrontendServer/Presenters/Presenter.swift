@@ -41,7 +41,10 @@ struct Presenter: Sendable {
         let status = lifecycle.presentedStatus(record, now: instance.nowMS)
         if status == .active || status == .pending, instance.lockout.remaining(user, now: instance.nowMS) == nil {
             let organization = try await activeOrganizationClaim(record, in: db)
-            token = Token(jwt: try mintToken(record, organization: organization, status: status, reusing: true))
+            let billing = try await BillingClaimsReader(instance: instance).claim(userID: record.userId,
+                                                                                 organizationID: organization?.id, in: db)
+            token = Token(jwt: try mintToken(record, organization: organization, billing: billing, status: status,
+                                             reusing: true))
         }
         return Session(
             id: record.id, status: status, expireAt: date(record.expireAt),
@@ -66,23 +69,25 @@ struct Presenter: Sendable {
         return [minutes(record.firstFactorAt), minutes(record.secondFactorAt)]
     }
 
-    /// A session token for `record` acting in `organization`, whose `sts` is `status`. With `reusing`, one minted
-    /// moments ago for the same claims may be returned instead (see `SessionTokenCache`); the token endpoint always
-    /// signs a new one.
-    func mintToken(_ record: SessionRecord, organization: OrganizationClaim?, status: SessionStatus,
-                   reusing: Bool = false) throws -> String {
+    /// A session token for `record` acting in `organization`, with `billing`'s plans and features, whose `sts` is
+    /// `status`. With `reusing`, one minted moments ago for the same claims may be returned instead (see
+    /// `SessionTokenCache`); the token endpoint always signs a new one.
+    func mintToken(_ record: SessionRecord, organization: OrganizationClaim?, billing: BillingClaim? = nil,
+                   status: SessionStatus, reusing: Bool = false) throws -> String {
         let now = Int64(instance.clock.now().timeIntervalSince1970)
         let signer = instance.signer
         let key = SessionTokenCache.Key(keyID: signer.keyID, issuer: instance.issuer, sessionID: record.id,
                                         userID: record.userId, authorizedParty: origin, organization: organization,
-                                        factorAges: factorAges(record), status: status)
+                                        factorAges: factorAges(record), status: status, billing: billing)
         if reusing, let token = instance.tokenCache.token(for: key, now: now) { return token }
         let version = instance.settings.sessions.tokenVersion
         var claims = SessionClaims(
             iss: key.issuer, sub: key.userID, sid: key.sessionID, azp: key.authorizedParty, iat: now, nbf: now - 10,
             exp: now + Int64(instance.settings.sessions.tokenLifetime), jti: RandomToken.base62(20),
             v: version == 1 ? nil : 2, fva: key.factorAges, sts: version == 1 ? nil : status)
-        OrganizationClaims.apply(organization, version: version, features: instance.organizationFeatures, to: &claims)
+        let features = BillingClaims.organizationFeatures(billing, permissionFeatures: instance.organizationFeatures)
+        OrganizationClaims.apply(organization, version: version, features: features, to: &claims)
+        BillingClaims.apply(billing, version: version, to: &claims)
         let token = try signer.sign(claims)
         instance.tokenCache.store(token, for: key, issuedAt: now)
         return token

@@ -141,8 +141,11 @@ struct ClientEndpoints: Sendable {
         let organization = try await selection.tokenClaim(selection.choice(exchange.call.form.string("organization_id")),
                                                           session: session)
         try await keepAlive(session)
+        let billing = try await BillingClaimsReader(instance: instance).tokenClaim(userID: session.userId,
+                                                                                  organizationID: organization?.id)
         let status = sessions.presentedStatus(session, now: instance.nowMS)
-        return try exchange.bare(Token(jwt: try exchange.presenter.mintToken(session, organization: organization, status: status)))
+        return try exchange.bare(Token(jwt: try exchange.presenter.mintToken(session, organization: organization,
+                                                                             billing: billing, status: status)))
     }
 
     /// The session a token request names, checked as `loadSession` does plus an active status and an unlocked user.

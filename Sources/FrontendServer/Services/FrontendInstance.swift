@@ -28,6 +28,8 @@ final class FrontendInstance: Sendable {
     let recentOrganizationClaims = RecentRows<OrganizationClaimKey, OrganizationClaim?>(maxAge: 1000)
     /// `GET /v1/client` bodies of the last second (see `ClientEndpoints.get`).
     let recentClients = RecentRows<RenderedClientKey, RenderedClient>(maxAge: 1000, capacity: 1024)
+    /// Billing's catalog, checkout locks and token-request cache.
+    let billing: BillingRuntime
 
     init(settings: InstanceSettings, database: Database, clock: any ServerClock, secrets: InstanceSecrets,
          logger: Logger, issuer: String, dataDirectory: URL) {
@@ -43,6 +45,7 @@ final class FrontendInstance: Sendable {
         tokenCache = SessionTokenCache(tokenLifetime: settings.sessions.tokenLifetime)
         startedAt = Date(epochMilliseconds: clock.now().epochMilliseconds)
         organizationFeatures = OrganizationClaims.features(of: settings.organizations.customPermissions)
+        billing = BillingRuntime(settings: settings.billing)
     }
 
     var nowMS: Int64 { clock.now().epochMilliseconds }

@@ -27,6 +27,8 @@ public struct InstanceSettings: Sendable, Equatable {
     public var socialProviders: [String] = []
     /// Organizations (off by default), their roles, permissions and verified domains.
     public var organizations = OrganizationsSettings()
+    /// Billing (off by default): plans, features and the development payment gateway.
+    public var billing = BillingSettings()
 
     public init() {}
 }

@@ -70,6 +70,7 @@ struct SettingsDocument: Decodable {
     var verification: Verification?
     var social: Social?
     var organizations: OrganizationsDocument?
+    var billing: BillingDocument?
 
     func apply(to s: inout InstanceSettings) throws {
         if let application_name { s.applicationName = application_name }
@@ -124,6 +125,7 @@ struct SettingsDocument: Decodable {
         }
         if let providers = social?.providers { s.socialProviders = providers.map { $0.lowercased() } }
         organizations?.apply(to: &s.organizations)
+        try billing?.apply(to: &s.billing)
         try s.validate()
     }
 }
@@ -145,6 +147,7 @@ extension InstanceSettings {
         guard rateLimits.scale > 0 else { throw fail("rate_limits.scale must be positive") }
         guard sessions.tokenVersion == 1 || sessions.tokenVersion == 2 else { throw fail("sessions.token_version must be 1 or 2") }
         try organizations.validate()
+        try billing.validate(organizationsEnabled: organizations.enabled)
         for provider in socialProviders where SocialProviderCatalog.name(of: provider) == nil {
             throw fail("social.providers: unknown provider \(provider) (known: \(SocialProviderCatalog.names.keys.sorted().joined(separator: ", ")))")
         }

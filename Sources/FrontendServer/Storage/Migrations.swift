@@ -6,7 +6,7 @@ enum Migrations {
     typealias Step = @Sendable (any SQLDatabase) async throws -> Void
 
     static let steps: [(version: Int, apply: Step)] = [(1, initialSchema), (2, profileImages), (3, slidingRateLimits), (4, passkeys), (5, socialSignIn),
-                                                         (6, organizations)]
+                                                         (6, organizations), (20, billing)]
 
     /// Organizations: the organizations, their members, invitations, verified domains, the suggestions those domains
     /// make and the membership requests suggestions turn into. Deleting an organization or a user deletes what hangs
