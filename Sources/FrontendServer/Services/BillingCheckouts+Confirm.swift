@@ -45,8 +45,9 @@ extension BillingCheckouts {
             guard checkout.status != "completed" else { return Prepared(source: nil, decline: nil, param: "", completed: true) }
             let quote = try await quote(checkout, payer: payer, ledger: ledger)
             var source = try await BillingCardSource.resolve(form, payer: payer, exchange: exchange, in: db)
-            if source == nil, let method = try await ledger.usableMethod(checkout.paymentMethodId, payer: payer) {
-                source = .saved(method)
+            if source == nil {
+                source = try await ledger.usableMethod(checkout.paymentMethodId, payer.defaultPaymentMethodId, payer: payer)
+                    .map(BillingCardSource.saved)
             }
             guard source != nil || !quote.needsPaymentMethod else { throw APIFailure.paymentMethodRequired }
             let charging = quote.totalDueNow > 0

@@ -142,11 +142,13 @@ struct BillingLedger: Sendable {
 
     // MARK: Charges
 
-    /// Charges an item's period at `at` with its payment method (or the payer's default); true when paid. Without a
-    /// usable method nothing is charged and no attempt is recorded.
+    /// Charges an item's period at `at` with the payer's default payment method (or, without one, the card the item was
+    /// bought with); true when paid. Without a usable card nothing is charged and no attempt is recorded.
     private func chargeScheduled(_ item: BillingSubscriptionItemRecord, at: Int64,
                                  payer: BillingPayerRecord) async throws -> Bool {
-        guard let method = try await usableMethod(item.paymentMethodId, payer: payer) else { return false }
+        guard let method = try await usableMethod(payer.defaultPaymentMethodId, item.paymentMethodId, payer: payer) else {
+            return false
+        }
         let outcome = DevelopmentGateway.charge(decline: method.chargeDecline)
         let charge = BillingCharge(amount: item.amount, subtotal: item.amount, credit: 0, pastDue: 0, currency: item.currency)
         try await record(outcome, charge: charge, item: item, method: method, chargeType: "recurring", at: at)
@@ -154,9 +156,9 @@ struct BillingLedger: Sendable {
         return false
     }
 
-    /// `preferred` if it is still saved, else the payer's default method.
-    func usableMethod(_ preferred: String?, payer: BillingPayerRecord) async throws -> BillingPaymentMethodRecord? {
-        for id in [preferred, payer.defaultPaymentMethodId].compactMap({ $0 }) {
+    /// The first of `candidates` that is one of the payer's cards and still saved.
+    func usableMethod(_ candidates: String?..., payer: BillingPayerRecord) async throws -> BillingPaymentMethodRecord? {
+        for id in candidates.compactMap({ $0 }) {
             if let method = try await BillingPaymentMethodRecord.find(id, in: db), method.payerId == payer.id,
                method.removedAt == nil {
                 return method
