@@ -1,6 +1,7 @@
 """Fixtures: one fresh `clerk-tui serve` per test module, in its own temporary data dir.
 
-A module may set `SETTINGS` (a dict written as the `--config` TOML) to run its server with other settings.
+A module may set `SETTINGS` (a dict written as the `--config` TOML) to run its server with other settings, and
+`SERVER_ENVIRONMENT` (a dict) to add environment variables to its process.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from settings import ALLOWED_ORIGIN, BASE
 def server(request, tmp_path_factory):
     settings = getattr(request.module, "SETTINGS", BASE)
     name = request.module.__name__.rsplit(".", 1)[-1]
-    instance = Server(tmp_path_factory.mktemp(name) / "data", settings)
+    instance = Server(tmp_path_factory.mktemp(name) / "data", settings, getattr(request.module, "SERVER_ENVIRONMENT", None))
     instance.start()
     yield instance
     died = instance.process is not None and not instance.alive
@@ -65,11 +66,24 @@ ORGANIZATIONS = [
     "attemptOrganizationDomainVerification",
 ]
 
+# Operations of issue 14 (billing): the spec's 30 billing operations.
+BILLING = [
+    "GetUserMainBillingSubscription", "GetUserBillingSubscriptionItems", "DeleteUserBillingSubscriptionItem",
+    "GetUserPaymentMethods", "CreateUserPaymentMethod", "InitializeUserPaymentMethod", "DeleteUserPaymentMethod",
+    "CreateUserBillingCheckout", "GetUserBillingCheckout", "ConfirmUserBillingCheckout", "GetUserPaymentAttempts",
+    "GetUserPaymentAttempt", "SetUserDefaultPaymentMethod", "GetUserStatements", "GetUserStatement",
+    "CreateOrganizationBillingCheckout", "GetOrganizationBillingCheckout", "ConfirmOrganizationBillingCheckout",
+    "GetOrganizationPaymentMethods", "CreateOrganizationPaymentMethod", "InitializeOrganizationPaymentMethod",
+    "DeleteOrganizationPaymentMethod", "GetOrganizationStatements", "GetOrganizationStatement",
+    "SetOrganizationDefaultPaymentMethod", "GetOrganizationBillingSubscription", "GetOrganizationBillingSubscriptionItems",
+    "DeleteOrganizationBillingSubscriptionItem", "GetBillingPlanList", "GetBillingPlan",
+]
+
 
 def pytest_terminal_summary(terminalreporter):
     if not COVERAGE.seen:
         return
-    implemented = IMPLEMENTED + ORGANIZATIONS
+    implemented = IMPLEMENTED + ORGANIZATIONS + BILLING
     answered = [op for op in implemented if any(200 <= s < 300 for s in COVERAGE.seen.get(op, ()))]
     missing = [op for op in implemented if op not in answered]
     terminalreporter.section("Implemented FAPI operations answered with 2xx")

@@ -78,8 +78,10 @@ def merge(base: dict, override: dict) -> dict:
 class Server:
     """One `clerk-tui serve` process on 127.0.0.1 with a port chosen by the kernel."""
 
-    def __init__(self, data_dir: Path, settings: dict | None):
+    def __init__(self, data_dir: Path, settings: dict | None, environment: dict | None = None):
         self.data_dir = Path(data_dir)
+        # Extra environment variables for the server process (e.g. LOG_LEVEL).
+        self.environment = environment or {}
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.config_path: Path | None = None
         if settings is not None:
@@ -100,7 +102,7 @@ class Server:
         assert self.process is None, "already running"
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen(self.command(), stdout=subprocess.PIPE, stderr=log,
-                                        stdin=subprocess.DEVNULL, cwd=REPO_ROOT)
+                                        stdin=subprocess.DEVNULL, cwd=REPO_ROOT, env={**os.environ, **self.environment})
         log.close()
         lines: queue.Queue = queue.Queue()
         stdout = self.process.stdout
