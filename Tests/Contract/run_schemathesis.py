@@ -1,19 +1,20 @@
-"""Starts a fresh `clerk-tui serve` on Config/examples/organizations.toml and runs schemathesis against the implemented
-operations (issue 2's and the organization ones) with checks `not_a_server_error` and `response_schema_conformance`;
-exits with schemathesis's status."""
+"""Starts a fresh `clerk-tui serve` on Config/examples/organizations.toml, with the billing of Config/examples/billing.toml,
+and runs schemathesis against the implemented operations (issue 2's, the organization ones and the billing ones) with
+checks `not_a_server_error` and `response_schema_conformance`; exits with schemathesis's status."""
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from conftest import IMPLEMENTED, ORGANIZATIONS  # noqa: E402
-from server import Server  # noqa: E402
+from conftest import BILLING, IMPLEMENTED, ORGANIZATIONS  # noqa: E402
+from server import REPO_ROOT, Server  # noqa: E402
 from settings import example  # noqa: E402
 
 MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "50"))
@@ -22,7 +23,9 @@ SEED = os.environ.get("SCHEMATHESIS_SEED", "20261126")
 
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="clerk-schemathesis-") as scratch:
-        server = Server(Path(scratch) / "data", example("organizations.toml"))
+        with open(REPO_ROOT / "Config" / "examples" / "billing.toml", "rb") as handle:
+            billing = tomllib.load(handle)["billing"]
+        server = Server(Path(scratch) / "data", example("organizations.toml", billing=billing))
         url = server.start()
         try:
             command = [sys.executable, "-m", "schemathesis.cli", "run", str(HERE / "fapi-openapi.yml"),
@@ -33,7 +36,7 @@ def main() -> int:
                        "--workers", "2", "--request-timeout", "30",
                        "--suppress-health-check", "all",
                        "--report", "junit", "--report-dir", str(Path(scratch) / "report")]
-            for operation_id in IMPLEMENTED + ORGANIZATIONS:
+            for operation_id in IMPLEMENTED + ORGANIZATIONS + BILLING:
                 command += ["--include-operation-id", operation_id]
             environment = {**os.environ, "SCHEMATHESIS_HOOKS": str(HERE / "schemathesis_hooks.py"), "FAPI_URL": url,
                            "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE), os.environ.get("PYTHONPATH")]))}

@@ -7,6 +7,8 @@ goes out as a signed-in native client would send it.
   get a fresh signed-in client each, so they cannot sign the shared client out from under the others;
 - each client administers an organization (with a domain and a pending invitation) and holds an invitation to
   another one, so organization paths reach real ids;
+- each client and its organization pay for a plan with a saved test card, so billing paths reach a real checkout,
+  payment method, subscription item, statement and payment attempt;
 - a generated path id is swapped for a real one of that client when its length is even (deterministic per case,
   so shrinking still reproduces), so the fuzzer reaches existing sign-ins, sign-ups and sessions as well as
   unknown ids.
@@ -66,6 +68,7 @@ class Device:
         self.sign_up_id = pending["response"]["id"]
         self.user_id = done["created_user_id"]
         self.organizations(email, other_device, other_token)
+        self.billing()
 
     def organizations(self, email: str, other_device: requests.Session, other_token: str) -> None:
         """An organization this client administers (with a domain and an invitation), and an invitation to this
@@ -83,12 +86,37 @@ class Device:
         invitation.raise_for_status()
         self.invitation_id = invitation.json()["response"]["id"]
 
+    def billing(self) -> None:
+        """Pays for `team` (the organization) and `plus` (the user) with test cards; keeps the user's ids for billing
+        paths (an organization path given one of them answers 404, as for any unknown id)."""
+        me = {"_clerk_session_id": self.session_id}
+        plans = {p["slug"]: p["id"] for p in self.get("/v1/billing/plans")["data"]}
+        for base, plan in ((f"/v1/organizations/{self.organization_id}/billing", "team"), ("/v1/me/billing", "plus")):
+            card = requests.post(f"{self.base_url}/v1/dev_gateway/payment_tokens", timeout=30,
+                                 data={"number": "4242424242424242", "exp_month": "12", "exp_year": "2034", "cvc": "123"})
+            card.raise_for_status()
+            method = self.post(f"{base}/payment_methods", {"gateway": "development",
+                                                           "payment_token": card.json()["payment_token"]}, params=me)
+            checkout = self.post(f"{base}/checkouts", {"plan_id": plans[plan], "plan_period": "month"}, params=me)
+            self.request("PATCH", f"{base}/checkouts/{checkout['response']['id']}/confirm", {}, params=me)
+        self.payment_method_id = method["response"]["id"]
+        self.checkout_id = checkout["response"]["id"]
+        self.subscription_item_id = self.get("/v1/me/billing/subscription", params=me)["response"]["subscription_items"][0]["id"]
+        self.statement_id = self.get("/v1/me/billing/statements", params=me)["response"]["data"][0]["id"]
+        self.payment_attempt_id = self.get("/v1/me/billing/payment_attempts", params=me)["response"]["data"][0]["id"]
+
+    def get(self, path: str, params: dict | None = None) -> dict:
+        return self.request("GET", path, None, params)
+
     def post(self, path: str, data: dict, params: dict | None = None) -> dict:
+        return self.request("POST", path, data, params)
+
+    def request(self, method: str, path: str, data: dict | None, params: dict | None = None) -> dict:
         headers = {"clerk-api-version": API_VERSION}
         if self.token:
             headers["Authorization"] = self.token
-        response = self.http.post(self.base_url + path, params={"_is_native": "true", **(params or {})}, data=data,
-                                  headers=headers, timeout=30)
+        response = self.http.request(method, self.base_url + path, params={"_is_native": "true", **(params or {})},
+                                     data=data, headers=headers, timeout=30)
         response.raise_for_status()
         self.token = response.headers.get("Authorization", self.token)
         return response.json()
@@ -96,7 +124,10 @@ class Device:
     def ids(self) -> dict:
         return {"session_id": self.session_id, "sign_in_id": self.sign_in_id, "sign_up_id": self.sign_up_id,
                 "organization_id": self.organization_id, "domain_id": self.domain_id, "invitation_id": self.invitation_id,
-                "user_id": self.user_id}
+                "user_id": self.user_id, "organizationID": self.organization_id, "planIdOrSlug": "pro",
+                "paymentMethodID": self.payment_method_id, "checkoutID": self.checkout_id,
+                "subscriptionItemID": self.subscription_item_id, "statementID": self.statement_id,
+                "paymentAttemptID": self.payment_attempt_id}
 
 
 _shared: Device | None = None
