@@ -19,8 +19,8 @@ struct FAPIRoutes {
         identifications(router.group("v1/me/phone_numbers"), kind: .phoneNumber)
         meOrganizations(router.group("v1/me"))
         organizations(router.group("v1/organizations"))
-        billing(router)
         oauth(router)
+        billing(router)
         return router
     }
 
