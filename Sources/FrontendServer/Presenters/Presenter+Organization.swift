@@ -71,6 +71,16 @@ extension Presenter {
                                createdAt: date(record.createdAt), updatedAt: date(record.updatedAt))
     }
 
+    /// A request to join, with the requester's public data.
+    func membershipRequest(_ record: OrganizationMembershipRequestRecord, user: UserRecord,
+                           in db: any SQLDatabase) async throws -> OrganizationMembershipRequest {
+        let identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: user.id)
+        return OrganizationMembershipRequest(
+            id: record.id, organizationID: record.organizationId, status: record.status,
+            publicUserData: publicUserData(user, identifications: identifications),
+            createdAt: date(record.createdAt), updatedAt: date(record.updatedAt))
+    }
+
     /// A verified domain with its affiliation verification and what its automatic enrollment left pending.
     func domain(_ record: OrganizationDomainRecord, organization: OrganizationRecord,
                 in db: any SQLDatabase) async throws -> OrganizationDomain {

@@ -56,6 +56,21 @@ struct OrganizationInvitations: Sendable {
         }
     }
 
+    /// `GET …/invitations/pending` (deprecated `getAllPendingOrganizationInvitations`, kept for older SDKs): the pending
+    /// invitations, newest first, as a bare array.
+    func listPending(_ organizationID: String) async throws -> Reply {
+        try await instance.database.read { db in
+            let (_, user, client) = try await me.context(in: db)
+            let (organization, membership) = try await access.member(of: organizationID, userID: user.id, in: db)
+            try access.require(OrganizationPermissionCatalog.membershipsManage, membership)
+            let pending = try await OrganizationQueries.inCreationOrder(OrganizationInvitationRecord.self, where: "organization_id",
+                                                                        equals: organization.id, in: db).reversed()
+                .filter { exchange.presenter.invitationStatus($0) == .pending }
+                .map { exchange.presenter.invitation($0, organization: organization) }
+            return try await exchange.envelope(Array(pending), client: client, in: db)
+        }
+    }
+
     /// A pending invitation becomes `revoked`; anything else is 404 `organization_invitation_not_pending`.
     func revoke(_ organizationID: String, invitationID: String) async throws -> Reply {
         try await instance.database.write { db in
