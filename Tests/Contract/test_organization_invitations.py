@@ -2,7 +2,7 @@
 yet, revoked, over quota), verified domains and the automatic invitations and suggestions they make."""
 import uuid
 
-from flows import TEST_CODE, sign_up, unique_email
+from flows import TEST_CODE, outbox_code, sign_up, unique_email
 from orgs import create_org
 from settings import example
 
@@ -173,9 +173,28 @@ def test_domain_verified_by_code_then_automatic_invitations(native):
     assert newcomer.get("/v1/me/organization_memberships").expect(200).response[0]["organization"]["id"] == org["id"]
 
 
+def test_affiliation_code_goes_to_the_address_at_the_domain(server, native):
+    admin, _, org = admin_with_org(native)
+    domain = domain_name()
+    created = admin.post(f"/v1/organizations/{org['id']}/domains", {"name": domain}).expect(200).response
+    address = f"it-{uuid.uuid4().hex[:6]}@{domain}"
+    admin.post(f"/v1/organizations/{org['id']}/domains/{created['id']}/prepare_affiliation_verification",
+               {"affiliation_email_address": address}).expect(200)
+    sent = [m for m in server.outbox() if m.get("to") == address]
+    assert [m["purpose"] for m in sent] == ["verify_organization_domain"], sent
+    verified = admin.post(f"/v1/organizations/{org['id']}/domains/{created['id']}/attempt_affiliation_verification",
+                          {"code": outbox_code(server, address)}).expect(200).response
+    assert verified["verification"]["status"] == "verified" and verified["affiliation_email_address"] == address
+
+
 def test_domain_errors(native):
     admin, _, org = admin_with_org(native)
-    admin.post(f"/v1/organizations/{org['id']}/domains", {"name": "gmail.com"}).expect_error("organization_domain_common", 422)
+    for common in ("gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "GMail.com"):
+        error = admin.post(f"/v1/organizations/{org['id']}/domains", {"name": common}).expect_error("organization_domain_common", 422)
+        assert error["meta"]["param_name"] == "name"
+    for disposable in ("mailinator.com", "yopmail.com", "10minutemail.com"):
+        error = admin.post(f"/v1/organizations/{org['id']}/domains", {"name": disposable}).expect_error("organization_domain_blocked", 422)
+        assert error["meta"]["param_name"] == "name"
     admin.post(f"/v1/organizations/{org['id']}/domains", {"name": "not a domain"}).expect_error("form_param_format_invalid", 422)
     created = admin.post(f"/v1/organizations/{org['id']}/domains", {"name": domain_name()}).expect(200).response
     admin.post(f"/v1/organizations/{org['id']}/domains/{created['id']}/update_enrollment_mode",

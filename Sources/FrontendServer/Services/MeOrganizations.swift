@@ -135,7 +135,7 @@ struct MeOrganizations: Sendable {
     }
 
     static func suggestedName(forDomain domain: String) -> String? {
-        guard !domain.isEmpty, !CommonEmailDomains.contains(domain), let label = domain.split(separator: ".").first else { return nil }
+        guard !domain.isEmpty, !CommonEmailDomains.contains(domain), !DisposableEmailDomains.contains(domain), let label = domain.split(separator: ".").first else { return nil }
         return label.split(whereSeparator: { $0 == "-" || $0 == "_" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }
             .joined(separator: " ")
     }
