@@ -70,6 +70,7 @@ ORGANIZATIONS = [
 ORGANIZATION_ADMIN = [
     "CreateOrganizationMembership", "removeOrganizationMember", "getAllPendingOrganizationInvitations",
     "listOrganizationMembershipRequests", "acceptOrganizationMembershipRequest", "rejectOrganizationMembershipRequest",
+    "acceptTicket",
 ]
 
 
@@ -77,10 +78,12 @@ def pytest_terminal_summary(terminalreporter):
     if not COVERAGE.seen:
         return
     implemented = IMPLEMENTED + ORGANIZATIONS + ORGANIZATION_ADMIN
-    answered = [op for op in implemented if any(200 <= s < 300 for s in COVERAGE.seen.get(op, ()))]
+    # acceptTicket succeeds with a 303 to the landing page; every other operation with a 2xx.
+    answered = [op for op in implemented if any(200 <= s < 300 or (op == "acceptTicket" and s == 303)
+                                                for s in COVERAGE.seen.get(op, ()))]
     missing = [op for op in implemented if op not in answered]
-    terminalreporter.section("Implemented FAPI operations answered with 2xx")
+    terminalreporter.section("Implemented FAPI operations answered with success")
     terminalreporter.write_line(f"{len(answered)}/{len(implemented)} operations")
     for operation_id in missing:
         statuses = sorted(COVERAGE.seen.get(operation_id, ()))
-        terminalreporter.write_line(f"  never 2xx: {operation_id} (statuses seen: {statuses or 'none'})")
+        terminalreporter.write_line(f"  never succeeded: {operation_id} (statuses seen: {statuses or 'none'})")

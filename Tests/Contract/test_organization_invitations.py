@@ -26,10 +26,10 @@ def test_invitation_to_someone_without_an_account(server, native):
     invitation = invited.response
     assert invitation["id"].startswith("orginv_") and invitation["status"] == "pending"
     assert invitation["email_address"] == email and invitation["role"] == "org:member" and invitation["role_name"] == "Member"
-    assert invitation["organization_id"] == org["id"] and invitation["url"] is None
+    assert invitation["organization_id"] == org["id"] and "__clerk_ticket=" in invitation["url"]
     assert invitation["expires_at"] - invitation["created_at"] == 30 * 24 * 3600 * 1000
-    assert any(m.get("to") == email and m.get("purpose") == "organization_invitation"
-               for m in server.outbox()), "a development instance sends invitations to the outbox"
+    assert any(m.get("to") == email and m.get("purpose") == "organization_invitation" and m.get("code") == invitation["url"]
+               for m in server.outbox()), "a development instance sends invitations, with their link, to the outbox"
     assert admin.get(f"/v1/organizations/{org['id']}").expect(200).response["pending_invitations_count"] == 1
     invitee = native()
     sign_up(invitee, email, server=server)

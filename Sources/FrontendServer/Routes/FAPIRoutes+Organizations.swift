@@ -86,6 +86,16 @@ extension FAPIRoutes {
         })
     }
 
+    /// Invitation links in the browser: `acceptTicket` and the development landing page.
+    func invitationLinks(_ router: Router<FAPIRequestContext>) {
+        router.get("v1/tickets/accept") { [gateway] request, context in
+            await gateway.redirect(request, context) { try await InvitationLinks(exchange: $0).accept() }
+        }
+        router.get(RouterPath(InvitationTickets.landingPath)) { [gateway] request, context in
+            await gateway.page(request, context) { try await InvitationLinks(exchange: $0).landing() }
+        }
+    }
+
     /// `/v1/me/organization_*`: the user's memberships, invitations, suggestions and creation defaults.
     func meOrganizations(_ group: RouterGroup<FAPIRequestContext>) {
         group.get("organization_memberships", use: route { exchange, _ in try await MeOrganizations(exchange: exchange).memberships() })

@@ -49,14 +49,14 @@ struct MeOrganizations: Sendable {
         let statuses = Set(exchange.call.query.values["status"] ?? []).subtracting([""])
         return try await instance.database.read { db in
             let (_, user, client) = try await me.context(in: db)
-            var rendered: [OrganizationInvitation] = []
-            for invitation in try await invitations(to: user.id, in: db).reversed() {
+            let matching = try await invitations(to: user.id, in: db).reversed()
+                .filter { statuses.isEmpty || statuses.contains(presenter.invitationStatus($0).rawValue) }
+            var page: [OrganizationInvitation] = []
+            for invitation in pagination.page(Array(matching)) {
                 guard let organization = try await OrganizationRecord.find(invitation.organizationId, in: db) else { continue }
-                let item = presenter.invitation(invitation, organization: organization, forInvitee: true)
-                if statuses.isEmpty || statuses.contains(item.status?.rawValue ?? "") { rendered.append(item) }
+                page.append(try await presenter.invitation(invitation, organization: organization, forInvitee: true, in: db))
             }
-            return try await exchange.envelope(PaginatedList(data: pagination.page(rendered), totalCount: rendered.count),
-                                               client: client, in: db)
+            return try await exchange.envelope(PaginatedList(data: page, totalCount: matching.count), client: client, in: db)
         }
     }
 
