@@ -1,5 +1,5 @@
 """Starts a fresh `clerk-tui serve` on Config/examples/organizations.toml and runs schemathesis against the implemented
-operations (issue 2's and the organization ones) with checks `not_a_server_error` and `response_schema_conformance`;
+operations (issue 2's, the organization ones and acceptTicket) with checks `not_a_server_error` and `response_schema_conformance`;
 exits with schemathesis's status."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from conftest import IMPLEMENTED, ORGANIZATIONS  # noqa: E402
+from conftest import IMPLEMENTED, ORGANIZATION_ADMIN, ORGANIZATIONS  # noqa: E402
 from server import Server  # noqa: E402
 from settings import example  # noqa: E402
 
@@ -33,7 +33,7 @@ def main() -> int:
                        "--workers", "2", "--request-timeout", "30",
                        "--suppress-health-check", "all",
                        "--report", "junit", "--report-dir", str(Path(scratch) / "report")]
-            for operation_id in IMPLEMENTED + ORGANIZATIONS:
+            for operation_id in IMPLEMENTED + ORGANIZATIONS + ORGANIZATION_ADMIN:
                 command += ["--include-operation-id", operation_id]
             environment = {**os.environ, "SCHEMATHESIS_HOOKS": str(HERE / "schemathesis_hooks.py"), "FAPI_URL": url,
                            "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE), os.environ.get("PYTHONPATH")]))}
