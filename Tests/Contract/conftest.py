@@ -66,6 +66,14 @@ ORGANIZATIONS = [
     "attemptOrganizationDomainVerification",
 ]
 
+# Operations of issue 13 (organizations, part 2: administering an organization, invitation tickets). With
+# ORGANIZATIONS: the spec's 33 organization operations, plus `acceptTicket`.
+ORGANIZATION_ADMIN = [
+    "CreateOrganizationMembership", "removeOrganizationMember", "getAllPendingOrganizationInvitations",
+    "listOrganizationMembershipRequests", "acceptOrganizationMembershipRequest", "rejectOrganizationMembershipRequest",
+    "acceptTicket",
+]
+
 # Operations of issue 14 (billing): the spec's 30 billing operations.
 BILLING = [
     "GetUserMainBillingSubscription", "GetUserBillingSubscriptionItems", "DeleteUserBillingSubscriptionItem",
@@ -83,11 +91,13 @@ BILLING = [
 def pytest_terminal_summary(terminalreporter):
     if not COVERAGE.seen:
         return
-    implemented = IMPLEMENTED + ORGANIZATIONS + BILLING
-    answered = [op for op in implemented if any(200 <= s < 300 for s in COVERAGE.seen.get(op, ()))]
+    implemented = IMPLEMENTED + ORGANIZATIONS + ORGANIZATION_ADMIN + BILLING
+    # acceptTicket succeeds with a 303 to the landing page; every other operation with a 2xx.
+    answered = [op for op in implemented if any(200 <= s < 300 or (op == "acceptTicket" and s == 303)
+                                                for s in COVERAGE.seen.get(op, ()))]
     missing = [op for op in implemented if op not in answered]
-    terminalreporter.section("Implemented FAPI operations answered with 2xx")
+    terminalreporter.section("Implemented FAPI operations answered with success")
     terminalreporter.write_line(f"{len(answered)}/{len(implemented)} operations")
     for operation_id in missing:
         statuses = sorted(COVERAGE.seen.get(operation_id, ()))
-        terminalreporter.write_line(f"  never 2xx: {operation_id} (statuses seen: {statuses or 'none'})")
+        terminalreporter.write_line(f"  never succeeded: {operation_id} (statuses seen: {statuses or 'none'})")

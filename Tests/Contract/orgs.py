@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import copy
 import struct
+import uuid
 import zlib
 
 import jwt
 
 from fapi import Reply
-from flows import me_params
+from flows import me_params, sign_up, unique_email
 from spec import SPEC
 
 
@@ -18,6 +19,29 @@ def create_org(client, session_id: str, name: str, **fields) -> dict:
     org = reply.response
     assert org["object"] == "organization" and org["id"].startswith("org_"), reply.describe()
     return org
+
+
+def admin_with_org(native, email: str | None = None) -> tuple:
+    """A new user (a fresh client) who creates an organization: (client, user, organization)."""
+    client = native()
+    user = sign_up(client, email)
+    return client, user, create_org(client, user["session_id"], f"Org {uuid.uuid4().hex[:8]}")
+
+
+def member_of(native, admin_client, org_id: str, role: str = "org:member", email: str | None = None) -> dict:
+    """A new user who joined `org_id` with `role` by accepting an invitation; the user with its `client`."""
+    client = native()
+    email = email or unique_email("member")
+    admin_client.post(f"/v1/organizations/{org_id}/invitations", {"email_address": email, "role": role}).expect(200)
+    user = sign_up(client, email)
+    pending = client.get("/v1/me/organization_invitations", params={"status": "pending"}).expect(200).response["data"]
+    invitation = next(i for i in pending if i["organization_id"] == org_id)
+    client.post(f"/v1/me/organization_invitations/{invitation['id']}/accept").expect(200)
+    return {**user, "client": client}
+
+
+def domain_name() -> str:
+    return f"d{uuid.uuid4().hex[:10]}.example"
 
 
 def touch(client, session_id: str, organization: str | None) -> Reply:

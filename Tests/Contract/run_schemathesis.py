@@ -1,6 +1,6 @@
 """Starts a fresh `clerk-tui serve` on Config/examples/organizations.toml, with the billing of Config/examples/billing.toml,
-and runs schemathesis against the implemented operations (issue 2's, the organization ones and the billing ones) with
-checks `not_a_server_error` and `response_schema_conformance`; exits with schemathesis's status."""
+and runs schemathesis against the implemented operations (issue 2's, the organization ones, acceptTicket and the billing
+ones) with checks `not_a_server_error` and `response_schema_conformance`; exits with schemathesis's status."""
 from __future__ import annotations
 
 import os
@@ -13,7 +13,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from conftest import BILLING, IMPLEMENTED, ORGANIZATIONS  # noqa: E402
+from conftest import BILLING, IMPLEMENTED, ORGANIZATION_ADMIN, ORGANIZATIONS  # noqa: E402
 from server import REPO_ROOT, Server  # noqa: E402
 from settings import example  # noqa: E402
 
@@ -36,7 +36,7 @@ def main() -> int:
                        "--workers", "2", "--request-timeout", "30",
                        "--suppress-health-check", "all",
                        "--report", "junit", "--report-dir", str(Path(scratch) / "report")]
-            for operation_id in IMPLEMENTED + ORGANIZATIONS + BILLING:
+            for operation_id in IMPLEMENTED + ORGANIZATIONS + ORGANIZATION_ADMIN + BILLING:
                 command += ["--include-operation-id", operation_id]
             environment = {**os.environ, "SCHEMATHESIS_HOOKS": str(HERE / "schemathesis_hooks.py"), "FAPI_URL": url,
                            "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE), os.environ.get("PYTHONPATH")]))}

@@ -2,7 +2,7 @@
 yet, revoked, over quota), verified domains and the automatic invitations and suggestions they make."""
 import uuid
 
-from flows import TEST_CODE, sign_up, unique_email
+from flows import TEST_CODE, outbox_code, sign_up, unique_email
 from orgs import create_org
 from settings import example
 
@@ -26,10 +26,10 @@ def test_invitation_to_someone_without_an_account(server, native):
     invitation = invited.response
     assert invitation["id"].startswith("orginv_") and invitation["status"] == "pending"
     assert invitation["email_address"] == email and invitation["role"] == "org:member" and invitation["role_name"] == "Member"
-    assert invitation["organization_id"] == org["id"] and invitation["url"] is None
+    assert invitation["organization_id"] == org["id"] and "__clerk_ticket=" in invitation["url"]
     assert invitation["expires_at"] - invitation["created_at"] == 30 * 24 * 3600 * 1000
-    assert any(m.get("to") == email and m.get("purpose") == "organization_invitation"
-               for m in server.outbox()), "a development instance sends invitations to the outbox"
+    assert any(m.get("to") == email and m.get("purpose") == "organization_invitation" and m.get("code") == invitation["url"]
+               for m in server.outbox()), "a development instance sends invitations, with their link, to the outbox"
     assert admin.get(f"/v1/organizations/{org['id']}").expect(200).response["pending_invitations_count"] == 1
     invitee = native()
     sign_up(invitee, email, server=server)
@@ -173,9 +173,28 @@ def test_domain_verified_by_code_then_automatic_invitations(native):
     assert newcomer.get("/v1/me/organization_memberships").expect(200).response[0]["organization"]["id"] == org["id"]
 
 
+def test_affiliation_code_goes_to_the_address_at_the_domain(server, native):
+    admin, _, org = admin_with_org(native)
+    domain = domain_name()
+    created = admin.post(f"/v1/organizations/{org['id']}/domains", {"name": domain}).expect(200).response
+    address = f"it-{uuid.uuid4().hex[:6]}@{domain}"
+    admin.post(f"/v1/organizations/{org['id']}/domains/{created['id']}/prepare_affiliation_verification",
+               {"affiliation_email_address": address}).expect(200)
+    sent = [m for m in server.outbox() if m.get("to") == address]
+    assert [m["purpose"] for m in sent] == ["verify_organization_domain"], sent
+    verified = admin.post(f"/v1/organizations/{org['id']}/domains/{created['id']}/attempt_affiliation_verification",
+                          {"code": outbox_code(server, address)}).expect(200).response
+    assert verified["verification"]["status"] == "verified" and verified["affiliation_email_address"] == address
+
+
 def test_domain_errors(native):
     admin, _, org = admin_with_org(native)
-    admin.post(f"/v1/organizations/{org['id']}/domains", {"name": "gmail.com"}).expect_error("organization_domain_common", 422)
+    for common in ("gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "GMail.com"):
+        error = admin.post(f"/v1/organizations/{org['id']}/domains", {"name": common}).expect_error("organization_domain_common", 422)
+        assert error["meta"]["param_name"] == "name"
+    for disposable in ("mailinator.com", "yopmail.com", "10minutemail.com"):
+        error = admin.post(f"/v1/organizations/{org['id']}/domains", {"name": disposable}).expect_error("organization_domain_blocked", 422)
+        assert error["meta"]["param_name"] == "name"
     admin.post(f"/v1/organizations/{org['id']}/domains", {"name": "not a domain"}).expect_error("form_param_format_invalid", 422)
     created = admin.post(f"/v1/organizations/{org['id']}/domains", {"name": domain_name()}).expect(200).response
     admin.post(f"/v1/organizations/{org['id']}/domains/{created['id']}/update_enrollment_mode",

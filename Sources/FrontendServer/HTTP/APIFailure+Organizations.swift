@@ -70,6 +70,18 @@ extension APIFailure {
         .badRequest, "organization_suggestion_already_accepted", "suggestion has already been accepted",
         long: "This organization suggestion has already been accepted.")
 
+    /// `user_id` of `CreateOrganizationMembership` names nobody.
+    static func userNotFound(_ id: String) -> APIFailure {
+        APIFailure(.notFound, "resource_not_found", "not found", long: "No user was found with id \(id).",
+                   meta: ErrorMeta(paramName: "user_id"))
+    }
+
+    /// Clerk's error index has no code of its own for membership requests: one that does not exist, belongs to another
+    /// organization or was already accepted or rejected is not found among the pending ones.
+    static func organizationMembershipRequestNotFound(_ id: String) -> APIFailure {
+        APIFailure(.notFound, "resource_not_found", "not found", long: "No pending membership request was found with id \(id).")
+    }
+
     static let organizationRoleNotFound = APIFailure(
         .notFound, "resource_not_found", "not found", long: "Organization role not found", meta: ErrorMeta(paramName: "role"))
 
@@ -95,6 +107,11 @@ extension APIFailure {
     static let organizationDomainCommon = APIFailure(
         .unprocessableContent, "organization_domain_common", "common email domain",
         long: "This is a common email provider domain. Please use a different one.", meta: ErrorMeta(paramName: "name"))
+
+    /// Disposable (throwaway) mail providers; the big public providers are `organizationDomainCommon`.
+    static let organizationDomainBlocked = APIFailure(
+        .unprocessableContent, "organization_domain_blocked", "blocked email domain",
+        long: "This is a blocked email provider domain. Please use a different one.", meta: ErrorMeta(paramName: "name"))
 
     static let organizationDomainAlreadyExists = APIFailure(
         .unprocessableContent, "organization_domain_already_exists", "organizaton domain already exists",

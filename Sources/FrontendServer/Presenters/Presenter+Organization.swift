@@ -51,15 +51,23 @@ extension Presenter {
     }
 
     /// An invitation; `pending` past its expiry shows as `expired`. The user's own list carries the organization's
-    /// public data.
+    /// public data. `url` is the invitation link, if shown (see `invitation(_:organization:forInvitee:in:)`).
     func invitation(_ record: OrganizationInvitationRecord, organization: OrganizationRecord,
-                    forInvitee: Bool = false) -> OrganizationInvitation {
+                    forInvitee: Bool = false, url: String? = nil) -> OrganizationInvitation {
         OrganizationInvitation(
             id: record.id, emailAddress: record.emailAddress, role: record.role,
             roleName: instance.settings.organizations.role(record.role)?.name ?? record.role,
             organizationID: record.organizationId, publicOrganizationData: forInvitee ? publicOrganizationData(organization) : nil,
-            status: invitationStatus(record), publicMetadata: jsonObject(record.publicMetadata), url: nil,
+            status: invitationStatus(record), publicMetadata: jsonObject(record.publicMetadata), url: url,
             expiresAt: date(record.expiresAt), createdAt: date(record.createdAt), updatedAt: date(record.updatedAt))
+    }
+
+    /// An invitation with its `url`: the link with its ticket while pending, on a development instance
+    /// (`InvitationTickets.url`).
+    func invitation(_ record: OrganizationInvitationRecord, organization: OrganizationRecord, forInvitee: Bool = false,
+                    in db: any SQLDatabase) async throws -> OrganizationInvitation {
+        invitation(record, organization: organization, forInvitee: forInvitee,
+                   url: try await InvitationTickets(instance: instance).url(for: record, in: db))
     }
 
     func invitationStatus(_ record: OrganizationInvitationRecord) -> OrganizationInvitationStatus {
@@ -69,6 +77,16 @@ extension Presenter {
     func suggestion(_ record: OrganizationSuggestionRecord, organization: OrganizationRecord) -> OrganizationSuggestion {
         OrganizationSuggestion(id: record.id, publicOrganizationData: publicOrganizationData(organization), status: record.status,
                                createdAt: date(record.createdAt), updatedAt: date(record.updatedAt))
+    }
+
+    /// A request to join, with the requester's public data.
+    func membershipRequest(_ record: OrganizationMembershipRequestRecord, user: UserRecord,
+                           in db: any SQLDatabase) async throws -> OrganizationMembershipRequest {
+        let identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: user.id)
+        return OrganizationMembershipRequest(
+            id: record.id, organizationID: record.organizationId, status: record.status,
+            publicUserData: publicUserData(user, identifications: identifications),
+            createdAt: date(record.createdAt), updatedAt: date(record.updatedAt))
     }
 
     /// A verified domain with its affiliation verification and what its automatic enrollment left pending.

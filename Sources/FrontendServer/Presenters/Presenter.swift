@@ -224,6 +224,7 @@ struct Presenter: Sendable {
         case .password: "verification_password"
         case .totp: "verification_totp"
         case .backupCode: "verification_backup_code"
+        case .ticket: "verification_ticket"
         default: "verification_otp"
         }
         let isCode = record.codeDigest != nil

@@ -34,17 +34,33 @@ extension FAPIRoutes {
         group.delete(":id/logo", use: route { try await OrganizationLogos(exchange: $0).delete($1) })
         group.get(":id/roles", use: route { try await OrganizationMembers(exchange: $0).roles($1) })
         group.get(":id/memberships", use: route { try await OrganizationMembers(exchange: $0).list($1) })
+        group.post(":id/memberships", use: route { try await OrganizationMembers(exchange: $0).create($1) })
         group.patch(":id/memberships/:user_id", use: route("id", "user_id") {
             try await OrganizationMembers(exchange: $0).updateRole($1, userID: $2)
         })
+        group.delete(":id/memberships/:user_id", use: route("id", "user_id") {
+            try await OrganizationMembers(exchange: $0).remove($1, userID: $2)
+        })
         organizationInvitations(group)
         organizationDomains(group)
+        membershipRequests(group)
+    }
+
+    private func membershipRequests(_ group: RouterGroup<FAPIRequestContext>) {
+        group.get(":id/membership_requests", use: route { try await OrganizationMembershipRequests(exchange: $0).list($1) })
+        group.post(":id/membership_requests/:request_id/accept", use: route("id", "request_id") {
+            try await OrganizationMembershipRequests(exchange: $0).accept($1, requestID: $2)
+        })
+        group.post(":id/membership_requests/:request_id/reject", use: route("id", "request_id") {
+            try await OrganizationMembershipRequests(exchange: $0).reject($1, requestID: $2)
+        })
     }
 
     private func organizationInvitations(_ group: RouterGroup<FAPIRequestContext>) {
         group.post(":id/invitations", use: route { try await OrganizationInvitations(exchange: $0).create($1) })
         group.post(":id/invitations/bulk", use: route { try await OrganizationInvitations(exchange: $0).createBulk($1) })
         group.get(":id/invitations", use: route { try await OrganizationInvitations(exchange: $0).list($1) })
+        group.get(":id/invitations/pending", use: route { try await OrganizationInvitations(exchange: $0).listPending($1) })
         group.post(":id/invitations/:invitation_id/revoke", use: route("id", "invitation_id") {
             try await OrganizationInvitations(exchange: $0).revoke($1, invitationID: $2)
         })
@@ -68,6 +84,16 @@ extension FAPIRoutes {
         group.post(":id/domains/:domain_id/update_enrollment_mode", use: route("id", "domain_id") {
             try await OrganizationDomains(exchange: $0).updateEnrollmentMode($1, domainID: $2)
         })
+    }
+
+    /// Invitation links in the browser: `acceptTicket` and the development landing page.
+    func invitationLinks(_ router: Router<FAPIRequestContext>) {
+        router.get("v1/tickets/accept") { [gateway] request, context in
+            await gateway.redirect(request, context) { try await InvitationLinks(exchange: $0).accept() }
+        }
+        router.get(RouterPath(InvitationTickets.landingPath)) { [gateway] request, context in
+            await gateway.page(request, context) { try await InvitationLinks(exchange: $0).landing() }
+        }
     }
 
     /// `/v1/me/organization_*`: the user's memberships, invitations, suggestions and creation defaults.

@@ -19,6 +19,7 @@ struct FAPIRoutes {
         identifications(router.group("v1/me/phone_numbers"), kind: .phoneNumber)
         meOrganizations(router.group("v1/me"))
         organizations(router.group("v1/organizations"))
+        invitationLinks(router)
         oauth(router)
         billing(router)
         return router

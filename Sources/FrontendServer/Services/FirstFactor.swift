@@ -145,11 +145,14 @@ struct FirstFactor: Sendable {
         return try await finish(&signIn, secondFactorAt: nil, strategy: strategy, rotatingToken: rotatingToken, in: db)
     }
 
-    /// Creates the session and completes the sign-in.
+    /// Creates the session and completes the sign-in; a ticket sign-in's invitee joins the organization first.
     func finish(_ signIn: inout SignInRecord, secondFactorAt: Int64?, strategy: Strategy, rotatingToken: Bool = true,
                 in db: any SQLDatabase) async throws -> String? {
         guard var client = try await ClientRecord.find(signIn.clientId, in: db), let userID = signIn.userId else {
             throw APIFailure.notFound("Sign in")
+        }
+        if let invitationID = signIn.ticketInvitationId {
+            try await InvitationTickets(instance: instance).redeem(invitationID, userID: userID, in: db)
         }
         let (session, token) = try await Sessions(instance: instance).create(
             on: &client, exchange: exchange, userID: userID, firstFactorAt: signIn.firstFactorAt,

@@ -10,6 +10,8 @@ final class FrontendInstance: Sendable {
     let secrets: InstanceSecrets
     let passwords: PasswordHasher
     let passwordPolicy: PasswordPolicy
+    /// Issues and checks organization invitation tickets.
+    let tickets: TicketSigner
     let logger: Logger
     /// The `iss` of session tokens: this server's base URL.
     let issuer: String
@@ -39,6 +41,7 @@ final class FrontendInstance: Sendable {
         self.secrets = secrets
         self.passwords = PasswordHasher(pepper: secrets.pepper, cost: settings.password.hashCost)
         self.passwordPolicy = PasswordPolicy(settings: settings.password)
+        self.tickets = TicketSigner(pepper: secrets.pepper)
         self.logger = logger
         self.issuer = issuer
         imageDirectory = dataDirectory.appendingPathComponent("images")

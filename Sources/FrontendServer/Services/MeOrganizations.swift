@@ -49,14 +49,14 @@ struct MeOrganizations: Sendable {
         let statuses = Set(exchange.call.query.values["status"] ?? []).subtracting([""])
         return try await instance.database.read { db in
             let (_, user, client) = try await me.context(in: db)
-            var rendered: [OrganizationInvitation] = []
-            for invitation in try await invitations(to: user.id, in: db).reversed() {
+            let matching = try await invitations(to: user.id, in: db).reversed()
+                .filter { statuses.isEmpty || statuses.contains(presenter.invitationStatus($0).rawValue) }
+            var page: [OrganizationInvitation] = []
+            for invitation in pagination.page(Array(matching)) {
                 guard let organization = try await OrganizationRecord.find(invitation.organizationId, in: db) else { continue }
-                let item = presenter.invitation(invitation, organization: organization, forInvitee: true)
-                if statuses.isEmpty || statuses.contains(item.status?.rawValue ?? "") { rendered.append(item) }
+                page.append(try await presenter.invitation(invitation, organization: organization, forInvitee: true, in: db))
             }
-            return try await exchange.envelope(PaginatedList(data: pagination.page(rendered), totalCount: rendered.count),
-                                               client: client, in: db)
+            return try await exchange.envelope(PaginatedList(data: page, totalCount: matching.count), client: client, in: db)
         }
     }
 
@@ -70,7 +70,7 @@ struct MeOrganizations: Sendable {
                 throw APIFailure.organizationInvitationNotFound(id)
             }
             guard presenter.invitationStatus(invitation) == .pending else { throw APIFailure.organizationInvitationNotPending }
-            try await join(organization, userID: user.id, role: invitation.role, in: db)
+            try await Self.join(organization, userID: user.id, role: invitation.role, instance: instance, in: db)
             invitation.status = .accepted
             invitation.updatedAt = instance.nowMS
             try await invitation.save(in: db)
@@ -135,7 +135,7 @@ struct MeOrganizations: Sendable {
     }
 
     static func suggestedName(forDomain domain: String) -> String? {
-        guard !domain.isEmpty, !CommonEmailDomains.contains(domain), let label = domain.split(separator: ".").first else { return nil }
+        guard !domain.isEmpty, !CommonEmailDomains.contains(domain), !DisposableEmailDomains.contains(domain), let label = domain.split(separator: ".").first else { return nil }
         return label.split(whereSeparator: { $0 == "-" || $0 == "_" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }
             .joined(separator: " ")
     }
@@ -153,14 +153,20 @@ struct MeOrganizations: Sendable {
     }
 
     /// Adds the user to `organization` with `role`: 400 `already_a_member_in_organization` for a member, 403
-    /// `organization_membership_quota_exceeded` when the organization is full.
-    func join(_ organization: OrganizationRecord, userID: String, role: String, in db: any SQLDatabase) async throws {
+    /// `organization_membership_quota_exceeded` when the organization is full. An accepted invitation already held its
+    /// seat; anyone else takes a new one, which pending invitations may have reserved (`countingInvitations`).
+    @discardableResult
+    static func join(_ organization: OrganizationRecord, userID: String, role: String, countingInvitations: Bool = false,
+                     instance: FrontendInstance, in db: any SQLDatabase) async throws -> OrganizationMembershipRecord {
+        let access = OrganizationAccess(instance: instance)
         if try await access.membership(userID: userID, organizationID: organization.id, in: db) != nil {
             throw APIFailure.alreadyAMemberInOrganization("User \(userID)")
         }
-        try await access.ensureSeats(organization, adding: 1, countingInvitations: false, in: db)
+        try await access.ensureSeats(organization, adding: 1, countingInvitations: countingInvitations, in: db)
         let now = instance.nowMS
-        try await OrganizationMembershipRecord(id: RandomToken.id(.orgmem), organizationId: organization.id, userId: userID,
-                                               role: role, publicMetadata: "{}", createdAt: now, updatedAt: now).insert(in: db)
+        let membership = OrganizationMembershipRecord(id: RandomToken.id(.orgmem), organizationId: organization.id, userId: userID,
+                                                      role: role, publicMetadata: "{}", createdAt: now, updatedAt: now)
+        try await membership.insert(in: db)
+        return membership
     }
 }

@@ -7,8 +7,10 @@ import SQLKit
 /// and suggestions need them. Reading needs `org:sys_domains:read`, changing `org:sys_domains:manage`; all need
 /// `[organizations.domains] enabled`.
 ///
-/// A domain's affiliation is verified with a code sent to an address at it, or at once when the admin adding it has
-/// such an address verified (Clerk's "Verified domains" guide). Only one organization may hold a verified domain.
+/// A domain's affiliation is verified with a code sent to an address at it (`local-part@domain`, through the outbox;
+/// a `+clerk_test` address on a development instance takes 424242 and gets nothing), or at once when the admin adding
+/// it has such an address verified (Clerk's "Verified domains" guide). Only one organization may hold a verified
+/// domain; public providers (`organization_domain_common`) and disposable ones (`organization_domain_blocked`) none.
 struct OrganizationDomains: Sendable {
     let exchange: Exchange
     var instance: FrontendInstance { exchange.instance }
@@ -24,6 +26,7 @@ struct OrganizationDomains: Sendable {
         return try await instance.database.write { db in
             let (organization, user, client) = try await manage(organizationID, in: db)
             guard !CommonEmailDomains.contains(name) else { throw APIFailure.organizationDomainCommon }
+            guard !DisposableEmailDomains.contains(name) else { throw APIFailure.organizationDomainBlocked }
             let existing = try await OrganizationDomainRecord.all(in: db, where: "name", equals: name)
             guard !existing.contains(where: { $0.organizationId == organization.id || $0.verifiedAt != nil }) else {
                 throw APIFailure.organizationDomainAlreadyExists

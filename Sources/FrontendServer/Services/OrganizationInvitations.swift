@@ -5,8 +5,9 @@ import SQLKit
 /// `getOrganizationInvitations`, `revokePendingOrganizationInvitation`), all needing `org:sys_memberships:manage`.
 ///
 /// An invitation is to an email address, which may have no account yet: it stays pending, and once someone signs up
-/// and verifies that address it is listed among their `/v1/me/organization_invitations`. A development instance
-/// "sends" it to the outbox, as it does codes (test identities get nothing).
+/// and verifies that address it is listed among their `/v1/me/organization_invitations`. The invitee can also follow
+/// its link, whose ticket signs them in or up and makes them a member (`InvitationTickets`). A development instance
+/// "sends" the link to the outbox for every address, test identities included: they only skip codes.
 struct OrganizationInvitations: Sendable {
     let exchange: Exchange
     var instance: FrontendInstance { exchange.instance }
@@ -22,7 +23,7 @@ struct OrganizationInvitations: Sendable {
         let role = try exchange.call.form.required("role")
         return try await instance.database.write { db in
             let (organization, client, created) = try await invite([email], role: role, to: organizationID, in: db)
-            return try await exchange.envelope(exchange.presenter.invitation(created[0], organization: organization),
+            return try await exchange.envelope(try await exchange.presenter.invitation(created[0], organization: organization, in: db),
                                                client: client, in: db)
         }
     }
@@ -35,8 +36,9 @@ struct OrganizationInvitations: Sendable {
         let role = try exchange.call.form.required("role")
         return try await instance.database.write { db in
             let (organization, client, created) = try await invite(emails, role: role, to: organizationID, in: db)
-            return try await exchange.envelope(created.map { exchange.presenter.invitation($0, organization: organization) },
-                                               client: client, in: db)
+            var rendered: [OrganizationInvitation] = []
+            for invitation in created { rendered.append(try await exchange.presenter.invitation(invitation, organization: organization, in: db)) }
+            return try await exchange.envelope(rendered, client: client, in: db)
         }
     }
 
@@ -50,9 +52,29 @@ struct OrganizationInvitations: Sendable {
             try access.require(OrganizationPermissionCatalog.membershipsManage, membership)
             let all = try await OrganizationQueries.inCreationOrder(OrganizationInvitationRecord.self, where: "organization_id",
                                                                     equals: organization.id, in: db).reversed()
-                .map { exchange.presenter.invitation($0, organization: organization) }
-                .filter { statuses.isEmpty || statuses.contains($0.status?.rawValue ?? "") }
-            return try await exchange.envelope(PaginatedList(data: pagination.page(all), totalCount: all.count), client: client, in: db)
+                .filter { statuses.isEmpty || statuses.contains(exchange.presenter.invitationStatus($0).rawValue) }
+            var page: [OrganizationInvitation] = []
+            for invitation in pagination.page(Array(all)) {
+                page.append(try await exchange.presenter.invitation(invitation, organization: organization, in: db))
+            }
+            return try await exchange.envelope(PaginatedList(data: page, totalCount: all.count), client: client, in: db)
+        }
+    }
+
+    /// `GET …/invitations/pending` (deprecated `getAllPendingOrganizationInvitations`, kept for older SDKs): the pending
+    /// invitations, newest first, as a bare array.
+    func listPending(_ organizationID: String) async throws -> Reply {
+        try await instance.database.read { db in
+            let (_, user, client) = try await me.context(in: db)
+            let (organization, membership) = try await access.member(of: organizationID, userID: user.id, in: db)
+            try access.require(OrganizationPermissionCatalog.membershipsManage, membership)
+            var pending: [OrganizationInvitation] = []
+            for invitation in try await OrganizationQueries.inCreationOrder(OrganizationInvitationRecord.self, where: "organization_id",
+                                                                            equals: organization.id, in: db).reversed()
+            where exchange.presenter.invitationStatus(invitation) == .pending {
+                pending.append(try await exchange.presenter.invitation(invitation, organization: organization, in: db))
+            }
+            return try await exchange.envelope(pending, client: client, in: db)
         }
     }
 
@@ -120,8 +142,8 @@ struct OrganizationInvitations: Sendable {
         if !pending.isEmpty { throw APIFailure.duplicateInvitations(emails.filter(pending.contains)) }
     }
 
-    /// Stores a pending invitation and "sends" it: manual ones go to the outbox (but not to test identities on a
-    /// development instance); automatic ones (`domainID`) are only listed to the user, as Clerk does.
+    /// Stores a pending invitation and "sends" it: manual ones go to the outbox with their link (every address: test
+    /// identities skip codes, not invitations); automatic ones (`domainID`) are only listed to the user, as Clerk does.
     static func insert(email: String, role: String, organization: OrganizationRecord, domainID: String?,
                        instance: FrontendInstance, in db: any SQLDatabase) async throws -> OrganizationInvitationRecord {
         let now = instance.nowMS
@@ -129,10 +151,11 @@ struct OrganizationInvitations: Sendable {
             id: RandomToken.id(.orginv), organizationId: organization.id, emailAddress: email, role: role, status: .pending,
             publicMetadata: "{}", domainId: domainID, expiresAt: now + lifetime, createdAt: now, updatedAt: now)
         try await invitation.insert(in: db)
-        let testIdentity = instance.settings.environment == .development && Identifiers.isTestIdentity(email)
-        if domainID == nil, !testIdentity {
+        if domainID == nil {
+            // The outbox's `code` column holds what a message carries: here the link, ticket included.
+            let link = try await InvitationTickets(instance: instance).link(for: invitation, in: db)
             try await OutboxMessage(id: RandomToken.id(.outbox), channel: "email", recipient: email,
-                                    purpose: "organization_invitation", code: "", createdAt: now).insert(in: db)
+                                    purpose: "organization_invitation", code: link, createdAt: now).insert(in: db)
         }
         return invitation
     }

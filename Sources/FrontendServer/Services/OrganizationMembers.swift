@@ -2,8 +2,9 @@ import FrontendAPI
 import SQLKit
 
 /// An organization's roles and members (operations `ListOrganizationRoles`, `ListOrganizationMemberships`,
-/// `UpdateOrganizationMembership`). Reading needs `org:sys_memberships:read` (or `manage`); changing a role needs
-/// `org:sys_memberships:manage`.
+/// `CreateOrganizationMembership`, `UpdateOrganizationMembership`, `removeOrganizationMember`). Reading needs
+/// `org:sys_memberships:read` (or `manage`); adding, removing and changing a role need `org:sys_memberships:manage`.
+/// Every organization keeps at least one member with the minimum permissions (see `OrganizationAccess`).
 struct OrganizationMembers: Sendable {
     let exchange: Exchange
     var instance: FrontendInstance { exchange.instance }
@@ -74,6 +75,45 @@ struct OrganizationMembers: Sendable {
             target.role = definition.key
             target.updatedAt = instance.nowMS
             try await target.save(in: db)
+            try await me.touchUser(userID, in: db)
+            return try await exchange.envelope(
+                try await exchange.presenter.membership(target, organization: organization, member: member, in: db), client: client, in: db)
+        }
+    }
+
+    /// `POST …/memberships` `user_id`, `role`: adds a user of the instance (clerk-js `Organization.addMember`). The new
+    /// member takes a seat that pending invitations may have reserved.
+    func create(_ organizationID: String) async throws -> Reply {
+        let userID = try exchange.call.form.required("user_id")
+        let role = try exchange.call.form.required("role")
+        return try await instance.database.write { db in
+            let (_, user, client) = try await me.context(in: db)
+            let (organization, membership) = try await access.member(of: organizationID, userID: user.id, in: db)
+            try access.require(OrganizationPermissionCatalog.membershipsManage, membership)
+            guard let definition = instance.settings.organizations.role(role) else { throw APIFailure.organizationRoleNotFound }
+            guard let member = try await UserRecord.find(userID, in: db) else { throw APIFailure.userNotFound(userID) }
+            let created = try await MeOrganizations.join(organization, userID: member.id, role: definition.key,
+                                                         countingInvitations: true, instance: instance, in: db)
+            try await me.touchUser(member.id, in: db)
+            return try await exchange.envelope(
+                try await exchange.presenter.membership(created, organization: organization, member: member, in: db), client: client, in: db)
+        }
+    }
+
+    /// `DELETE …/memberships/{user_id}`: the member leaves, answered with the membership they had. Removing the last
+    /// member with the minimum permissions is refused (400 `organization_minimum_permissions_needed`); the removed
+    /// member's sessions that had the organization active lose it. Naming oneself is leaving, under the same rule as
+    /// `DELETE /v1/me/organization_memberships/{organization_id}` (Clerk's components offer no "Remove" for oneself).
+    func remove(_ organizationID: String, userID: String) async throws -> Reply {
+        try await instance.database.write { db in
+            let (_, user, client) = try await me.context(in: db)
+            let (organization, membership) = try await access.member(of: organizationID, userID: user.id, in: db)
+            try access.require(OrganizationPermissionCatalog.membershipsManage, membership)
+            guard let target = try await access.membership(userID: userID, organizationID: organization.id, in: db),
+                  let member = try await UserRecord.find(userID, in: db) else { throw APIFailure.notFound("Organization membership") }
+            try await access.ensureMinimumKept(organizationID: organization.id, losingUserID: userID, in: db)
+            try await target.delete(in: db)
+            try await access.deactivate(organizationID: organization.id, forUser: userID, in: db)
             try await me.touchUser(userID, in: db)
             return try await exchange.envelope(
                 try await exchange.presenter.membership(target, organization: organization, member: member, in: db), client: client, in: db)

@@ -29,18 +29,3 @@ struct Pagination: Sendable {
         return number
     }
 }
-
-/// Email domains of the big public providers: they cannot be an organization's verified domain, and they say
-/// nothing about which organization a user belongs to.
-enum CommonEmailDomains {
-    static let all: Set<String> = [
-        "gmail.com", "googlemail.com", "yahoo.com", "ymail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
-        "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.net", "mail.com",
-        "yandex.com", "yandex.ru", "zoho.com", "qq.com", "163.com", "web.de",
-    ]
-
-    static func contains(_ domain: String) -> Bool { all.contains(domain.lowercased()) }
-
-    /// The part after `@` of an address, lowercased.
-    static func domain(of email: String) -> String { String(email.lowercased().split(separator: "@").last ?? "") }
-}

@@ -36,6 +36,7 @@ struct SignIns: Sendable {
         if let strategy, strategy.rawValue.hasPrefix("oauth_") {
             return try await OAuthSignIns(exchange: exchange).create(strategy: strategy)
         }
+        if strategy == .ticket { return try await TicketSignIns(exchange: exchange).create() }
         if let strategy, ![.password, .emailCode, .phoneCode, .resetPasswordEmailCode, .resetPasswordPhoneCode].contains(strategy) {
             throw APIFailure.paramInvalid("strategy", "\(strategy) is not a supported strategy on this instance.")
         }

@@ -1,7 +1,8 @@
 import FrontendAPI
 import SQLKit
 
-/// `POST /v1/client/sign_ups`, `PATCH …/{id}`, `prepare_verification`, `attempt_verification`.
+/// `POST /v1/client/sign_ups`, `PATCH …/{id}`, `prepare_verification`, `attempt_verification`. `strategy=ticket` takes
+/// the address from an organization invitation's ticket (see `SignUps+Ticket.swift`).
 struct SignUps: Sendable {
     let exchange: Exchange
     var instance: FrontendInstance { exchange.instance }
@@ -79,7 +80,9 @@ struct SignUps: Sendable {
 
     func create() async throws -> Reply {
         try await instance.rateLimiter.hit(.createSignUp, key: exchange.call.remoteIP)
-        guard instance.settings.signUpMode == .public else { throw APIFailure.signUpRestricted }
+        let ticket = try ticketParameter()
+        // An invitation is what restricted (invitation-only) and waitlist instances let people sign up with.
+        guard instance.settings.signUpMode == .public || ticket != nil else { throw APIFailure.signUpRestricted }
         let transfer = try form.bool("transfer") == true
         let parsed = try await parseFields()
         let (id, token): (String, String?) = try await instance.database.write { db in
@@ -92,14 +95,18 @@ struct SignUps: Sendable {
                 fields.firstName = fields.firstName ?? flow.firstName
                 fields.lastName = fields.lastName ?? flow.lastName
             }
+            // After the transfer: the invited address is the one the ticket vouches for.
+            var invitationID: String? = nil
+            if let ticket { invitationID = try await applyTicket(ticket, to: &fields, in: db) }
             try await ensureAvailable(fields, revealingTaken: !isStrict, in: db)
             var (client, token) = try await exchange.ensureClient(in: db)
             let now = instance.nowMS
             var record = SignUpRecord(id: RandomToken.id(.sua), clientId: client.id, status: .missingRequirements,
                                       unsafeMetadata: "{}", abandonAt: now + 24 * 3600 * 1000, createdAt: now, updatedAt: now,
-                                      oauthFlowId: flow?.id)
+                                      oauthFlowId: flow?.id, ticketInvitationId: invitationID)
             apply(fields, to: &record)
             try await record.insert(in: db)
+            if invitationID != nil { try await recordTicketVerification(signUpID: record.id, in: db) }
             client.signUpId = record.id
             client.updatedAt = now
             try await client.save(in: db)
@@ -120,12 +127,16 @@ struct SignUps: Sendable {
     }
 
     func update(_ id: String) async throws -> Reply {
-        let fields = try await parseFields()
+        let ticket = try ticketParameter()
+        let parsed = try await parseFields()
         let token: String? = try await instance.database.write { db in
             var (record, _) = try await load(id, in: db)
             guard record.status == .missingRequirements else {
                 throw APIFailure(.unprocessableContent, "sign_up_status_invalid", "This sign-up is already complete.")
             }
+            var fields = parsed
+            var invitationID: String? = nil
+            if let ticket { invitationID = try await applyTicket(ticket, to: &fields, in: db) }
             try await ensureAvailable(fields, revealingTaken: !isStrict, in: db)
             if fields.email != nil, fields.email != record.emailAddress {
                 try await db.delete(from: VerificationRecord.table).where("owner_id", .equal, id).where("slot", .equal, "email_address").run()
@@ -134,8 +145,10 @@ struct SignUps: Sendable {
                 try await db.delete(from: VerificationRecord.table).where("owner_id", .equal, id).where("slot", .equal, "phone_number").run()
             }
             apply(fields, to: &record)
+            record.ticketInvitationId = invitationID ?? record.ticketInvitationId
             record.updatedAt = instance.nowMS
             try await record.save(in: db)
+            if invitationID != nil { try await recordTicketVerification(signUpID: id, in: db) }
             return try await completeIfReady(id, in: db)
         }
         return try await render(id, issuedToken: token)
@@ -154,6 +167,7 @@ struct SignUps: Sendable {
         try await instance.database.write { db in
             let (record, _) = try await load(id, in: db)
             let isEmail = strategy == .emailCode
+            if isEmail { try await ensureNotTicketVerified(signUpID: id, in: db) }
             guard record.status == .missingRequirements,
                   let value = isEmail ? record.emailAddress : record.phoneNumber else { throw APIFailure.strategyInvalid() }
             try await instance.rateLimiter.hit(.identifierSend, key: value, in: db)
@@ -206,7 +220,8 @@ struct SignUps: Sendable {
         }
     }
 
-    /// Creates the user and session once nothing is missing or unverified; returns the rotated client token.
+    /// Creates the user and session once nothing is missing or unverified; returns the rotated client token. A ticket
+    /// sign-up's user joins the invitation's organization.
     private func completeIfReady(_ id: String, in db: any SQLDatabase) async throws -> String? {
         guard var record = try await SignUpRecord.find(id, in: db), record.status == .missingRequirements else { return nil }
         let email = try await instance.codes.find(owner: id, slot: "email_address", in: db)
@@ -215,6 +230,42 @@ struct SignUps: Sendable {
         let providerEmail = flow?.emailAddress
         guard requirements.isComplete(record, email: email, phone: phone, providerEmail: providerEmail) else { return nil }
         try await ensureAvailable(Fields(email: record.emailAddress, phone: record.phoneNumber, username: record.username), in: db)
+        let (user, identifications) = try await createUser(from: record, email: email, phone: phone, providerEmail: providerEmail, in: db)
+        // The ticket's verification is dropped if the address changes, so a ticket-verified address is the invited one.
+        if let invitationID = record.ticketInvitationId, email?.strategy == .ticket {
+            // Before domain enrollment, which then sees the membership and invites to nothing twice.
+            try await InvitationTickets(instance: instance).redeem(invitationID, userID: user.id, in: db)
+        }
+        for email in identifications where email.kind == .emailAddress && email.verified {
+            try await DomainEnrollment.enroll(userID: user.id, email: email.value, instance: instance, in: db)
+        }
+        let now = instance.nowMS
+        if let flow, let providerUserID = flow.providerUserId,
+           let identification = identifications.first(where: { $0.kind == .emailAddress && $0.value == providerEmail }) {
+            try await ExternalAccountRecord(
+                id: RandomToken.id(.eac), userId: user.id, identificationId: identification.id, provider: flow.provider,
+                providerUserId: providerUserID, emailAddress: identification.value, firstName: flow.firstName,
+                lastName: flow.lastName, createdAt: now, updatedAt: now
+            ).insert(in: db)
+        }
+        guard var client = try await ClientRecord.find(record.clientId, in: db) else { throw APIFailure.notFound("Sign up") }
+        let strategy = flow.map { Strategy.oauth(provider: $0.provider) }
+            ?? (email?.strategy == .ticket ? .ticket : email != nil ? .emailCode : phone != nil ? .phoneCode : .password)
+        let (session, token) = try await Sessions(instance: instance).create(
+            on: &client, exchange: exchange, userID: user.id, firstFactorAt: now, secondFactorAt: nil, strategy: strategy, in: db)
+        client.signUpId = nil
+        try await client.save(in: db)
+        record.status = .complete
+        record.createdUserId = user.id
+        record.createdSessionId = session.id
+        record.updatedAt = now
+        try await record.save(in: db)
+        return token
+    }
+
+    /// The user a complete sign-up makes, with its email address and phone number (verified as the sign-up proved them).
+    private func createUser(from record: SignUpRecord, email: VerificationRecord?, phone: VerificationRecord?, providerEmail: String?,
+                            in db: any SQLDatabase) async throws -> (UserRecord, [IdentificationRecord]) {
         let now = instance.nowMS
         var user = UserRecord(id: RandomToken.id(.user), username: record.username, firstName: record.firstName,
                               lastName: record.lastName, passwordDigest: record.passwordDigest, totpVerified: false,
@@ -237,28 +288,6 @@ struct SignUps: Sendable {
         }
         try await user.insert(in: db)
         for identification in identifications { try await identification.insert(in: db) }
-        for email in identifications where email.kind == .emailAddress && email.verified {
-            try await DomainEnrollment.enroll(userID: user.id, email: email.value, instance: instance, in: db)
-        }
-        if let flow, let providerUserID = flow.providerUserId,
-           let identification = identifications.first(where: { $0.kind == .emailAddress && $0.value == providerEmail }) {
-            try await ExternalAccountRecord(
-                id: RandomToken.id(.eac), userId: user.id, identificationId: identification.id, provider: flow.provider,
-                providerUserId: providerUserID, emailAddress: identification.value, firstName: flow.firstName,
-                lastName: flow.lastName, createdAt: now, updatedAt: now
-            ).insert(in: db)
-        }
-        guard var client = try await ClientRecord.find(record.clientId, in: db) else { throw APIFailure.notFound("Sign up") }
-        let strategy = flow.map { Strategy.oauth(provider: $0.provider) } ?? (email != nil ? .emailCode : phone != nil ? .phoneCode : .password)
-        let (session, token) = try await Sessions(instance: instance).create(
-            on: &client, exchange: exchange, userID: user.id, firstFactorAt: now, secondFactorAt: nil, strategy: strategy, in: db)
-        client.signUpId = nil
-        try await client.save(in: db)
-        record.status = .complete
-        record.createdUserId = user.id
-        record.createdSessionId = session.id
-        record.updatedAt = now
-        try await record.save(in: db)
-        return token
+        return (user, identifications)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Organizations as configured on the Clerk Dashboard's Organizations pages: whether they exist, membership limits,
 /// the creator and default roles, roles and their permissions, slugs, verified domains and forced selection.
 public struct OrganizationsSettings: Sendable, Equatable {
@@ -20,6 +22,10 @@ public struct OrganizationsSettings: Sendable, Equatable {
     /// Organizations one user may create; 0 is unlimited.
     public var createOrganizationsLimit = 0
     public var domains = OrganizationDomainsSettings()
+    /// Where invitation links lead, with `__clerk_ticket` and `__clerk_status` added (Clerk: the redirect URL given when
+    /// inviting, else the Account Portal's sign-in or sign-up page). Nil: this server's development page
+    /// `/v1/dev_invitation`, which tells the invitee to continue in clerk-tui.
+    public var invitationRedirectURL: String? = nil
     /// Clerk's two default roles, plus any configured; a configured role with a default's key replaces it.
     public var roles: [OrganizationRoleDefinition] = OrganizationRoleDefinition.defaults
     /// Custom permissions (`org:<feature>:<permission>`) that roles may grant besides the system ones.
@@ -156,6 +162,11 @@ extension OrganizationsSettings {
             throw fail("creator_role must grant \(OrganizationPermissionCatalog.minimumRequired.sorted().joined(separator: ", "))")
         }
         guard role(defaultRole) != nil else { throw fail("default_role \(defaultRole) is not a role") }
+        if let url = invitationRedirectURL {
+            guard let parsed = URLComponents(string: url), parsed.scheme != nil, parsed.fragment == nil else {
+                throw fail("invitation_redirect_url must be an absolute URL without a fragment")
+            }
+        }
     }
 
     private static func isKeyPart(_ part: Substring) -> Bool {

@@ -163,7 +163,7 @@ struct OrganizationsDocument: Decodable {
 
     var enabled: Bool?, max_allowed_memberships: Int?, creator_role: String?, default_role: String?
     var admin_delete_enabled: Bool?, slug_disabled: Bool?, force_organization_selection: Bool?
-    var create_organization: Bool?, create_organizations_limit: Int?
+    var create_organization: Bool?, create_organizations_limit: Int?, invitation_redirect_url: String?
     var slug: Slug?, domains: Domains?, roles: [Role]?, permissions: [Permission]?
 
     func apply(to o: inout OrganizationsSettings) {
@@ -176,6 +176,7 @@ struct OrganizationsDocument: Decodable {
         if let v = force_organization_selection { o.forceOrganizationSelection = v }
         if let v = create_organization { o.createOrganization = v }
         if let v = create_organizations_limit { o.createOrganizationsLimit = v }
+        if let v = invitation_redirect_url { o.invitationRedirectURL = v.isEmpty ? nil : v }
         if let v = domains?.enabled { o.domains.enabled = v }
         if let v = domains?.enrollment_modes { o.domains.enrollmentModes = v }
         for permission in permissions ?? [] {

@@ -6,7 +6,13 @@ enum Migrations {
     typealias Step = @Sendable (any SQLDatabase) async throws -> Void
 
     static let steps: [(version: Int, apply: Step)] = [(1, initialSchema), (2, profileImages), (3, slidingRateLimits), (4, passkeys), (5, socialSignIn),
-                                                         (6, organizations), (20, billing)]
+                                                         (6, organizations), (7, invitationTickets), (20, billing)]
+
+    /// Invitation tickets: the invitation a ticket sign-in or sign-up accepts once it completes.
+    static let invitationTickets: Step = { db in
+        try await db.alter(table: "sign_ins").column("ticket_invitation_id", type: .text).run()
+        try await db.alter(table: "sign_ups").column("ticket_invitation_id", type: .text).run()
+    }
 
     /// Organizations: the organizations, their members, invitations, verified domains, the suggestions those domains
     /// make and the membership requests suggestions turn into. Deleting an organization or a user deletes what hangs

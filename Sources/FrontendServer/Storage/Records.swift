@@ -93,6 +93,8 @@ struct SignInRecord: Record {
     var abandonAt: Int64
     var createdAt: Int64
     var updatedAt: Int64
+    /// The organization invitation whose ticket started this sign-in: its invitee joins once the sign-in completes.
+    var ticketInvitationId: String? = nil
 }
 
 struct SignUpRecord: Record {
@@ -115,6 +117,8 @@ struct SignUpRecord: Record {
     var updatedAt: Int64
     /// The social sign-in this sign-up was transferred from: its verified email, and no password needed.
     var oauthFlowId: String? = nil
+    /// The organization invitation whose ticket vouched for the email address: the new user joins with its role.
+    var ticketInvitationId: String? = nil
 }
 
 /// The state of one verification: a sign-in factor, a sign-up identifier, or a user's new identifier. (A
