@@ -1,4 +1,5 @@
-/// Billing configuration (`commerce_settings`). clerk-tui shows no billing UI; this is carried for fidelity.
+/// Billing configuration (`commerce_settings`): whether users and organizations may subscribe and whether they have
+/// paid plans; `stripe_publishable_key` is null on the local server, whose payments go to its development gateway.
 public struct CommerceSettings: Codable, Sendable, Equatable {
     public var billing: Billing
 
