@@ -174,15 +174,18 @@ public struct PortalScreen: Screen {
         return nil
     }
 
-    /// After every update: a new card starts with fresh widgets and focus on its first field (so typing goes
-    /// there even below "Continue with …" buttons), else its first control; widgets follow what the machine holds.
+    /// After every update: a new card starts with fresh widgets and focus on its first empty field, a required one
+    /// first (so typing goes there even below "Continue with …" buttons, and past an address a sign-up took over),
+    /// else its first field, else its first control; widgets follow what the machine holds.
     private mutating func refresh() {
         let card = machine.card
         let key = machine.route.cardKey
         if key != cardKey {
             cardKey = key
             widgets.reset()
-            focus = card.controls.firstIndex { $0.field != nil && $0.isFocusable }
+            let fields = card.controls.indices.filter { card.controls[$0].field != nil && card.controls[$0].isFocusable }
+            let empty = fields.filter { isEmpty(card.controls[$0]) }
+            focus = empty.first { !card.controls[$0].isOptionalField } ?? empty.first ?? fields.first
                 ?? card.controls.firstIndex(where: \.isFocusable) ?? 0
         }
         if !card.controls.indices.contains(focus) || !card.controls[focus].isFocusable {
@@ -192,6 +195,12 @@ public struct PortalScreen: Screen {
         for id in card.controls.compactMap(\.field) where machine.heldValue(id)?.isEmpty == true {
             widgets.clear(id)
         }
+    }
+
+    /// Whether the field `control` edits holds nothing yet.
+    private func isEmpty(_ control: Control) -> Bool {
+        if case .text(_, _, _, let value, _, _) = control { return value.isEmpty }
+        return control.field.flatMap(machine.heldValue)?.isEmpty ?? true
     }
 
     public func view(into buffer: inout Buffer, area: Rect) {

@@ -115,6 +115,14 @@ enum Control {
         return bare.components(separatedBy: " (")[0]
     }
 
+    /// A field marked "(Optional)".
+    var isOptionalField: Bool {
+        switch self {
+        case .text(_, let label, _, _, _, _), .secret(_, let label, _, _, _): label.hasSuffix("(\(Copy.optional))")
+        default: false
+        }
+    }
+
     /// The field this control edits, if any.
     var field: FieldID? {
         switch self {
