@@ -34,7 +34,7 @@ contract-test:
 	CLERK_TUI_BIN=$(BIN) bash Tests/Contract/run.sh
 
 # Each end-to-end suite runs from its own folder, so its pytest.ini (timeouts, options) applies.
-E2E_SUITES := terminal portal ssh
+E2E_SUITES := terminal portal ssh install
 e2e-test:
 	@status=0; for suite in $(E2E_SUITES); do \
 	  echo "== end to end: $$suite"; \
@@ -61,11 +61,12 @@ THEMES      := $(notdir $(wildcard Themes/*.toml))
 release:
 	$(SWIFT) build -c release --static-swift-stdlib --product clerk-tui
 
-# Manual pages from the same definitions as --help (swift-argument-parser's generate-manual plugin).
-manual: release
-	rm -rf $(MANUAL_DIR)
-	$(SWIFT) package -c release --allow-writing-to-directory $(MANUAL_DIR) generate-manual --multi-page \
-	  --output-directory $(MANUAL_DIR)
+# Manual pages from the same definitions as --help (swift-argument-parser's generate-manual plugin). The debug build
+# serves: the pages are the same, and `make test` has built it already.
+manual:
+	$(SWIFT) package generate-manual --multi-page --configuration debug
+	rm -rf $(MANUAL_DIR) && mkdir -p $(MANUAL_DIR)
+	cp .build/plugins/GenerateManual/outputs/clerk-tui/*.1 $(MANUAL_DIR)/
 
 install: apt-deps release manual
 	install -d $(BIN_DIR) $(THEME_DIR) $(MAN_DIR) $(BASH_DIR) $(ZSH_DIR) $(FISH_DIR)
