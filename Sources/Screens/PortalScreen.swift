@@ -10,6 +10,7 @@ public struct PortalScreen: Screen {
     private var widgets = CardWidgets()
     private var focus = 0
     private var cardKey = ""
+    private var cardHadFields = false
     private let initialCommands: [Command]
     private let onExit: (PortalExit) -> [Command]
 
@@ -176,18 +177,20 @@ public struct PortalScreen: Screen {
 
     /// After every update: a new card starts with fresh widgets and focus on its first empty field, a required one
     /// first (so typing goes there even below "Continue with …" buttons, and past an address a sign-up took over),
-    /// else its first field, else its first control; widgets follow what the machine holds.
+    /// else its first field, else its first control; widgets follow what the machine holds. A card whose fields come
+    /// with an answer (a ticket sign-up learns what is missing) is focused again when they arrive.
     private mutating func refresh() {
         let card = machine.card
         let key = machine.route.cardKey
-        if key != cardKey {
+        let fields = card.controls.indices.filter { card.controls[$0].field != nil && card.controls[$0].isFocusable }
+        if key != cardKey || (!cardHadFields && !fields.isEmpty) {
+            if key != cardKey { widgets.reset() }
             cardKey = key
-            widgets.reset()
-            let fields = card.controls.indices.filter { card.controls[$0].field != nil && card.controls[$0].isFocusable }
             let empty = fields.filter { isEmpty(card.controls[$0]) }
             focus = empty.first { !card.controls[$0].isOptionalField } ?? empty.first ?? fields.first
                 ?? card.controls.firstIndex(where: \.isFocusable) ?? 0
         }
+        cardHadFields = !fields.isEmpty
         if !card.controls.indices.contains(focus) || !card.controls[focus].isFocusable {
             focus = card.controls.firstIndex(where: \.isFocusable) ?? 0
         }

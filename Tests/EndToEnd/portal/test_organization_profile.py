@@ -41,7 +41,7 @@ def invite(world, pane, address: str) -> str:
     pane.keys("Tab", "Tab", "Enter")  # past Billing, to "Send invitations"
     pane.wait_for(r"Invitations successfully sent")
     messages = [m for m in world.outbox(world.servers[-1].data_dir) if m.get("to") == address]
-    links = [m["link"] for m in messages if m.get("link")]
+    links = [m["code"] for m in messages if m.get("purpose") == "organization_invitation"]
     assert links, f"no invitation link for {address} in the outbox: {messages}"
     return links[-1]
 
@@ -63,7 +63,7 @@ def test_a_member_joins_by_ticket_is_promoted_then_demoted_and_cannot_manage_mem
     link = invite(world, admin, member_address)
 
     member = world.portal("--frontend-api", server.url, "--ticket", link, device="b")
-    member.wait_for(r"Password")  # the ticket proved the address: only the password is missing
+    member.wait_for(r"Fill in missing fields[\s\S]*Password")  # the ticket proved the address: only the password is missing
     member.type(PASSWORD)
     member.keys("Enter")
     member.wait_for(HOME + re.escape(member_address))
@@ -101,7 +101,7 @@ def test_a_member_joins_by_ticket_is_promoted_then_demoted_and_cannot_manage_mem
 
 def test_a_verified_domains_suggestion_brings_a_request_the_admin_approves(world):
     server = serve(world, "organizations.toml")
-    admin_address = email("ann", test_identity=True).replace("@example.com", "@acmelabs.io")
+    admin_address = email("ann", test_identity=True)
     newcomer = email("cara", test_identity=True).replace("@example.com", "@acmelabs.io")
     admin = world.portal("--frontend-api", server.url)
     sign_up(admin, admin_address)
@@ -111,13 +111,13 @@ def test_a_verified_domains_suggestion_brings_a_request_the_admin_approves(world
     choose(admin, "+ Add domain")
     admin.type("acmelabs.io")
     admin.keys("Enter")
-    screen = admin.wait_for(r"Update acmelabs\.io|Verify domain")
-    if "Verify domain" in screen:  # not verified at once: by a code to an address there
-        admin.type(admin_address.split("@")[0])
-        admin.keys("Enter")
-        admin.wait_for(r"verification code was sent")
-        admin.type("424242")
-        admin.wait_for(r"Update acmelabs\.io")
+    # The admin has no address there: the domain is verified by a code sent to one (a test address takes 424242).
+    admin.wait_for(r"Verify domain")
+    admin.type("it+clerk_test")
+    admin.keys("Enter")
+    admin.wait_for(r"verification code was sent")
+    admin.type("424242")
+    admin.wait_for(r"Update acmelabs\.io")
     choose(admin, "Automatic suggestions")
     admin.keys("Tab", "Tab", "Enter")  # past "Delete pending", to Save
     admin.wait_for(r"acmelabs\.io\s+Automatic suggestions")
