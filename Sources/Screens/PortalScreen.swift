@@ -175,9 +175,9 @@ public struct PortalScreen: Screen {
         return nil
     }
 
-    /// After every update: a new card starts with fresh widgets and focus on its first empty field, a required one
-    /// first (so typing goes there even below "Continue with …" buttons, and past an address a sign-up took over),
-    /// else its first field, else its first control; widgets follow what the machine holds. A card whose fields come
+    /// After every update: a new card starts with fresh widgets and focus on its first empty required field (so
+    /// typing goes there even below "Continue with …" buttons, and past an address a sign-up took over), else on its
+    /// first field (an edit form), else on its first control; widgets follow what the machine holds. A card whose fields come
     /// with an answer (a ticket sign-up learns what is missing) is focused again when they arrive.
     private mutating func refresh() {
         let card = machine.card
@@ -186,8 +186,8 @@ public struct PortalScreen: Screen {
         if key != cardKey || (!cardHadFields && !fields.isEmpty) {
             if key != cardKey { widgets.reset() }
             cardKey = key
-            let empty = fields.filter { isEmpty(card.controls[$0]) }
-            focus = empty.first { !card.controls[$0].isOptionalField } ?? empty.first ?? fields.first
+            let missing = fields.first { isEmpty(card.controls[$0]) && !card.controls[$0].isOptionalField }
+            focus = missing ?? fields.first
                 ?? card.controls.firstIndex(where: \.isFocusable) ?? 0
         }
         cardHadFields = !fields.isEmpty
