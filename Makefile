@@ -2,6 +2,8 @@
 #   make run    build and start the portal on the embedded local instance
 #   make test   build and run every test suite (Swift, contract, terminal end-to-end)
 # Each installs what is missing first (Debian packages via apt-get, Python test tools via pip).
+#   make install [PREFIX=/usr/local] [DESTDIR=]   a release build (Swift runtime linked in), themes, manual pages
+#                                                 and shell completions; make uninstall removes exactly those
 
 SWIFT        ?= swift
 BIN          := .build/debug/clerk-tui
@@ -9,7 +11,8 @@ APT_PACKAGES := pkg-config libncurses-dev ncurses-term libcurl4-openssl-dev libs
                 tmux openssh-client wrk hyperfine dialog
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps apt-deps py-deps style-test swift-test contract-test e2e-test bench clean
+.PHONY: run test build deps apt-deps py-deps style-test swift-test contract-test e2e-test bench clean \
+        release manual install uninstall
 
 run: apt-deps build
 	$(BIN)
@@ -31,7 +34,7 @@ contract-test:
 	CLERK_TUI_BIN=$(BIN) bash Tests/Contract/run.sh
 
 # Each end-to-end suite runs from its own folder, so its pytest.ini (timeouts, options) applies.
-E2E_SUITES := terminal portal ssh
+E2E_SUITES := terminal portal ssh install
 e2e-test:
 	@status=0; for suite in $(E2E_SUITES); do \
 	  echo "== end to end: $$suite"; \
@@ -40,6 +43,45 @@ e2e-test:
 
 bench:
 	bash Benchmarks/run.sh
+
+# Installing: the binary needs only the runtime libraries (ncursesw, libcurl, libcrypto, libqrencode) on the target.
+PREFIX      ?= /usr/local
+DESTDIR     ?=
+RELEASE_BIN := .build/release/clerk-tui
+MANUAL_DIR  := .build/manual
+BIN_DIR     := $(DESTDIR)$(PREFIX)/bin
+SHARE_DIR   := $(DESTDIR)$(PREFIX)/share
+THEME_DIR   := $(SHARE_DIR)/clerk-tui/themes
+MAN_DIR     := $(SHARE_DIR)/man/man1
+BASH_DIR    := $(SHARE_DIR)/bash-completion/completions
+ZSH_DIR     := $(SHARE_DIR)/zsh/site-functions
+FISH_DIR    := $(SHARE_DIR)/fish/vendor_completions.d
+THEMES      := $(notdir $(wildcard Themes/*.toml))
+
+release:
+	$(SWIFT) build -c release --static-swift-stdlib --product clerk-tui
+
+# Manual pages from the same definitions as --help (swift-argument-parser's generate-manual plugin). The debug build
+# serves: the pages are the same, and `make test` has built it already.
+manual:
+	$(SWIFT) package generate-manual --multi-page --configuration debug
+	rm -rf $(MANUAL_DIR) && mkdir -p $(MANUAL_DIR)
+	cp .build/plugins/GenerateManual/outputs/clerk-tui/*.1 $(MANUAL_DIR)/
+
+install: apt-deps release manual
+	install -d $(BIN_DIR) $(THEME_DIR) $(MAN_DIR) $(BASH_DIR) $(ZSH_DIR) $(FISH_DIR)
+	install -m 0755 $(RELEASE_BIN) $(BIN_DIR)/clerk-tui
+	install -m 0644 $(addprefix Themes/,$(THEMES)) $(THEME_DIR)/
+	install -m 0644 $(MANUAL_DIR)/*.1 $(MAN_DIR)/
+	$(RELEASE_BIN) --generate-completion-script bash > $(BASH_DIR)/clerk-tui
+	$(RELEASE_BIN) --generate-completion-script zsh > $(ZSH_DIR)/_clerk-tui
+	$(RELEASE_BIN) --generate-completion-script fish > $(FISH_DIR)/clerk-tui.fish
+
+# Removes what install put there, then the directories it leaves empty.
+uninstall:
+	rm -f $(BIN_DIR)/clerk-tui $(addprefix $(THEME_DIR)/,$(THEMES)) $(MAN_DIR)/clerk-tui*.1 \
+	  $(BASH_DIR)/clerk-tui $(ZSH_DIR)/_clerk-tui $(FISH_DIR)/clerk-tui.fish
+	-rmdir -p $(THEME_DIR) $(BIN_DIR) $(MAN_DIR) $(BASH_DIR) $(ZSH_DIR) $(FISH_DIR) 2>/dev/null
 
 deps: apt-deps py-deps
 

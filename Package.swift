@@ -68,10 +68,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ]),
+        ], plugins: ["BuildInfo"]),
 
         // Build time only: the plugin compiles a target's .txt files in as string constants (not shipped).
         .plugin(name: "EmbedText", capability: .buildTool(), dependencies: ["EmbedTextTool"]),
+        // Build time only: names the commit `clerk-tui --version` prints.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .executableTarget(name: "EmbedTextTool", path: "Plugins/EmbedTextTool"),
 
         // Benchmarks/client/run.sh: FrontendAPI client timing (not shipped).

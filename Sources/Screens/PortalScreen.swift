@@ -10,6 +10,7 @@ public struct PortalScreen: Screen {
     private var widgets = CardWidgets()
     private var focus = 0
     private var cardKey = ""
+    private var cardHadFields = false
     private let initialCommands: [Command]
     private let onExit: (PortalExit) -> [Command]
 
@@ -174,17 +175,22 @@ public struct PortalScreen: Screen {
         return nil
     }
 
-    /// After every update: a new card starts with fresh widgets and focus on its first field (so typing goes
-    /// there even below "Continue with …" buttons), else its first control; widgets follow what the machine holds.
+    /// After every update: a new card starts with fresh widgets and focus on its first empty required field (so
+    /// typing goes there even below "Continue with …" buttons, and past an address a sign-up took over), else on its
+    /// first field (an edit form), else on its first control; widgets follow what the machine holds. A card whose fields come
+    /// with an answer (a ticket sign-up learns what is missing) is focused again when they arrive.
     private mutating func refresh() {
         let card = machine.card
         let key = machine.route.cardKey
-        if key != cardKey {
+        let fields = card.controls.indices.filter { card.controls[$0].field != nil && card.controls[$0].isFocusable }
+        if key != cardKey || (!cardHadFields && !fields.isEmpty) {
+            if key != cardKey { widgets.reset() }
             cardKey = key
-            widgets.reset()
-            focus = card.controls.firstIndex { $0.field != nil && $0.isFocusable }
+            let missing = fields.first { isEmpty(card.controls[$0]) && !card.controls[$0].isOptionalField }
+            focus = missing ?? fields.first
                 ?? card.controls.firstIndex(where: \.isFocusable) ?? 0
         }
+        cardHadFields = !fields.isEmpty
         if !card.controls.indices.contains(focus) || !card.controls[focus].isFocusable {
             focus = card.controls.firstIndex(where: \.isFocusable) ?? 0
         }
@@ -192,6 +198,12 @@ public struct PortalScreen: Screen {
         for id in card.controls.compactMap(\.field) where machine.heldValue(id)?.isEmpty == true {
             widgets.clear(id)
         }
+    }
+
+    /// Whether the field `control` edits holds nothing yet.
+    private func isEmpty(_ control: Control) -> Bool {
+        if case .text(_, _, _, let value, _, _) = control { return value.isEmpty }
+        return control.field.flatMap(machine.heldValue)?.isEmpty ?? true
     }
 
     public func view(into buffer: inout Buffer, area: Rect) {

@@ -13,14 +13,23 @@ struct ClerkTUI: AsyncParsableCommand {
         discussion: """
             With no subcommand, opens the portal. With no instance configured it runs against the \
             embedded local Frontend API, which needs no Clerk account and no network.
+
+            Examples:
+              clerk-tui                                   # the portal on the embedded instance
+              clerk-tui --publishable-key pk_test_…       # against a Clerk instance
+              clerk-tui --frontend-api http://127.0.0.1:4000 --plain
+              clerk-tui --ticket 'https://…?__clerk_ticket=…'   # accept an organization invitation
+              clerk-tui --generate-completion-script bash > /etc/bash_completion.d/clerk-tui
             """,
-        version: "0.1.0",
+        version: "\(version) (commit \(BuildInfo.commit))",
         subcommands: [
             ServeCommand.self, OutboxCommand.self, TokenCommand.self, StatusCommand.self, SwitchCommand.self,
-            SignOutCommand.self,
-            SSHCommand.self, UIGalleryCommand.self,
+            SignOutCommand.self, SSHCommand.self, UIGalleryCommand.self,
         ]
     )
+
+    /// The release this source is; `--version` adds the commit it was built from.
+    static let version = "0.5.0"
 
     @OptionGroup var instance: InstanceOptions
     @OptionGroup var display: PortalOptions

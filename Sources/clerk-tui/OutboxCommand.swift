@@ -5,7 +5,12 @@ import FrontendServer
 /// `clerk-tui outbox`: the codes a development instance "sent", newest last.
 struct OutboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "outbox", abstract: "Show the verification codes the local instance has sent.")
+        commandName: "outbox", abstract: "Show the verification codes the local instance has sent.",
+        discussion: """
+            Examples:
+              clerk-tui outbox                            # the embedded instance's
+              clerk-tui outbox --data-dir ./fapi-data --json | jq -r 'select(.to == "ada@example.com").code'
+            """)
 
     @Option(name: .customLong("data-dir"), help: "Data directory (default $XDG_DATA_HOME/clerk-tui/local).") var dataDirectory: String?
     @Flag(help: "Print JSON lines instead of a table.") var json = false

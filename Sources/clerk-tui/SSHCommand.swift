@@ -17,6 +17,10 @@ struct SSHCommand: AsyncParsableCommand {
             Each SSH session with a terminal gets its own portal. Anyone may connect unless \
             --authorized-keys is given; people sign in to Clerk inside the portal. Prints \
             'SSH portal listening on HOST:PORT' when ready; SIGTERM or SIGINT tells sessions and stops.
+
+            Examples:
+              clerk-tui ssh --port 2222
+              clerk-tui ssh --host 0.0.0.0 --authorized-keys ~/.ssh/authorized_keys --max-sessions 50
             """)
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"

@@ -8,7 +8,13 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the local Frontend API server.",
-        discussion: "Prints 'Frontend API listening on http://HOST:PORT' when ready; stops cleanly on SIGTERM or SIGINT.")
+        discussion: """
+            Prints 'Frontend API listening on http://HOST:PORT' when ready; stops cleanly on SIGTERM or SIGINT.
+
+            Examples:
+              clerk-tui serve --port 4000 --data-dir ./fapi-data
+              clerk-tui serve --config Config/examples/organizations.toml
+            """)
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on; 0 picks a free port.") var port = 4000

@@ -4,7 +4,12 @@ import FrontendAPI
 /// `clerk-tui sign-out`: signs the active session out, or every session with `--all`.
 struct SignOutCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sign-out", abstract: "Sign out of the active session.")
+        commandName: "sign-out", abstract: "Sign out of the active session.",
+        discussion: """
+            Examples:
+              clerk-tui sign-out
+              clerk-tui sign-out --all --frontend-api http://127.0.0.1:4000
+            """)
 
     @OptionGroup var instance: InstanceOptions
     @Flag(help: "Sign out of every session on this device.") var all = false

@@ -5,7 +5,12 @@ import FrontendAPI
 /// `clerk-tui status`: the instance, who is signed in, the active session and organization.
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show the instance and who is signed in.")
+        commandName: "status", abstract: "Show the instance and who is signed in.",
+        discussion: """
+            Examples:
+              clerk-tui status
+              clerk-tui status --json | jq .active_organization_id
+            """)
 
     @OptionGroup var instance: InstanceOptions
     @Flag(help: "Print JSON instead of text.") var json = false

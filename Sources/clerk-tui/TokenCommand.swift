@@ -5,7 +5,13 @@ import FrontendAPI
 /// `curl -H "Authorization: Bearer $(clerk-tui token)"` works.
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "Print a session token (JWT) for the active session.")
+        commandName: "token", abstract: "Print a session token (JWT) for the active session.",
+        discussion: """
+            Examples:
+              curl -H "Authorization: Bearer $(clerk-tui token)" https://api.example.com/me
+              clerk-tui token --organization org_2abc…
+              clerk-tui token --template supabase
+            """)
 
     @OptionGroup var instance: InstanceOptions
     @Option(help: "Name of a JWT template to use instead of the default session token.")

@@ -8,6 +8,10 @@ struct UIGalleryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui-gallery",
         abstract: "Show the terminal UI widget gallery.",
+        discussion: """
+            Examples:
+              clerk-tui ui-gallery --theme dark
+            """,
         shouldDisplay: false
     )
 

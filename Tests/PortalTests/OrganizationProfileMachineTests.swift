@@ -145,6 +145,17 @@ import Testing
         ])
     }
 
+    @Test func aDomainVerifiedAtOnceGoesStraightToItsEnrollmentMode() {
+        var machine = Self.machine()
+        _ = machine.update(VerifiedDomainsSection.open(.add))
+        _ = machine.update(.textChanged(.domainName, "acme.test"))
+        let add = machine.update(.submit)
+        var verified = Self.domain
+        verified.verification = .init(status: .verified, strategy: .emailCode)
+        _ = Self.answer(&machine, add, .success(.domain(verified)))
+        #expect(machine.step(of: VerifiedDomainsSection.self) == .enrollment(id: "dmn_1"))
+    }
+
     @Test func noLongerAMemberEndsTheProfile() {
         var machine = Self.machine()
         var session = Fixtures.session("sess_a", identifier: "ada@acme.test")

@@ -16,21 +16,14 @@ extension OrganizationProfileMachine {
         case .clientChanged(let client):
             return clientChanged(client)
         case .showPage(let page):
-            self.page = page
-            let effects = leave()
-            success = nil
-            return effects + pageShown()
+            return show(page)
         case .section(let event):
             return route(event)
         case .textChanged(let field, let text):
-            form[field] = text
-            errors.fields[field.rawValue] = nil
+            edit(field, text)
             return []
         case .codeChanged(let text):
-            form.code = text
-            errors.fields["code"] = nil
-            let digits = text.count == Self.codeLength && text.value.allSatisfy(\.isNumber)
-            return digits && !isBusy && openCodeSubmitsItself ? submit() : []
+            return editCode(text) && openCodeSubmitsItself ? submit() : []
         case .submit:
             guard !isBusy else { return [] }
             return submit()

@@ -99,7 +99,6 @@ public struct OrganizationProfileMachine: Equatable, Sendable {
     public var isBusy: Bool { requests.contains { !$0.isBackground } }
     public var notice: String? { serverUnavailable ? Copy.serverUnavailable : errors.card }
 
-    static let codeLength = 6
 }
 
 /// How OrganizationProfile ends.

@@ -13,15 +13,11 @@ extension ProfileMachine {
             if let user = session.user { self.user = user }
             return []
         case .showPage(let page):
-            self.page = page
-            let effects = leave()
-            success = nil
-            return effects + pageShown()
+            return show(page)
         case .section(let event):
             return route(event)
         case .textChanged(let field, let text):
-            form[field] = text
-            errors.fields[field.rawValue] = nil
+            edit(field, text)
             return []
         case .currentPasswordChanged(let text):
             form.currentPassword = text
@@ -31,10 +27,7 @@ extension ProfileMachine {
             form.newPassword.apply(edit, errors: &errors, passwordField: "new_password")
             return []
         case .codeChanged(let text):
-            form.code = text
-            errors.fields["code"] = nil
-            let digits = text.count == Self.codeLength && text.value.allSatisfy(\.isNumber)
-            return digits && !isBusy && codeSubmitsItself ? submit() : []
+            return editCode(text) && codeSubmitsItself ? submit() : []
         case .submit:
             guard !isBusy else { return [] }
             return submit()

@@ -108,7 +108,6 @@ public struct ProfileMachine: Equatable, Sendable {
     public var isBusy: Bool { requests.contains { !$0.isBackground } }
     public var notice: String? { serverUnavailable ? Copy.serverUnavailable : errors.card }
 
-    static let codeLength = 6
 }
 
 /// How the UserProfile flow ends.

@@ -11,7 +11,7 @@ protocol SectionedFlow: TrackedFlow, SectionHost {
     var sections: SectionStore<Self> { get set }
     /// The section whose card is on screen; nil while the page is.
     var open: ObjectIdentifier? { get set }
-    var page: Page { get }
+    var page: Page { get set }
     var subject: Subject { get }
     var form: SectionForm { get set }
     var errors: FormErrors { get set }
@@ -66,6 +66,27 @@ extension SectionedFlow {
         case .act(let action):
             return run(event.section, .act(action))
         }
+    }
+
+    /// Shows `page`: the card on screen closes and the notice goes.
+    mutating func show(_ page: Page) -> [FlowEffect<Outcome>] {
+        self.page = page
+        let effects = leave()
+        success = nil
+        return effects + pageShown()
+    }
+
+    /// The user typed in a field of the card on screen: its error goes.
+    mutating func edit(_ field: SectionField, _ text: String) {
+        form[field] = text
+        errors.fields[field.rawValue] = nil
+    }
+
+    /// The user typed a code; returns whether it is whole and nothing else is under way, so it can submit itself.
+    mutating func editCode(_ text: SecretText) -> Bool {
+        form.code = text
+        errors.fields["code"] = nil
+        return text.isCompleteCode && !isBusy
     }
 
     /// Tells the sections of the page on screen that it is shown.

@@ -100,7 +100,7 @@ extension SignInMachine {
 
     /// Six digits of a one-time code (backup codes wait for Enter).
     func codeIsComplete(for factor: Factor) -> Bool {
-        factor.strategy != .backupCode && code.count == Self.codeLength && code.value.allSatisfy(\.isNumber)
+        factor.strategy != .backupCode && code.isCompleteCode
     }
 
     mutating func attemptCode() -> [Effect] {

@@ -230,7 +230,6 @@ public struct SignInMachine: Equatable, Sendable {
     ]
     static let resendCooldown = 30
     static let emailLinkResendCooldown = 60
-    static let codeLength = 6
     static let resetSuccessDelay: Duration = .seconds(2)
 }
 

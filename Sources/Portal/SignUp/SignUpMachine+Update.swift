@@ -142,7 +142,7 @@ extension SignUpMachine {
     }
 
     /// Six digits typed.
-    var codeIsComplete: Bool { code.count == Self.codeLength && code.value.allSatisfy(\.isNumber) }
+    var codeIsComplete: Bool { code.isCompleteCode }
 
     mutating func attempt() -> [Effect] {
         guard case .verifyCode(let field) = step, let signUp, !code.isEmpty, canSubmit else { return [] }

@@ -140,7 +140,6 @@ public struct SignUpMachine: Equatable, Sendable {
     static let formFields: [SignUpField] = [.firstName, .lastName, .username, .emailAddress, .phoneNumber, .password]
     static let resendCooldown = 30
     static let emailLinkResendCooldown = 60
-    static let codeLength = 6
 }
 
 /// How a sign-up ends.

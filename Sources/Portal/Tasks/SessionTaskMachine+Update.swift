@@ -18,7 +18,7 @@ extension SessionTaskMachine {
             guard step == .verifyAuthenticator else { return [] }
             code = text
             errors.fields["code"] = nil
-            if text.count == Self.codeLength, text.value.allSatisfy(\.isNumber), !isBusy { return verify() }
+            if text.isCompleteCode, !isBusy { return verify() }
             return []
         case .submit:
             guard !isBusy else { return [] }

@@ -82,7 +82,6 @@ public struct SessionTaskMachine: Equatable, Sendable {
     public var newPasswordFeedback: PasswordFeedback? { passwordPolicy.feedback(newPassword.password) }
     public var notice: String? { serverUnavailable ? Copy.serverUnavailable : errors.card }
 
-    static let codeLength = 6
 }
 
 /// How a session task ends.

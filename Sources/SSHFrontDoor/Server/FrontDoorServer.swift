@@ -64,12 +64,9 @@ public final class FrontDoorServer: Sendable {
         var server = SSHServerConfiguration(
             hostKeys: [configuration.hostKey.privateKey], userAuthDelegate: authentication,
             globalRequestDelegate: RefuseForwarding())
+        // No banner: swift-nio-ssh sends one only with the authentication's success, too late to tell a visitor
+        // without a key what to do at the password prompt (the README does).
         server.maxAuthAttempts = 10
-        if configuration.authorizedKeys == nil {
-            server.banner = .init(
-                message: "Clerk account portal. No SSH key? Press Enter at the password prompt.\r\n",
-                languageTag: "en-US")
-        }
         try pipeline.addHandler(NIOSSHHandler(
             role: .server(server), allocator: channel.allocator,
             inboundChildChannelInitializer: { child, type in

@@ -115,6 +115,15 @@ enum Control {
         return bare.components(separatedBy: " (")[0]
     }
 
+    /// A field marked "(Optional)", or an image to upload (never required: it keeps the one there is).
+    var isOptionalField: Bool {
+        switch self {
+        case .text(.section(let field), _, _, _, _, _) where field == .imagePath || field == .logoPath: true
+        case .text(_, let label, _, _, _, _), .secret(_, let label, _, _, _): label.hasSuffix("(\(Copy.optional))")
+        default: false
+        }
+    }
+
     /// The field this control edits, if any.
     var field: FieldID? {
         switch self {

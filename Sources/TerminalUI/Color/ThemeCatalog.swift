@@ -15,7 +15,8 @@ public struct ThemeCatalog: Sendable {
     }
 
     /// The standard search path of an application: its user themes, `$XDG_DATA_HOME/<application>/themes`
-    /// (or `~/.local/share/<application>/themes`), then a `Themes/` folder beside (or above) the executable.
+    /// (or `~/.local/share/<application>/themes`), then a `Themes/` folder beside (or above) the executable, or the
+    /// installed `<prefix>/share/<application>/themes`.
     public init(application: String,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
                 executablePath: String? = CommandLine.arguments.first) {
@@ -25,7 +26,7 @@ public struct ThemeCatalog: Sendable {
         } else if let home = environment["HOME"], !home.isEmpty {
             directories.append(home + "/.local/share/" + application + "/themes")
         }
-        if let executablePath, let themes = Self.packageThemes(near: executablePath) {
+        if let executablePath, let themes = Self.packageThemes(near: executablePath, application: application) {
             directories.append(themes)
         }
         self.init(searchDirectories: directories)
@@ -63,13 +64,16 @@ public struct ThemeCatalog: Sendable {
     }
 
     /// `<package>/Themes` for an executable at `<package>/.build/<config>/<name>` (up to four levels up).
-    private static func packageThemes(near executablePath: String) -> String? {
+    /// A source checkout's `Themes/` beside or above the executable, or an installation's
+    /// `<prefix>/share/<application>/themes` for `<prefix>/bin/<application>`.
+    private static func packageThemes(near executablePath: String, application: String) -> String? {
         var directory = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 {
-            let candidate = directory.appendingPathComponent("Themes").path
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue {
-                return candidate
+            for candidate in ["Themes", "share/\(application)/themes"].map({ directory.appendingPathComponent($0).path }) {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue {
+                    return candidate
+                }
             }
             directory.deleteLastPathComponent()
         }

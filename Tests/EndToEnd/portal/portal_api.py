@@ -21,16 +21,25 @@ class Api:
         self.http.trust_env = False
         self.token = None
 
-    def post(self, path: str, data: dict | None = None, params: dict | None = None) -> requests.Response:
+    def request(self, method: str, path: str, data: dict | None = None, params: dict | None = None) -> requests.Response:
         headers = {"clerk-api-version": API_VERSION, "x-mobile": "1", "Accept": "application/json"}
         if self.token:
             headers["Authorization"] = self.token
-        response = self.http.post(self.base_url + path, data=data or {}, params={"_is_native": "true", **(params or {})},
-                                  headers=headers, timeout=30)
+        response = self.http.request(method, self.base_url + path, data=data or {},
+                                     params={"_is_native": "true", **(params or {})}, headers=headers, timeout=30)
         token = response.headers.get("Authorization")
         if token:
             self.token = token.removeprefix("Bearer ").strip() or None
         return response
+
+    def post(self, path: str, data: dict | None = None, params: dict | None = None) -> requests.Response:
+        return self.request("POST", path, data, params)
+
+    def get(self, path: str, params: dict | None = None) -> requests.Response:
+        return self.request("GET", path, params=params)
+
+    def delete(self, path: str, params: dict | None = None) -> requests.Response:
+        return self.request("DELETE", path, params=params)
 
     def patient_post(self, path: str, data: dict | None = None, params: dict | None = None) -> requests.Response:
         """`post`, waiting out a 429 (`Retry-After`) a few times: set-up must not fail on the per-IP limits."""

@@ -88,12 +88,21 @@ class World:
         self.panes: list[Pane] = []
         self.servers: list[Server] = []
 
-    def portal(self, *args: str) -> Pane:
+    def portal(self, *args: str, device: str | None = None) -> Pane:
+        """The portal; with `device`, as another device (its own client token), for a second user."""
         work = self.home / f"pane{len(self.panes)}"
         work.mkdir()
-        pane = Pane(work, self.env, list(args))
+        pane = Pane(work, self.device_env(device), list(args))
         self.panes.append(pane)
         return pane
+
+    def device_env(self, device: str | None) -> dict:
+        """The environment of this test's own device, or of another one (a separate client-token store)."""
+        if device is None:
+            return self.env
+        state = self.home / f"state-{device}"
+        state.mkdir(exist_ok=True)
+        return {**self.env, "XDG_STATE_HOME": str(state)}
 
     def serve(self, data_dir: Path | None = None, config: str | None = None, port: int = 0,
               config_file: Path | None = None) -> Server:
@@ -106,9 +115,9 @@ class World:
         self.servers.append(server)
         return server
 
-    def run(self, *args: str, check: bool = True, **kwargs) -> subprocess.CompletedProcess:
-        result = subprocess.run([str(BINARY), *args], env=self.env, capture_output=True, text=True, timeout=60,
-                                **kwargs)
+    def run(self, *args: str, check: bool = True, device: str | None = None, **kwargs) -> subprocess.CompletedProcess:
+        result = subprocess.run([str(BINARY), *args], env=self.device_env(device), capture_output=True, text=True,
+                                timeout=60, **kwargs)
         if check:
             assert result.returncode == 0, f"clerk-tui {' '.join(args)} failed: {result.stderr}"
         return result

@@ -3,41 +3,12 @@ invitation, and the choose-organization task, in tmux against `clerk-tui serve` 
 Config/examples; `clerk-tui status`, `token` and `switch` must agree with the screen.
 """
 
-import base64
-import json
 import re
-from pathlib import Path
 
+from organization_steps import SWITCHER, serve, sign_up, status, token
 from portal_api import Api
 from portal_harness import HOME
-from portal_steps import PASSWORD, choose, email, open_sign_up
-
-EXAMPLES = Path(__file__).resolve().parents[3] / "Config" / "examples"
-SWITCHER = r"Choose an account"
-
-
-def claims(jwt: str) -> dict:
-    payload = jwt.strip().split(".")[1]
-    return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-
-
-def serve(world, example: str):
-    return world.serve(config_file=EXAMPLES / example)
-
-
-def sign_up(pane, address: str) -> None:
-    """Signs a `+clerk_test` address up on the portal's sign-up card (the test code needs no outbox)."""
-    open_sign_up(pane)
-    pane.type(address)
-    pane.keys("Tab")
-    pane.type(PASSWORD)
-    pane.keys("Enter")
-    pane.wait_for(r"Verify your email")
-    pane.type("424242")
-
-
-def status(world, url: str) -> dict:
-    return json.loads(world.run("status", "--json", "--frontend-api", url).stdout)
+from portal_steps import PASSWORD, choose, email
 
 
 def test_create_an_organization_then_switch_between_it_and_the_personal_account(world):
@@ -45,7 +16,6 @@ def test_create_an_organization_then_switch_between_it_and_the_personal_account(
     address = email("olga", test_identity=True)
     pane = world.portal("--frontend-api", server.url)
     sign_up(pane, address)
-    pane.wait_for(HOME + re.escape(address))
     pane.wait_for(r"Personal account")
 
     choose(pane, "Personal account")
@@ -60,7 +30,7 @@ def test_create_an_organization_then_switch_between_it_and_the_personal_account(
 
     active = status(world, server.url)["sessions"][0]
     assert active["active_organization"]["slug"] == "acme-inc" and active["active_organization"]["role"] == "org:admin"
-    organization = claims(world.run("token", "--frontend-api", server.url).stdout)["o"]
+    organization = token(world, server.url)["o"]
     assert organization["id"] == active["active_organization_id"]
     assert organization["slg"] == "acme-inc" and organization["rol"] == "admin"
 
@@ -70,7 +40,7 @@ def test_create_an_organization_then_switch_between_it_and_the_personal_account(
     pane.wait_for(HOME)
     pane.wait_for(r"Personal account")
     assert status(world, server.url)["sessions"][0]["active_organization_id"] is None
-    assert "o" not in claims(world.run("token", "--frontend-api", server.url).stdout)
+    assert "o" not in token(world, server.url)
 
     switched = world.run("switch", "acme-inc", "--frontend-api", server.url).stdout
     assert "Switched to Acme Inc (acme-inc)." in switched
@@ -91,7 +61,6 @@ def test_an_invited_user_signs_up_and_joins_from_the_switcher(world):
 
     pane = world.portal("--frontend-api", server.url)
     sign_up(pane, invitee)
-    pane.wait_for(HOME + re.escape(invitee))
     pane.wait_for(r"Personal account\s+\(1\)")
     choose(pane, "Personal account")
     screen = pane.wait_for(r"Acme Inc\s+Join")
@@ -110,7 +79,7 @@ def test_the_choose_organization_task_comes_right_after_sign_in(world):
     server = serve(world, "organizations-forced.toml")
     address = email("tess", test_identity=True)
     pane = world.portal("--frontend-api", server.url)
-    sign_up(pane, address)
+    sign_up(pane, address, home=False)
     # Nothing to choose from: the task starts with creating one.
     pane.wait_for(r"Setup your organization")
     assert "Personal account" not in pane.screen()
@@ -120,6 +89,6 @@ def test_the_choose_organization_task_comes_right_after_sign_in(world):
     pane.keys("Enter")
     pane.wait_for(HOME + re.escape(address))
     pane.wait_for(r"Tess Labs")
-    token = claims(world.run("token", "--frontend-api", server.url).stdout)
-    assert token["sts"] == "active" and token["o"]["slg"] == "tess-labs"
+    claims = token(world, server.url)
+    assert claims["sts"] == "active" and claims["o"]["slg"] == "tess-labs"
     pane.quit()

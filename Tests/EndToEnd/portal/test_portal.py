@@ -50,6 +50,23 @@ def test_sign_up_with_a_code_from_the_outbox_then_sign_out_and_sign_in_with_pass
     pane.assert_never_shown(PASSWORD, code)
 
 
+def test_an_unknown_email_signs_up_in_the_combined_flow_with_no_tab(world):
+    """The email, Enter; the sign-up that takes it over waits in the password field: the password, Enter."""
+    address = email("nina", test_identity=True)
+    pane = world.portal()
+    pane.wait_for(SIGN_IN)
+    pane.type(address)
+    pane.keys("Enter")
+    pane.wait_for(r"Create your account")
+    pane.type(PASSWORD)
+    pane.keys("Enter")
+    pane.wait_for(r"Verify your email")
+    pane.type("424242")
+    pane.wait_for(HOME + re.escape(address))
+    pane.quit()
+    pane.assert_never_shown(PASSWORD)
+
+
 def test_sign_in_with_an_email_code_after_a_wrong_one(world):
     address = email("bob")
     user_with_password(world, address)

@@ -103,6 +103,16 @@ def test_idle_session_is_closed_with_a_message(start_server, tmux, key):
     wait_for(lambda: process_state(pid) is None, what="the idle child to be reaped")
 
 
+def test_a_visitor_without_a_key_gets_in_by_pressing_enter_with_no_password(start_server, tmux):
+    server = start_server()
+    tmux.open("v", ["ssh", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+                    "-o", "PubkeyAuthentication=no", "-p", str(server.port), "-t", "127.0.0.1"])
+    tmux.wait_text("v", "password:")
+    tmux.keys("v", "Enter")
+    tmux.wait_text("v", FORM)
+    tmux.kill("v")
+
+
 def test_log_never_contains_the_password(start_server, tmux, tmp_path):
     server = start_server()
     # No key: the client falls back to the password prompt, where anything is accepted and nothing kept.

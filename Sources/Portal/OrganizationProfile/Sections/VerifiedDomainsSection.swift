@@ -102,7 +102,13 @@ public struct VerifiedDomainsSection: OrganizationSectionFlow {
         case .add:
             guard case .domain(let added) = result else { return }
             context.form = SectionForm()
-            step = .verify(id: added.id)
+            // Verified at once when the admin holds a verified address there: straight to how users join.
+            if added.verification?.status == .verified {
+                step = .enrollment(id: added.id)
+                mode = added.enrollmentMode
+            } else {
+                step = .verify(id: added.id)
+            }
         case .prepare(let id):
             context.form.code = SecretText()
             step = .code(id: id)
