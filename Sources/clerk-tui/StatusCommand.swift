@@ -41,6 +41,8 @@ struct StatusReport: Encodable {
         /// The active organization as the user's membership names it: name, slug and role.
         var activeOrganization: OrganizationSummary?
         var isActive: Bool
+        /// The plans and features of the session token (`pla`, `fea`); nil without Clerk Billing.
+        var billing: BillingSummary?
 
         enum CodingKeys: String, CodingKey {
             case id, status, identifier, name
@@ -48,6 +50,7 @@ struct StatusReport: Encodable {
             case activeOrganizationID = "active_organization_id"
             case activeOrganization = "active_organization"
             case isActive = "is_active"
+            case billing
         }
 
         /// Writes every key, `null` included, so scripts can rely on the shape.
@@ -61,6 +64,51 @@ struct StatusReport: Encodable {
             try container.encode(activeOrganizationID, forKey: .activeOrganizationID)
             try container.encode(activeOrganization, forKey: .activeOrganization)
             try container.encode(isActive, forKey: .isActive)
+            try container.encode(billing, forKey: .billing)
+        }
+    }
+
+    /// Clerk Billing as the session token has it: the user's plan and features, and the active organization's.
+    struct BillingSummary: Encodable {
+        struct Payer: Encodable {
+            var plan: String?
+            var features: [String]
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(plan, forKey: .plan)
+                try container.encode(features, forKey: .features)
+            }
+
+            enum CodingKeys: String, CodingKey { case plan, features }
+        }
+
+        var user: Payer
+        var organization: Payer?
+
+        /// The `u:` and `o:` entries of `pla` and `fea`; nil when the token has no plan.
+        init?(_ token: SessionJWT) {
+            guard !token.plans.isEmpty else { return nil }
+            func payer(_ prefix: String) -> Payer {
+                Payer(plan: SessionJWT.billingEntries(token.plans, prefix: prefix).first,
+                      features: SessionJWT.billingEntries(token.features, prefix: prefix))
+            }
+            user = payer("u:")
+            let organization = payer("o:")
+            self.organization = organization.plan == nil ? nil : organization
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(user, forKey: .user)
+            try container.encode(organization, forKey: .organization)
+        }
+
+        enum CodingKeys: String, CodingKey { case user, organization }
+
+        /// `, plan pro` and `, organization plan team`.
+        var text: String {
+            (user.plan.map { ", plan \($0)" } ?? "") + (organization?.plan.map { ", organization plan \($0)" } ?? "")
         }
     }
 
@@ -127,7 +175,8 @@ struct StatusReport: Encodable {
                 activeOrganizationID: session.lastActiveOrganizationID,
                 activeOrganization: session.user?.organizationMemberships?
                     .first { $0.organization.id == session.lastActiveOrganizationID }.map(OrganizationSummary.init),
-                isActive: session.id == active?.id)
+                isActive: session.id == active?.id,
+                billing: session.lastActiveToken.flatMap { SessionJWT($0.jwt) }.flatMap(BillingSummary.init))
         }
     }
 
@@ -143,7 +192,8 @@ struct StatusReport: Encodable {
             let organization =
                 session.activeOrganization.map { ", organization \($0.text)" }
                 ?? session.activeOrganizationID.map { ", organization \($0)" } ?? ", personal account"
-            lines.append("\(marker) \(who.isEmpty ? session.userID ?? "unknown user" : who) — \(session.id)\(organization)")
+            let plans = session.billing?.text ?? ""
+            lines.append("\(marker) \(who.isEmpty ? session.userID ?? "unknown user" : who) — \(session.id)\(organization)\(plans)")
         }
         return lines.joined(separator: "\n")
     }

@@ -67,6 +67,11 @@ def test_the_team_plan_end_to_end(native):
     assert statements["total_count"] == 1 and money(statements["data"][0]["totals"]["grand_total"]) == 9900
     statement = client.get(f"{base}/statements/{statements['data'][0]['id']}").expect(200).response
     assert statement["payer"]["organization_id"] == org["id"]
+    # Not in the spec; clerk-js asks for an organization's payment attempts here (checked for shape by the user's).
+    (attempt,) = client.get(f"{base}/payment_attempts", validate=False).expect(200).response["data"]
+    assert attempt["payer"]["organization_id"] == org["id"] and money(attempt["amount"]) == 9900
+    assert client.get(f"{base}/payment_attempts/{attempt['id']}", validate=False).expect(200).response == attempt
+    assert client.get("/v1/me/billing/payment_attempts").expect(200).response["total_count"] == 0
     touch(client, user["session_id"], org["id"]).expect(200)
     claims = token_claims(client, user["session_id"])
     assert claims["pla"] == "u:free_user,o:team"
@@ -112,6 +117,8 @@ def test_billing_permissions(native):
                  "checkouts/cchk_x"):
         error = viewer.get(f"{base}/{path}").expect_error("missing_organization_permission", 403)
         assert error["meta"]["permissions"] == ["org:sys_billing:read"]
+    error = viewer.get(f"{base}/payment_attempts", validate=False).expect_error("missing_organization_permission", 403)
+    assert error["meta"]["permissions"] == ["org:sys_billing:read"]
     outsider = native()
     sign_up(outsider)
     outsider.get(f"{base}/subscription").expect_error("organization_not_found_or_unauthorized", 404)

@@ -10,6 +10,10 @@ public struct SessionJWT: Sendable, Equatable {
     public let expiresAt: Date?
     /// Header `oiat`: when the session minter first issued the token's origin (fresher wins).
     public let originIssuedAt: Date?
+    /// Clerk Billing's `pla`: the user's plan as `u:<slug>`, then the active organization's as `o:<slug>`.
+    public let plans: [String]
+    /// Clerk Billing's `fea`: the features of those plans, `u:` and `o:` prefixed like the plans.
+    public let features: [String]
 
     /// Decodes `jwt`, or returns nil when it is not three base64url segments with JSON header and payload.
     public init?(_ jwt: String) {
@@ -24,6 +28,13 @@ public struct SessionJWT: Sendable, Equatable {
         issuedAt = Self.date(payload["iat"])
         expiresAt = Self.date(payload["exp"])
         originIssuedAt = Self.date(header["oiat"])
+        plans = Self.list(payload["pla"])
+        features = Self.list(payload["fea"])
+    }
+
+    /// The slug after `prefix` (`u:` or `o:`) in a billing claim.
+    public static func billingEntries(_ entries: [String], prefix: String) -> [String] {
+        entries.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
     }
 
     /// Whether the token is still valid `buffer` from `now`.
@@ -44,6 +55,11 @@ public struct SessionJWT: Sendable, Equatable {
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard let data = Data(base64Encoded: base64) else { return nil }
         return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+    }
+
+    /// A comma-separated claim as its entries.
+    private static func list(_ value: Any?) -> [String] {
+        (value as? String)?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
     }
 
     private static func date(_ value: Any?) -> Date? {

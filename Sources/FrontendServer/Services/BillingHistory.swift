@@ -3,7 +3,7 @@ import SQLKit
 
 /// What a payer was charged: statements (operations `GetUserStatements`, `GetUserStatement`,
 /// `GetOrganizationStatements`, `GetOrganizationStatement`) and payment attempts (`GetUserPaymentAttempts`,
-/// `GetUserPaymentAttempt`). Newest first.
+/// `GetUserPaymentAttempt`, and an organization's at the same path, where clerk-js asks for them). Newest first.
 struct BillingHistory: Sendable {
     let exchange: Exchange
     var instance: FrontendInstance { exchange.instance }
