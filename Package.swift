@@ -26,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CFido2", pkgConfig: "libfido2", providers: [.apt(["libfido2-dev", "libcbor-dev"])]),
 
         // Wire models, endpoints and the libcurl transport. No UI.
         .target(name: "FrontendAPI", dependencies: [
@@ -36,6 +37,7 @@ let package = Package(
         .target(name: "FrontendServer", dependencies: [
             "FrontendAPI",
             "COpenSSL",
+            "WebAuthn",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
@@ -47,6 +49,10 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         ], plugins: ["EmbedText"]),
+        // WebAuthn on libfido2 and libcbor: CBOR, COSE keys, authenticator data, and the relying party's checks.
+        .target(name: "WebAuthn", dependencies: [
+            "CFido2", "FrontendAPI", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Flow state machines: pure Swift on FrontendAPI's models.
         .target(name: "Portal", dependencies: ["FrontendAPI"], exclude: ["README.md"]),
         // The ncurses toolkit. Knows nothing of Clerk.
@@ -80,7 +86,8 @@ let package = Package(
         .executableTarget(name: "client-bench", dependencies: ["FrontendAPI"], path: "Benchmarks/client/Sources"),
 
         .testTarget(name: "FrontendAPITests", dependencies: ["FrontendAPI", "FrontendServer"], exclude: ["Fixtures"]),
-        .testTarget(name: "FrontendServerTests", dependencies: ["FrontendServer", "FrontendAPI"]),
+        .testTarget(name: "FrontendServerTests", dependencies: ["FrontendServer", "FrontendAPI", "WebAuthn"]),
+        .testTarget(name: "WebAuthnTests", dependencies: ["WebAuthn", "FrontendAPI"]),
         .testTarget(name: "PortalTests", dependencies: ["Portal", "FrontendServer"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
         .testTarget(name: "ScreensTests", dependencies: ["Screens", "TerminalUI", "Portal"], exclude: ["Snapshots"]),

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import FrontendAPI
 
 /// Clerk's tickets (spec `acceptTicket`: "the JWT with verification information"): compact JWTs that name the thing a
 /// link vouches for, here an organization invitation, and when the link stops working.

@@ -41,6 +41,7 @@ struct EnvironmentPresenter {
             if settings.emailAddress.enabled { factors.append(.resetPasswordEmailCode) }
             if settings.phoneNumber.enabled { factors.append(.resetPasswordPhoneCode) }
         }
+        if settings.passkeys.enabled { factors.append(.passkey) }
         return factors
     }
 
@@ -103,7 +104,7 @@ struct EnvironmentPresenter {
             "backup_code": UserSettings.Attribute(enabled: settings.mfa.backupCodes, usedForSecondFactor: settings.mfa.backupCodes,
                                                   secondFactors: settings.mfa.backupCodes ? [Strategy.backupCode.rawValue] : []),
             "web3_wallet": UserSettings.Attribute(enabled: false),
-            "passkey": UserSettings.Attribute(enabled: false),
+            "passkey": passkeyAttribute,
             "ticket": UserSettings.Attribute(enabled: false),
         ]
         let password = settings.password
@@ -123,9 +124,18 @@ struct EnvironmentPresenter {
                 requireSpecialChar: password.requireSpecialChar, requireNumbers: password.requireNumbers,
                 requireUppercase: password.requireUppercase, requireLowercase: password.requireLowercase),
             actions: UserSettings.Actions(deleteSelf: true, createOrganization: settings.organizations.userMayCreate),
+            passkeySettings: UserSettings.PasskeySettings(allowAutofill: settings.passkeys.allowAutofill,
+                                                          showSignInButton: settings.passkeys.showSignInButton),
             attackProtection: UserSettings.AttackProtection(userLockout: UserSettings.AttackProtection.UserLockout(
                 enabled: settings.lockout.enabled, maxAttempts: settings.lockout.maxAttempts,
                 durationInMinutes: Int(settings.lockout.duration / 60)),
                 enumerationProtection: UserSettings.Toggle(enabled: settings.enumerationProtection == .strict)))
+    }
+
+    /// `attributes.passkey`: a first factor, verified by the WebAuthn ceremony itself.
+    private var passkeyAttribute: UserSettings.Attribute {
+        let on = settings.passkeys.enabled
+        return UserSettings.Attribute(enabled: on, usedForFirstFactor: on, firstFactors: on ? [Strategy.passkey.rawValue] : [],
+                                      verifications: on ? [Strategy.passkey.rawValue] : [])
     }
 }

@@ -9,6 +9,7 @@ extension Presenter {
         if s.emailAddress.enabled && s.emailAddress.usedForFirstFactor { list.append(.emailAddress) }
         if s.phoneNumber.enabled && s.phoneNumber.usedForFirstFactor { list.append(.phoneNumber) }
         if s.username.enabled && s.username.usedForFirstFactor { list.append(.username) }
+        if s.passkeys.enabled { list.append(.passkey) }
         return list
     }
 
@@ -39,6 +40,8 @@ extension Presenter {
         }
         let first = try await instance.codes.find(owner: record.id, slot: "first_factor", in: db)
         let oauth = first == nil ? try await OAuthSignIns.flow(of: record.id, instance: instance, in: db) : nil
+        let passkey = first == nil && oauth == nil ? try await passkeyVerification(owner: record.id, purpose: .signIn, in: db) : nil
+        let hasPasskey = try await hasUsablePasskey(record.userId, in: db)
         let second = try await instance.codes.find(owner: record.id, slot: "second_factor", in: db)
         if user == nil, let phantom = phantomAccount(record) { (user, identifications) = phantom }
         var secondFactors: [Factor]? = nil
@@ -48,16 +51,18 @@ extension Presenter {
         return SignIn(
             id: record.id, status: record.status, supportedIdentifiers: supportedIdentifiers,
             identifier: record.identifier,
-            supportedFirstFactors: user.map { firstFactors($0, identifications: identifications, identifyingID: record.identificationId, identifier: record.identifier) },
+            supportedFirstFactors: user.map { firstFactors($0, identifications: identifications, identifyingID: record.identificationId,
+                                                           identifier: record.identifier, hasPasskey: hasPasskey) },
             supportedSecondFactors: secondFactors,
-            firstFactorVerification: oauth.map { verification($0, user: user) } ?? verification(first), secondFactorVerification: verification(second),
+            firstFactorVerification: oauth.map { verification($0, user: user) } ?? passkey ?? verification(first),
+            secondFactorVerification: verification(second),
             userData: user.map { SignInUserData(firstName: $0.firstName, lastName: $0.lastName, imageURL: imageURL($0), hasImage: $0.imageFile != nil) },
             createdSessionID: record.createdSessionId, abandonAt: Date(epochMilliseconds: record.abandonAt))
     }
 
     /// The first factors a user can use, the identifying identifier's first, with `safe_identifier == identifier`.
     func firstFactors(_ user: UserRecord, identifications: [IdentificationRecord], identifyingID: String?,
-                      identifier: String?) -> [Factor] {
+                      identifier: String?, hasPasskey: Bool = false) -> [Factor] {
         let s = instance.settings
         var factors: [Factor] = []
         if s.password.enabled, user.passwordDigest != nil { factors.append(Factor(strategy: .password)) }
@@ -74,6 +79,7 @@ extension Presenter {
             default: break
             }
         }
+        if s.passkeys.enabled, hasPasskey { factors.append(Factor(strategy: .passkey)) }
         if s.password.enabled {
             for identification in ordered where identification.verified {
                 let primary = identification.id == user.primaryEmailAddressId || identification.id == user.primaryPhoneNumberId

@@ -204,6 +204,13 @@ struct FAPIRoutes {
         group.delete("profile_image") { request, context in
             try await gateway.serve(request, context) { try await ProfileImages(exchange: $0).delete() }
         }
+        group.post("passkeys") { request, context in
+            try await gateway.serve(request, context) { try await PasskeyRegistration(exchange: $0).create() }
+        }
+        group.post("passkeys/:id/attempt_verification") { request, context in
+            let id = try context.parameters.require("id")
+            return try await gateway.serve(request, context) { try await PasskeyRegistration(exchange: $0).attemptVerification(id) }
+        }
         group.get("passkeys/:id") { request, context in
             let id = try context.parameters.require("id")
             return try await gateway.serve(request, context) { try await MePasskeys(exchange: $0).get(id) }

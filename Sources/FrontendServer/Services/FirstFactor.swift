@@ -11,6 +11,7 @@ struct FirstFactor: Sendable {
         if strategy.rawValue.hasPrefix("oauth_") {
             return try await OAuthSignIns(exchange: exchange).prepare(signInID: signInID, strategy: strategy)
         }
+        if strategy == .passkey { return try await PasskeySignIns(exchange: exchange).prepare(signInID: signInID) }
         guard [.emailCode, .phoneCode, .resetPasswordEmailCode, .resetPasswordPhoneCode].contains(strategy) else {
             throw APIFailure.strategyInvalid()
         }
@@ -47,6 +48,7 @@ struct FirstFactor: Sendable {
         let strategy = try form.required("strategy", as: Strategy.self)
         switch strategy {
         case .password: return try await attemptPassword(signInID: signInID, issuedToken: nil)
+        case .passkey: return try await PasskeySignIns(exchange: exchange).attempt(signInID: signInID)
         case .emailCode, .phoneCode, .resetPasswordEmailCode, .resetPasswordPhoneCode:
             return try await attemptCode(signInID: signInID, strategy: strategy)
         default: throw APIFailure.strategyInvalid()

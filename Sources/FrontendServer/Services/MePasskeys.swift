@@ -3,7 +3,7 @@ import FrontendAPI
 import SQLKit
 
 /// `/v1/me/passkeys/{id}`: read, rename and remove the user's passkeys (they are listed on the user object).
-/// Registration (WebAuthn attestation) is not implemented yet, so passkeys only exist when stored by other means.
+/// Registration is `PasskeyRegistration`.
 struct MePasskeys: Sendable {
     let exchange: Exchange
     var instance: FrontendInstance { exchange.instance }

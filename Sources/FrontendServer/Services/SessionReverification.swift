@@ -14,17 +14,17 @@ struct SessionReverification: Sendable {
     var form: FormBody { exchange.call.form }
 
     private static let stateSlot = "reverification"
-    private static let firstSlot = "reverification_first"
+    static let firstSlot = "reverification_first"
     private static let secondSlot = "reverification_second"
 
-    private struct Loaded {
+    struct Loaded {
         var session: SessionRecord
         let user: UserRecord
         let client: ClientRecord
         let identifications: [IdentificationRecord]
     }
 
-    private func load(_ sessionID: String, in db: any SQLDatabase) async throws -> Loaded {
+    func load(_ sessionID: String, in db: any SQLDatabase) async throws -> Loaded {
         let client = try await exchange.requireClient(in: db)
         guard let session = try await SessionRecord.find(sessionID, in: db), session.clientId == client.id else {
             throw APIFailure.notFound("Session")
@@ -36,7 +36,7 @@ struct SessionReverification: Sendable {
                       identifications: try await IdentificationRecord.all(in: db, where: "user_id", equals: user.id))
     }
 
-    private func state(_ sessionID: String, in db: any SQLDatabase) async throws -> VerificationRecord {
+    func state(_ sessionID: String, in db: any SQLDatabase) async throws -> VerificationRecord {
         guard let state = try await instance.codes.find(owner: sessionID, slot: Self.stateSlot, in: db) else {
             throw APIFailure(.unprocessableContent, "verification_missing", "No reverification in progress.",
                              long: "Start a reverification with POST /v1/client/sessions/{id}/verify first.")
@@ -44,16 +44,20 @@ struct SessionReverification: Sendable {
         return state
     }
 
-    private func render(_ loaded: Loaded, in db: any SQLDatabase) async throws -> Reply {
+    func render(_ loaded: Loaded, in db: any SQLDatabase) async throws -> Reply {
         let state = try await self.state(loaded.session.id, in: db)
         let presenter = exchange.presenter
         let second = try await presenter.secondFactors(loaded.user, identifications: loaded.identifications, in: db)
-        let first = presenter.firstFactors(loaded.user, identifications: loaded.identifications, identifyingID: nil, identifier: nil)
+        let hasPasskey = try await presenter.hasUsablePasskey(loaded.user.id, in: db)
+        let first = presenter.firstFactors(loaded.user, identifications: loaded.identifications, identifyingID: nil, identifier: nil,
+                                           hasPasskey: hasPasskey)
             .filter { ![Strategy.resetPasswordEmailCode, .resetPasswordPhoneCode].contains($0.strategy) }
+        let code = try await instance.codes.find(owner: loaded.session.id, slot: Self.firstSlot, in: db)
         let verification = SessionVerification(
             level: state.level, status: state.reverificationStatus,
             supportedFirstFactors: first, supportedSecondFactors: second.isEmpty ? nil : second,
-            firstFactorVerification: presenter.verification(try await instance.codes.find(owner: loaded.session.id, slot: Self.firstSlot, in: db)),
+            firstFactorVerification: try await code == nil
+                ? presenter.passkeyVerification(owner: loaded.session.id, purpose: .reverification, in: db) : presenter.verification(code),
             secondFactorVerification: presenter.verification(try await instance.codes.find(owner: loaded.session.id, slot: Self.secondSlot, in: db)),
             session: try await presenter.session(loaded.session, in: db))
         return try await exchange.envelope(verification, client: loaded.client, in: db)
@@ -72,6 +76,7 @@ struct SessionReverification: Sendable {
             for slot in [Self.firstSlot, Self.secondSlot] {
                 try await db.delete(from: VerificationRecord.table).where("owner_id", .equal, sessionID).where("slot", .equal, slot).run()
             }
+            try await WebAuthnChallenges(instance: instance).discard(owner: sessionID, purpose: .reverification, in: db)
             try await instance.codes.record(owner: sessionID, slot: Self.stateSlot, strategy: Strategy(rawValue: effective.rawValue),
                                             status: VerificationStatus(rawValue: status.rawValue), in: db)
             return try await render(loaded, in: db)
@@ -80,6 +85,7 @@ struct SessionReverification: Sendable {
 
     func prepareFirstFactor(_ sessionID: String) async throws -> Reply {
         let strategy = try form.required("strategy", as: Strategy.self)
+        if strategy == .passkey { return try await preparePasskey(sessionID) }
         guard strategy == .emailCode || strategy == .phoneCode else { throw APIFailure.strategyInvalid() }
         return try await prepare(sessionID, strategy: strategy, expecting: .needsFirstFactor, slot: Self.firstSlot,
                                  reserved: false)
@@ -128,6 +134,7 @@ struct SessionReverification: Sendable {
             return try await attempt(sessionID, expecting: .needsFirstFactor, slot: Self.firstSlot, strategy: strategy) { db in
                 try await codeMatches(sessionID, slot: Self.firstSlot, strategy: strategy, code: code, in: db)
             }
+        case .passkey: return try await attemptPasskey(sessionID)
         default: throw APIFailure.strategyInvalid()
         }
     }
@@ -175,24 +182,31 @@ struct SessionReverification: Sendable {
             }
             try await instance.lockout.recordSuccess(userID: loaded.user.id, in: db)
             if !isCode { try await instance.codes.record(owner: sessionID, slot: slot, strategy: strategy, status: .verified, in: db) }
-            if status == .needsFirstFactor {
-                loaded.session.firstFactorAt = now
-                state.reverificationStatus = state.level == .multiFactor ? .needsSecondFactor : .complete
-            } else {
-                loaded.session.secondFactorAt = now
-                state.reverificationStatus = .complete
-            }
-            state.updatedAt = now
-            try await state.save(in: db)
-            loaded.session.updatedAt = now
-            try await loaded.session.save(in: db)
-            return .success(try await render(loaded, in: db))
+            return .success(try await advance(&loaded, state: &state, from: status, in: db))
         }
+    }
+
+    /// After a verified factor: the next status, and the factor's time on the session.
+    func advance(_ loaded: inout Loaded, state: inout VerificationRecord, from status: SessionVerificationStatus,
+                 in db: any SQLDatabase) async throws -> Reply {
+        let now = instance.nowMS
+        if status == .needsFirstFactor {
+            loaded.session.firstFactorAt = now
+            state.reverificationStatus = state.level == .multiFactor ? .needsSecondFactor : .complete
+        } else {
+            loaded.session.secondFactorAt = now
+            state.reverificationStatus = .complete
+        }
+        state.updatedAt = now
+        try await state.save(in: db)
+        loaded.session.updatedAt = now
+        try await loaded.session.save(in: db)
+        return try await render(loaded, in: db)
     }
 }
 
 /// A reverification's own row in `verifications` keeps its level in `strategy` and its status in `status`.
-private extension VerificationRecord {
+extension VerificationRecord {
     var level: SessionVerification.Level { .init(rawValue: strategy.rawValue) }
 
     var reverificationStatus: SessionVerificationStatus {

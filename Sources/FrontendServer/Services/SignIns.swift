@@ -37,7 +37,8 @@ struct SignIns: Sendable {
             return try await OAuthSignIns(exchange: exchange).create(strategy: strategy)
         }
         if strategy == .ticket { return try await TicketSignIns(exchange: exchange).create() }
-        if let strategy, ![.password, .emailCode, .phoneCode, .resetPasswordEmailCode, .resetPasswordPhoneCode].contains(strategy) {
+        if strategy == .passkey, identifier == nil { return try await PasskeySignIns(exchange: exchange).createDiscoverable() }
+        if let strategy, ![.password, .emailCode, .phoneCode, .resetPasswordEmailCode, .resetPasswordPhoneCode, .passkey].contains(strategy) {
             throw APIFailure.paramInvalid("strategy", "\(strategy) is not a supported strategy on this instance.")
         }
         if identifier == nil, strategy != nil || password != nil { throw APIFailure.paramMissing("identifier") }

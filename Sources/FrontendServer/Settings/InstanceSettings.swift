@@ -29,6 +29,8 @@ public struct InstanceSettings: Sendable, Equatable {
     public var organizations = OrganizationsSettings()
     /// Billing (off by default): plans, features and the development payment gateway.
     public var billing = BillingSettings()
+    /// Passkeys (off by default) and the WebAuthn relying party that verifies them.
+    public var passkeys = PasskeySettings()
 
     public init() {}
 }

@@ -71,6 +71,7 @@ struct SettingsDocument: Decodable {
     var social: Social?
     var organizations: OrganizationsDocument?
     var billing: BillingDocument?
+    var passkeys: PasskeysDocument?
 
     func apply(to s: inout InstanceSettings) throws {
         if let application_name { s.applicationName = application_name }
@@ -126,6 +127,7 @@ struct SettingsDocument: Decodable {
         if let providers = social?.providers { s.socialProviders = providers.map { $0.lowercased() } }
         organizations?.apply(to: &s.organizations)
         try billing?.apply(to: &s.billing)
+        passkeys?.apply(to: &s.passkeys)
         try s.validate()
     }
 }
@@ -148,6 +150,7 @@ extension InstanceSettings {
         guard sessions.tokenVersion == 1 || sessions.tokenVersion == 2 else { throw fail("sessions.token_version must be 1 or 2") }
         try organizations.validate()
         try billing.validate(organizationsEnabled: organizations.enabled)
+        try passkeys.validate()
         for provider in socialProviders where SocialProviderCatalog.name(of: provider) == nil {
             throw fail("social.providers: unknown provider \(provider) (known: \(SocialProviderCatalog.names.keys.sorted().joined(separator: ", ")))")
         }

@@ -6,7 +6,28 @@ enum Migrations {
     typealias Step = @Sendable (any SQLDatabase) async throws -> Void
 
     static let steps: [(version: Int, apply: Step)] = [(1, initialSchema), (2, profileImages), (3, slidingRateLimits), (4, passkeys), (5, socialSignIn),
-                                                         (6, organizations), (7, invitationTickets), (20, billing)]
+                                                         (6, organizations), (7, invitationTickets), (20, billing),
+                                                         (30, webAuthn)]
+
+    /// WebAuthn: each passkey's COSE algorithm, signature counter and whether a counter that went back flagged it
+    /// (a possibly cloned authenticator); the challenges of ceremonies in progress (a registration's, keyed by the
+    /// passkey id it will get; a sign-in's or a reverification's, keyed by their owner), each answered once: its status
+    /// leaves `unverified` at the first attempt.
+    static let webAuthn: Step = { db in
+        try await db.alter(table: "passkeys").column("algorithm", type: .int, .notNull, .default(-7)).run()
+        try await db.alter(table: "passkeys").column("sign_count", type: .bigint, .notNull, .default(0)).run()
+        try await db.alter(table: "passkeys").column("flagged", type: .int, .notNull, .default(0)).run()
+        try await timestamps(db.create(table: "webauthn_challenges")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("owner_id", type: .text, .notNull)
+            .column("purpose", type: .text, .notNull)
+            .column("user_id", type: .text)
+            .column("challenge", type: .text, .notNull)
+            .column("status", type: .text, .notNull)
+            .column("expire_at", type: .bigint, .notNull))
+            .run()
+        try await db.create(index: "webauthn_challenges_by_owner").on("webauthn_challenges").column("owner_id").run()
+    }
 
     /// Invitation tickets: the invitation a ticket sign-in or sign-up accepts once it completes.
     static let invitationTickets: Step = { db in

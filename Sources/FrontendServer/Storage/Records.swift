@@ -144,11 +144,42 @@ struct PasskeyRecord: Record {
     var id: String
     var userId: String
     var name: String
+    /// base64url of the credential id.
     var credentialId: String
+    /// base64url of the COSE_Key from the attested credential data.
     var publicKey: String
     var lastUsedAt: Int64?
     var createdAt: Int64
     var updatedAt: Int64
+    /// The COSE algorithm of `publicKey` (ES256 -7, EdDSA -8, RS256 -257).
+    var algorithm: Int = -7
+    /// The authenticator's signature counter at the last use; 0 for authenticators that keep none.
+    var signCount: Int64 = 0
+    /// Set when a counter went back: the credential may have been cloned, so it no longer signs anyone in.
+    var flagged: Bool = false
+}
+
+/// The challenge of a WebAuthn ceremony in progress, used once.
+struct WebAuthnChallengeRecord: Record {
+    static let table = "webauthn_challenges"
+    /// A registration's id is the id its passkey will get; sign-ins and reverifications get a fresh one.
+    var id: String
+    /// The user (registration), sign-in or session the ceremony belongs to.
+    var ownerId: String
+    var purpose: WebAuthnPurpose
+    var userId: String?
+    /// base64url of the random challenge.
+    var challenge: String
+    /// `unverified` until the first attempt, then `verified` or `failed`: a challenge is answered once.
+    var status: VerificationStatus
+    var expireAt: Int64
+    var createdAt: Int64
+    var updatedAt: Int64
+}
+
+/// What a WebAuthn challenge was issued for.
+enum WebAuthnPurpose: String, Codable, Sendable {
+    case registration, signIn = "sign_in", reverification
 }
 
 /// An account at a social provider, connected to a user.

@@ -42,5 +42,5 @@ enum RandomToken {
 /// Clerk's id prefixes.
 enum IDPrefix: String {
     case client, sess, user, sia, sua, idn, ins, totp, bcode = "bc", outbox = "msg", verification = "ver", jti = "jti", eac
-    case org, orgmem, orginv, orgsugg, orgreq, orgdmn
+    case org, orgmem, orginv, orgsugg, orgreq, orgdmn, pk
 }

@@ -2,7 +2,7 @@ import Foundation
 
 extension Data {
     /// RFC 4648 §5 base64url without padding, as JOSE uses it.
-    func base64URLEncodedString() -> String {
+    public func base64URLEncodedString() -> String {
         // A byte-wise pass: Foundation's `replacingOccurrences` showed up as a sizeable share of every token mint.
         var bytes: [UInt8] = []
         bytes.reserveCapacity((count + 2) / 3 * 4)
@@ -17,7 +17,7 @@ extension Data {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    init?(base64URLEncoded text: String) {
+    public init?(base64URLEncoded text: String) {
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         self.init(base64Encoded: base64)

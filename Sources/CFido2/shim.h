@@ -1,0 +1,5 @@
+#include <fido.h>
+#include <fido/es256.h>
+#include <fido/eddsa.h>
+#include <fido/rs256.h>
+#include <cbor.h>
