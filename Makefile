@@ -8,6 +8,7 @@
 SWIFT        ?= swift
 BIN          := .build/debug/clerk-tui
 APT_PACKAGES := pkg-config libncurses-dev ncurses-term libcurl4-openssl-dev libssl-dev libqrencode-dev \
+                libfido2-dev libcbor-dev \
                 tmux openssh-client wrk hyperfine dialog
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
