@@ -9,6 +9,7 @@ SWIFT        ?= swift
 BIN          := .build/debug/clerk-tui
 APT_PACKAGES := pkg-config libncurses-dev ncurses-term libcurl4-openssl-dev libssl-dev libqrencode-dev \
                 libfido2-dev libcbor-dev \
+                libmaxminddb-dev \
                 tmux openssh-client wrk hyperfine dialog
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -45,7 +46,7 @@ e2e-test:
 bench:
 	bash Benchmarks/run.sh
 
-# Installing: the binary needs only the runtime libraries (ncursesw, libcurl, libcrypto, libqrencode) on the target.
+# Installing: the binary needs only the runtime libraries (ncursesw, libcurl, libcrypto, libqrencode, libmaxminddb) on the target.
 PREFIX      ?= /usr/local
 DESTDIR     ?=
 RELEASE_BIN := .build/release/clerk-tui

@@ -27,6 +27,7 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CFido2", pkgConfig: "libfido2", providers: [.apt(["libfido2-dev", "libcbor-dev"])]),
+        .systemLibrary(name: "CMaxMindDB", pkgConfig: "libmaxminddb", providers: [.apt(["libmaxminddb-dev"])]),
 
         // Wire models, endpoints and the libcurl transport. No UI.
         .target(name: "FrontendAPI", dependencies: [
@@ -38,6 +39,7 @@ let package = Package(
             "FrontendAPI",
             "COpenSSL",
             "WebAuthn",
+            "CMaxMindDB",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "HummingbirdOTP", package: "hummingbird-auth"),

@@ -72,6 +72,7 @@ public final class LocalServer: Sendable {
         let shutdownSignals: [UnixSignal] = stopOnTerminationSignals ? [.sigterm, .sigint] : []
         let settings = try configuration.settings ?? configuration.settingsFile.map(SettingsFile.load(path:)) ?? InstanceSettings()
         try settings.validate()
+        let geoIP = try settings.sessions.geoIPDatabase.map(GeoIPDatabase.init(path:))
         let directory = configuration.dataDirectory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
@@ -106,7 +107,8 @@ public final class LocalServer: Sendable {
         let displayHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         let baseURL = "http://\(displayHost):\(port)"
         let instance = FrontendInstance(settings: settings, database: database, clock: configuration.clock, secrets: secrets,
-                                        logger: configuration.logger, issuer: baseURL, dataDirectory: directory)
+                                        logger: configuration.logger, issuer: baseURL, dataDirectory: directory,
+                                        geoIP: geoIP)
         let gateway = Gateway(instance: instance)
         instanceBox.set(MethodOverrideResponder(router: FAPIRoutes(instance: instance, gateway: gateway).build().buildResponder(),
                                                 gateway: gateway, logger: configuration.logger))

@@ -35,7 +35,7 @@ struct InstanceOptions: ParsableArguments {
     func connect(environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Connection {
         var logger = Logger(label: "clerk-tui.client")
         logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
-        let transport = CurlTransport(options: TransportOptions(allowsInsecureHTTP: insecureHTTP))
+        let transport = CurlTransport(options: .clerkTUI(allowsInsecureHTTP: insecureHTTP))
         let instance: Instance
         var server: LocalServer?
         do {

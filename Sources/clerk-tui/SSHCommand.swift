@@ -138,7 +138,7 @@ struct SSHCommand: AsyncParsableCommand {
         let store = FileTokenStore(instance: instance, environment: ["XDG_STATE_HOME": stateDirectory.path])
         guard (try? store.load()) != nil else { return }
         let client = FrontendClient(
-            instance: instance, transport: CurlTransport(options: TransportOptions(allowsInsecureHTTP: insecureHTTP)),
+            instance: instance, transport: CurlTransport(options: .clerkTUI(allowsInsecureHTTP: insecureHTTP)),
             tokenStore: store)
         _ = try? await client.signOutAll()
     }

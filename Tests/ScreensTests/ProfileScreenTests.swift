@@ -40,10 +40,13 @@ enum ProfileFixtures {
 
     static let devices: [Session] = {
         var this = Fixtures.session("sess_a", "ada@acme.test")
-        this.latestActivity = SessionActivity(id: "sess_activity_1", browserName: "clerk-tui", ipAddress: "127.0.0.1")
+        this.latestActivity = SessionActivity(
+            id: "sess_activity_1", browserName: "clerk-tui", browserVersion: "0.5.0", deviceType: "Linux",
+            ipAddress: "127.0.0.1")
         var other = Fixtures.session("sess_b", "ada@acme.test")
         other.latestActivity = SessionActivity(
-            id: "sess_activity_2", browserName: "Firefox", browserVersion: "133", ipAddress: "203.0.113.7")
+            id: "sess_activity_2", browserName: "Chrome", browserVersion: "131.0.0.0", deviceType: "Macintosh",
+            ipAddress: "203.0.113.7", city: "Athens", country: "Greece")
         return [this, other]
     }()
 

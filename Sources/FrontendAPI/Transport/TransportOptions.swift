@@ -13,7 +13,7 @@ public struct TransportOptions: Sendable, Equatable {
 
     public init(
         connectTimeout: Duration = .seconds(10), totalTimeout: Duration = .seconds(30),
-        allowsInsecureHTTP: Bool = false, userAgent: String = "clerk-tui/0.1.0"
+        allowsInsecureHTTP: Bool = false, userAgent: String = "clerk-tui"
     ) {
         self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// One FAPI request, decoded once: form body, query flags, and how the client authenticates (native
@@ -6,6 +7,9 @@ import Hummingbird
 struct APICall: Sendable {
     static let maxBodyBytes = 64 * 1024
     static let cookieName = "__client"
+    private static let mobileHeader = HTTPField.Name("x-mobile")!
+    private static let deviceTypeHeader = HTTPField.Name("x-device-type")!
+    private static let androidSDKHeader = HTTPField.Name("x-android-sdk-version")!
 
     let method: HTTPRequest.Method
     let form: FormBody
@@ -15,6 +19,8 @@ struct APICall: Sendable {
     private(set) var presentedToken: String?
     let origin: String?
     let remoteIP: String
+    /// The device the request came from, for its session's `latest_activity`.
+    var device = ClientDevice()
     /// `clerk_trace_id` of this request: in error bodies and in every log line about it.
     let traceID: String
     /// The undecoded body, for the few routes that take files instead of a form.
@@ -67,6 +73,9 @@ struct APICall: Sendable {
                            origin: request.headers[.origin], remoteIP: context.remoteIP, traceID: traceID)
         call.rawBody = raw
         call.contentType = contentType
+        call.device = ClientDevice(
+            userAgent: request.headers[.userAgent], mobileHeader: request.headers[mobileHeader].map { $0 == "1" },
+            deviceTypeHeader: request.headers[deviceTypeHeader], isAndroidSDK: request.headers[androidSDKHeader] != nil)
         return call
     }
 }

@@ -66,8 +66,10 @@ extension Presenter {
         let s = instance.settings
         var factors: [Factor] = []
         if s.password.enabled, user.passwordDigest != nil { factors.append(Factor(strategy: .password)) }
-        let ordered = identifications.filter { $0.id == identifyingID } + identifications.filter { $0.id != identifyingID }
-        for identification in ordered where identification.verified {
+        // A number reserved for the second factor is never a first factor, nor a way to reset the password.
+        let usable = identifications.filter { $0.verified && !$0.reservedForSecondFactor }
+        let ordered = usable.filter { $0.id == identifyingID } + usable.filter { $0.id != identifyingID }
+        for identification in ordered {
             let primary = identification.id == user.primaryEmailAddressId || identification.id == user.primaryPhoneNumberId
             switch identification.kind {
             case .emailAddress where s.emailCodeFirstFactor:
@@ -81,7 +83,7 @@ extension Presenter {
         }
         if s.passkeys.enabled, hasPasskey { factors.append(Factor(strategy: .passkey)) }
         if s.password.enabled {
-            for identification in ordered where identification.verified {
+            for identification in ordered {
                 let primary = identification.id == user.primaryEmailAddressId || identification.id == user.primaryPhoneNumberId
                 factors.append(identification.kind == .emailAddress
                     ? Factor(strategy: .resetPasswordEmailCode, safeIdentifier: identification.value,

@@ -106,6 +106,7 @@ struct ClientEndpoints: Sendable {
                 session.lastActiveOrganizationId = try await OrganizationSelection(instance: instance)
                     .resolve(reference, userID: session.userId, in: db).id
             }
+            Sessions.noteActivity(of: exchange.call, on: &session)
             try await sessions.touch(&session, in: db)
             client.lastActiveSessionId = session.id
             client.updatedAt = instance.nowMS
@@ -187,6 +188,7 @@ struct ClientEndpoints: Sendable {
         try await instance.database.write { db in
             guard var current = try await SessionRecord.find(session.id, in: db),
                   sessions.effectiveStatus(current, now: instance.nowMS) == .active else { throw APIFailure.authenticationInvalid }
+            Sessions.noteActivity(of: exchange.call, on: &current)
             try await sessions.touch(&current, in: db)
         }
     }

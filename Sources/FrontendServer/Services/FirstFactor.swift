@@ -29,9 +29,10 @@ struct FirstFactor: Sendable {
             let param = isEmail ? "email_address_id" : "phone_number_id"
             let wanted = form.nonEmpty(param)
             let kind: IdentificationKind = isEmail ? .emailAddress : .phoneNumber
-            guard let target = identifications.first(where: {
-                $0.kind == kind && $0.verified && (wanted == nil ? $0.id == signIn.identificationId || signIn.identificationId == nil : $0.id == wanted)
-            }) ?? (wanted == nil ? identifications.first { $0.kind == kind && $0.verified } : nil) else {
+            let usable = identifications.filter { $0.kind == kind && $0.verified && !$0.reservedForSecondFactor }
+            guard let target = usable.first(where: {
+                wanted == nil ? $0.id == signIn.identificationId || signIn.identificationId == nil : $0.id == wanted
+            }) ?? (wanted == nil ? usable.first : nil) else {
                 throw wanted == nil ? APIFailure.strategyInvalid() : APIFailure.paramInvalid(param)
             }
             try await instance.rateLimiter.hit(.identifierSend, key: target.value, in: db)
@@ -117,6 +118,7 @@ struct FirstFactor: Sendable {
                     var updated = signIn
                     updated.status = .needsNewPassword
                     updated.firstFactorAt = instance.nowMS
+                    updated.firstFactorStrategy = strategy.rawValue
                     updated.updatedAt = instance.nowMS
                     try await updated.save(in: db)
                     return .success(nil)
@@ -136,6 +138,7 @@ struct FirstFactor: Sendable {
               let user = try await UserRecord.find(userID, in: db) else { throw APIFailure.notFound("Sign in") }
         let now = instance.nowMS
         signIn.firstFactorAt = signIn.firstFactorAt ?? now
+        signIn.firstFactorStrategy = signIn.firstFactorStrategy ?? strategy.rawValue
         signIn.updatedAt = now
         let identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: userID)
         let second = try await exchange.presenter.secondFactors(user, identifications: identifications, in: db)
@@ -144,11 +147,12 @@ struct FirstFactor: Sendable {
             try await signIn.save(in: db)
             return nil
         }
-        return try await finish(&signIn, secondFactorAt: nil, strategy: strategy, rotatingToken: rotatingToken, in: db)
+        return try await finish(&signIn, secondFactorAt: nil, rotatingToken: rotatingToken, in: db)
     }
 
-    /// Creates the session and completes the sign-in; a ticket sign-in's invitee joins the organization first.
-    func finish(_ signIn: inout SignInRecord, secondFactorAt: Int64?, strategy: Strategy, rotatingToken: Bool = true,
+    /// Creates the session and completes the sign-in; a ticket sign-in's invitee joins the organization first. The
+    /// client's `last_authentication_strategy` becomes the first factor's: Clerk's "Last used" badge knows no other.
+    func finish(_ signIn: inout SignInRecord, secondFactorAt: Int64?, rotatingToken: Bool = true,
                 in db: any SQLDatabase) async throws -> String? {
         guard var client = try await ClientRecord.find(signIn.clientId, in: db), let userID = signIn.userId else {
             throw APIFailure.notFound("Sign in")
@@ -158,7 +162,8 @@ struct FirstFactor: Sendable {
         }
         let (session, token) = try await Sessions(instance: instance).create(
             on: &client, exchange: exchange, userID: userID, firstFactorAt: signIn.firstFactorAt,
-            secondFactorAt: secondFactorAt, strategy: strategy, rotatingToken: rotatingToken, in: db)
+            secondFactorAt: secondFactorAt, strategy: Strategy(rawValue: signIn.firstFactorStrategy ?? "password"),
+            rotatingToken: rotatingToken, in: db)
         client.signInId = nil
         try await client.save(in: db)
         signIn.status = .complete
@@ -185,8 +190,8 @@ struct FirstFactor: Sendable {
             if signOutOthers { try await Sessions(instance: instance).endAll(userID: userID, in: db) }
             signIn.status = .needsFirstFactor
             try await signIn.save(in: db)
-            // The client's `last_authentication_strategy` after a reset (not a factor strategy of its own).
-            return try await complete(signInID: signIn.id, strategy: Strategy(rawValue: "reset_password"), in: db)
+            // The reset code was the first factor (`reset_password_email_code`), kept since it was verified.
+            return try await complete(signInID: signIn.id, strategy: Strategy(rawValue: signIn.firstFactorStrategy ?? ""), in: db)
         }
         return try await SignIns(exchange: exchange).render(signInID: signInID, issuedToken: token)
     }

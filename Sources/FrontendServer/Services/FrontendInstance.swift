@@ -32,9 +32,11 @@ final class FrontendInstance: Sendable {
     let recentClients = RecentRows<RenderedClientKey, RenderedClient>(maxAge: 1000, capacity: 1024)
     /// Billing's catalog, checkout locks and token-request cache.
     let billing: BillingRuntime
+    /// Where sessions' addresses are (their activity's city and country), when a database is configured.
+    let geoIP: GeoIPDatabase?
 
     init(settings: InstanceSettings, database: Database, clock: any ServerClock, secrets: InstanceSecrets,
-         logger: Logger, issuer: String, dataDirectory: URL) {
+         logger: Logger, issuer: String, dataDirectory: URL, geoIP: GeoIPDatabase? = nil) {
         self.settings = settings
         self.database = database
         self.clock = clock
@@ -49,6 +51,7 @@ final class FrontendInstance: Sendable {
         startedAt = Date(epochMilliseconds: clock.now().epochMilliseconds)
         organizationFeatures = OrganizationClaims.features(of: settings.organizations.customPermissions)
         billing = BillingRuntime(settings: settings.billing)
+        self.geoIP = geoIP
     }
 
     var nowMS: Int64 { clock.now().epochMilliseconds }

@@ -214,7 +214,7 @@ struct MeEndpoints: Sendable {
             for record in records {
                 list.append(try await exchange.presenter.session(
                     record, in: db, withUser: !activeOnly,
-                    activity: activeOnly ? SessionActivity(id: "sess_activity_" + record.id.dropFirst(5), isMobile: false) : nil))
+                    activity: activeOnly ? exchange.presenter.activity(of: record) : nil))
             }
             return try exchange.bare(list)
         }

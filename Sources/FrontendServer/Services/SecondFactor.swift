@@ -65,7 +65,7 @@ struct SecondFactor: Sendable {
                 try await instance.codes.record(owner: signIn.id, slot: "second_factor", strategy: strategy, status: .verified, in: db)
             }
             var updated = signIn
-            return .success(try await FirstFactor(exchange: exchange).finish(&updated, secondFactorAt: now, strategy: strategy, in: db))
+            return .success(try await FirstFactor(exchange: exchange).finish(&updated, secondFactorAt: now, in: db))
         }
         return try await SignIns(exchange: exchange).render(signInID: signInID, issuedToken: token)
     }

@@ -58,10 +58,11 @@ struct Sessions: Sendable {
             try await db.update(SessionRecord.table).set("status", to: SessionStatus.ended).set("updated_at", to: now)
                 .where("client_id", .equal, client.id).where("status", .equal, SessionStatus.active).run()
         }
-        let session = SessionRecord(id: RandomToken.id(.sess), clientId: client.id, userId: userID, status: .active,
+        var session = SessionRecord(id: RandomToken.id(.sess), clientId: client.id, userId: userID, status: .active,
                                     lastActiveAt: now, expireAt: expireAt, abandonAt: abandonAt,
                                     lastActiveOrganizationId: nil, firstFactorAt: firstFactorAt,
                                     secondFactorAt: secondFactorAt, createdAt: now, updatedAt: now)
+        Self.noteActivity(of: exchange.call, on: &session)
         try await session.insert(in: db)
         try await db.update(UserRecord.table).set("last_sign_in_at", to: now).set("last_active_at", to: now)
             .where("id", .equal, userID).run()
@@ -69,6 +70,16 @@ struct Sessions: Sendable {
         client.lastAuthenticationStrategy = strategy.rawValue
         client.updatedAt = now
         return (session, rotatingToken ? exchange.rotateToken(&client) : nil)
+    }
+
+    /// Records the device and address `call` came from as the session's latest activity (saved with the session).
+    static func noteActivity(of call: APICall, on session: inout SessionRecord) {
+        let device = call.device.description
+        session.activityDeviceType = device.deviceType
+        session.activityBrowserName = device.browserName
+        session.activityBrowserVersion = device.browserVersion
+        session.activityIsMobile = device.isMobile
+        session.activityIpAddress = call.remoteIP
     }
 
     /// Marks activity: moves `last_active_at` and the inactivity deadline.

@@ -94,6 +94,9 @@ public struct SessionSettings: Sendable, Equatable {
     /// Session-token claims version: 2 (`v`, `sts`, the compact `o` organization claim) or 1 (`org_id`, `org_slug`,
     /// `org_role`, `org_permissions`), as Clerk's Dashboard "Updates" page switches instances between them.
     public var tokenVersion = 2
+    /// A MaxMind-format City database (GeoLite2 City, DB-IP City Lite): sessions' activity then names the city and
+    /// country of their address. Without one they are left out, as Clerk leaves out what it does not know.
+    public var geoIPDatabase: String?
     public init() {}
 }
 

@@ -47,7 +47,7 @@ struct SettingsDocument: Decodable {
     struct MFA: Decodable { var totp: Bool?, backup_codes: Bool?, phone_code: Bool?, required: Bool? }
     struct Sessions: Decodable {
         var multi_session: Bool?, max_lifetime_minutes: Int?, inactivity_timeout_minutes: Int?, token_lifetime_seconds: Int?
-        var token_version: Int?
+        var token_version: Int?, geoip_database: String?
     }
     struct Lockout: Decodable { var enabled: Bool?, max_attempts: Int?, duration_minutes: Int? }
     struct RateLimits: Decodable { var enabled: Bool?, scale: Double? }
@@ -109,6 +109,7 @@ struct SettingsDocument: Decodable {
             if let v = x.inactivity_timeout_minutes { s.sessions.inactivityTimeout = v > 0 ? TimeInterval(v) * 60 : nil }
             if let v = x.token_lifetime_seconds { s.sessions.tokenLifetime = TimeInterval(v) }
             if let v = x.token_version { s.sessions.tokenVersion = v }
+            if let v = x.geoip_database, !v.isEmpty { s.sessions.geoIPDatabase = v }
         }
         if let l = lockout {
             if let v = l.enabled { s.lockout.enabled = v }

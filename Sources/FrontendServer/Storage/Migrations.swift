@@ -7,7 +7,7 @@ enum Migrations {
 
     static let steps: [(version: Int, apply: Step)] = [(1, initialSchema), (2, profileImages), (3, slidingRateLimits), (4, passkeys), (5, socialSignIn),
                                                          (6, organizations), (7, invitationTickets), (20, billing),
-                                                         (30, webAuthn)]
+                                                         (30, webAuthn), (40, sessionActivity)]
 
     /// WebAuthn: each passkey's COSE algorithm, signature counter and whether a counter that went back flagged it
     /// (a possibly cloned authenticator); the challenges of ceremonies in progress (a registration's, keyed by the

@@ -78,6 +78,12 @@ struct SessionRecord: Record {
     var secondFactorAt: Int64?
     var createdAt: Int64
     var updatedAt: Int64
+    /// The latest activity: the device as its request described it (see `ClientDevice`) and the address.
+    var activityDeviceType: String? = nil
+    var activityBrowserName: String? = nil
+    var activityBrowserVersion: String? = nil
+    var activityIsMobile: Bool? = nil
+    var activityIpAddress: String? = nil
 }
 
 struct SignInRecord: Record {
@@ -89,6 +95,8 @@ struct SignInRecord: Record {
     var userId: String?
     var identificationId: String?
     var firstFactorAt: Int64?
+    /// The strategy of the verified first factor, which the client's `last_authentication_strategy` becomes.
+    var firstFactorStrategy: String? = nil
     var createdSessionId: String?
     var abandonAt: Int64
     var createdAt: Int64

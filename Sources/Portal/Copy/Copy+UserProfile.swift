@@ -144,8 +144,9 @@ extension Copy {
         public static let signOutOfDevice = "Sign out of device"
         public static let signOutOfDeviceMessage = "This device will be signed out of your account."
         public static let deviceSignedOut = "The device has been signed out."
-        public static let desktop = "Desktop"
-        public static let mobile = "Mobile"
+        public static let desktopDevice = "Desktop device"
+        public static let mobileDevice = "Mobile device"
+        public static func browserOnDevice(_ browser: String, _ device: String) -> String { "\(browser) on \(device)" }
 
         // Delete account
         public static let dangerSection = "Delete account"

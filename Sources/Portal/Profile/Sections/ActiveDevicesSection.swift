@@ -42,11 +42,26 @@ public struct ActiveDevicesSection: ProfileSectionFlow {
     /// The list outlives the card.
     mutating func closed(_ profile: inout Context) { step = nil }
 
-    /// "Desktop · Firefox 120" from a session's latest activity.
+    /// A session's device from its latest activity: "Chrome 131 on Macintosh", "clerk-tui 0.5 on Linux", or the
+    /// device alone ("iPhone"), else Clerk's "Mobile device" or "Desktop device".
     public static func deviceName(_ session: Session) -> String {
         let activity = session.latestActivity
-        let kind = activity?.deviceType ?? (activity?.isMobile == true ? Copy.Profile.mobile : Copy.Profile.desktop)
-        let browser = [activity?.browserName, activity?.browserVersion].compactMap { $0 }.joined(separator: " ")
-        return browser.isEmpty ? kind : "\(kind) · \(browser)"
+        let kind = activity?.deviceType ?? (activity?.isMobile == true ? Copy.Profile.mobileDevice : Copy.Profile.desktopDevice)
+        guard let browser = activity?.browserName, !browser.isEmpty else { return kind }
+        let version = activity?.browserVersion.map(shortVersion) ?? ""
+        return Copy.Profile.browserOnDevice(version.isEmpty ? browser : "\(browser) \(version)", kind)
+    }
+
+    /// Where the session was last active, when the server knows: "Athens, Greece".
+    public static func location(_ session: Session) -> String? {
+        let place = [session.latestActivity?.city, session.latestActivity?.country].compactMap { $0 }.filter { !$0.isEmpty }
+        return place.isEmpty ? nil : place.joined(separator: ", ")
+    }
+
+    /// A version without its trailing zeros, as people say it: "131.0.0.0" is 131, "0.5.0" is 0.5.
+    static func shortVersion(_ version: String) -> String {
+        var parts = version.split(separator: ".", omittingEmptySubsequences: false)
+        while parts.count > 1, parts.last == "0" { parts.removeLast() }
+        return parts.joined(separator: ".")
     }
 }

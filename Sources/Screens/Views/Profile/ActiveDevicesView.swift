@@ -6,8 +6,8 @@ extension ActiveDevicesSection: ProfileSectionView {
     func rows(_ profile: ProfileMachine) -> [Control] {
         var controls: [Control] = [.section(Copy.Profile.devicesSection)]
         for device in devices {
-            let detail = [device.latestActivity?.ipAddress, SectionControls.date(device.lastActiveAt)].compactMap { $0 }
-                .joined(separator: " · ")
+            let detail = [Self.location(device), device.latestActivity?.ipAddress, SectionControls.date(device.lastActiveAt)]
+                .compactMap { $0 }.joined(separator: " · ")
             if device.id == profile.sessionID {
                 controls.append(.row(Self.deviceName(device), detail: "\(Copy.Profile.thisDevice) · \(detail)"))
             } else {
