@@ -17,7 +17,7 @@ from conftest import BILLING, IMPLEMENTED, ORGANIZATION_ADMIN, ORGANIZATIONS  # 
 from server import REPO_ROOT, Server  # noqa: E402
 from settings import example  # noqa: E402
 
-MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "50"))
+MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "20"))
 SEED = os.environ.get("SCHEMATHESIS_SEED", "20261126")
 
 

@@ -84,6 +84,7 @@ struct PasskeySignIns: Sendable {
         guard userVerified else { return try await firstFactor.complete(signInID: signIn.id, strategy: .passkey, in: db) }
         let now = instance.nowMS
         signIn.firstFactorAt = now
-        return try await firstFactor.finish(&signIn, secondFactorAt: now, strategy: .passkey, in: db)
+        signIn.firstFactorStrategy = Strategy.passkey.rawValue
+        return try await firstFactor.finish(&signIn, secondFactorAt: now, in: db)
     }
 }
