@@ -55,6 +55,10 @@ let package = Package(
         .target(name: "WebAuthn", dependencies: [
             "CFido2", "FrontendAPI", .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // The portal's passkey authenticators: security keys through libfido2, and a software one in a 0600 file.
+        .target(name: "Authenticators", dependencies: [
+            "WebAuthn", "CFido2", "FrontendAPI", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Flow state machines: pure Swift on FrontendAPI's models.
         .target(name: "Portal", dependencies: ["FrontendAPI"], exclude: ["README.md"]),
         // The ncurses toolkit. Knows nothing of Clerk.
@@ -72,7 +76,7 @@ let package = Package(
         ]),
         // The command-line program: argument parsing and wiring only.
         .executableTarget(name: "clerk-tui", dependencies: [
-            "FrontendAPI", "FrontendServer", "Portal", "Screens", "TerminalUI", "SSHFrontDoor",
+            "FrontendAPI", "FrontendServer", "Portal", "Screens", "TerminalUI", "SSHFrontDoor", "Authenticators",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -89,7 +93,7 @@ let package = Package(
 
         .testTarget(name: "FrontendAPITests", dependencies: ["FrontendAPI", "FrontendServer"], exclude: ["Fixtures"]),
         .testTarget(name: "FrontendServerTests", dependencies: ["FrontendServer", "FrontendAPI", "WebAuthn"]),
-        .testTarget(name: "WebAuthnTests", dependencies: ["WebAuthn", "FrontendAPI"]),
+        .testTarget(name: "WebAuthnTests", dependencies: ["WebAuthn", "FrontendAPI", "Authenticators"]),
         .testTarget(name: "PortalTests", dependencies: ["Portal", "FrontendServer"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
         .testTarget(name: "ScreensTests", dependencies: ["Screens", "TerminalUI", "Portal"], exclude: ["Snapshots"]),

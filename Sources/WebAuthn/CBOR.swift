@@ -115,11 +115,22 @@ extension CBOR {
         return Data(bytes: buffer, count: length)
     }
 
+    /// An integer in its shortest encoding, as CTAP2's canonical CBOR requires (libfido2 refuses longer ones).
+    private static func smallest(
+        _ n: UInt64, _ b8: (UInt8) -> UnsafeMutablePointer<cbor_item_t>?, _ b16: (UInt16) -> UnsafeMutablePointer<cbor_item_t>?,
+        _ b32: (UInt32) -> UnsafeMutablePointer<cbor_item_t>?, _ b64: (UInt64) -> UnsafeMutablePointer<cbor_item_t>?
+    ) -> UnsafeMutablePointer<cbor_item_t>? {
+        if n <= UInt64(UInt8.max) { return b8(UInt8(n)) }
+        if n <= UInt64(UInt16.max) { return b16(UInt16(n)) }
+        if n <= UInt64(UInt32.max) { return b32(UInt32(n)) }
+        return b64(n)
+    }
+
     /// A new libcbor item (reference count 1) for this value.
     private func build() -> UnsafeMutablePointer<cbor_item_t>? {
         switch self {
-        case .unsigned(let n): return cbor_build_uint64(n)
-        case .negative(let n): return cbor_build_negint64(n)
+        case .unsigned(let n): return Self.smallest(n, cbor_build_uint8, cbor_build_uint16, cbor_build_uint32, cbor_build_uint64)
+        case .negative(let n): return Self.smallest(n, cbor_build_negint8, cbor_build_negint16, cbor_build_negint32, cbor_build_negint64)
         case .bytes(let data): return data.withUnsafeBytes { cbor_build_bytestring($0.bindMemory(to: UInt8.self).baseAddress, $0.count) }
         case .text(let text): return text.withCString { cbor_build_stringn($0, text.utf8.count) }
         case .bool(let value): return cbor_build_bool(value)

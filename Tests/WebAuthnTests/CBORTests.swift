@@ -19,3 +19,13 @@ struct CBORTests {
         #expect(throws: CBORError.self) { try CBOR.decode(encoded + Data([0])) }
     }
 }
+
+extension CBORTests {
+    /// CTAP2 canonical CBOR: integers in their shortest form (libfido2 refuses COSE keys encoded otherwise).
+    @Test func integersTakeTheirShortestEncoding() {
+        #expect(CBOR.int(-7).encoded() == Data([0x26]))
+        #expect(CBOR.int(3).encoded() == Data([0x03]))
+        #expect(CBOR.int(-257).encoded() == Data([0x39, 0x01, 0x00]))
+        #expect(CBOR.int(70_000).encoded() == Data([0x1a, 0x00, 0x01, 0x11, 0x70]))
+    }
+}
