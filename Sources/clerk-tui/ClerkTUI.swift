@@ -34,6 +34,7 @@ struct ClerkTUI: AsyncParsableCommand {
     @OptionGroup var instance: InstanceOptions
     @OptionGroup var display: PortalOptions
     @OptionGroup var oauth: OAuthRedirectOptions
+    @OptionGroup var passkeys: AuthenticatorOptions
     @Option(help: "Accept an organization invitation: its ticket, or the whole invitation link.")
     var ticket: String?
 
@@ -41,9 +42,10 @@ struct ClerkTUI: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let terminal = try display.terminalOptions(environment: environment)
+        let authenticator = try passkeys.make(environment: environment)
         let connection = try await instance.connect()
         connection.client.startTokenRefresh()
-        let backend = Backend.frontend(connection.client)
+        let backend = Backend.frontend(connection.client) { await AuthenticatorOptions.perform($0, with: authenticator) }
         let openURL = BrowserOpener(environment: environment).map { opener in { @Sendable url in opener.open(url) } }
         do {
             try await runPortal(

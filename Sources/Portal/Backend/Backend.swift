@@ -17,10 +17,16 @@ public struct Backend: Sendable {
         self.currentClient = currentClient
     }
 
-    /// Calls the Frontend API with `client`, whose state follows every piggy-backed client.
-    public static func frontend(_ client: FrontendClient) -> Backend {
+    /// Calls the Frontend API with `client`, whose state follows every piggy-backed client; `authenticator`
+    /// performs passkey ceremonies (none: they fail with `passkey_not_supported`).
+    public static func frontend(
+        _ client: FrontendClient, authenticator: (@Sendable (AuthenticatorCall) async -> BackendOutcome)? = nil
+    ) -> Backend {
         Backend(
             perform: { call in
+                if case .authenticator(let ceremony) = call {
+                    return await authenticator?(ceremony) ?? .failure(.authenticator(.unavailable))
+                }
                 do {
                     return .success(try await call.perform(with: client))
                 } catch {

@@ -35,6 +35,7 @@ extension BackendCall {
         case .organizations(let sessionID, let call): try await call.perform(with: client, sessionID: sessionID)
         case .organization(let sessionID, let organizationID, let call):
             try await call.perform(with: client, sessionID: sessionID, organizationID: organizationID)
+        case .authenticator: throw PortalFailure.authenticator(.unavailable)
         }
     }
 }

@@ -46,6 +46,8 @@ public enum BackendCall: Equatable, Sendable {
     case organizations(sessionID: String, OrganizationCall)
     /// A call administering organization `organizationID`, acting for `sessionID`.
     case organization(sessionID: String, organizationID: String, OrganizationAdminCall)
+    /// A passkey ceremony on this machine's authenticator (not a Frontend API call).
+    case authenticator(AuthenticatorCall)
 }
 
 /// The resource a ``BackendCall`` returns.
@@ -75,6 +77,8 @@ public enum BackendResult: Equatable, Sendable {
     case membershipRequests(PaginatedList<OrganizationMembershipRequest>)
     case domains(PaginatedList<OrganizationDomain>)
     case domain(OrganizationDomain)
+    /// An authenticator's credential, the JSON posted as `public_key_credential`.
+    case publicKeyCredential(String)
     /// A deletion, upload or file write whose answer carries nothing the flows read.
     case done
 

@@ -42,6 +42,9 @@ extension ProfileCall {
         case .verifyTOTP(let code): .totp(try await client.verifyTOTP(code: code, sessionID: id))
         case .deleteTOTP: try await done { try await client.deleteTOTP(sessionID: id) }
         case .createBackupCodes: .backupCodes(try await client.createBackupCodes(sessionID: id))
+        case .createPasskey: .passkey(try await client.createPasskey(sessionID: id))
+        case .attemptPasskeyVerification(let passkeyID, let credential):
+            .passkey(try await client.attemptPasskeyVerification(passkeyID, publicKeyCredential: credential, sessionID: id))
         case .renamePasskey(let passkeyID, let name): .passkey(try await client.renamePasskey(passkeyID, name: name, sessionID: id))
         case .deletePasskey(let passkeyID): try await done { try await client.deletePasskey(passkeyID, sessionID: id) }
         case .activeSessions: .sessions(try await client.activeSessions(sessionID: id))

@@ -46,6 +46,10 @@ public enum ProfileCall: Equatable, Sendable {
     case deleteTOTP
     /// `POST /v1/me/backup_codes`
     case createBackupCodes
+    /// `POST /v1/me/passkeys`: a registration whose verification's `nonce` holds the creation options.
+    case createPasskey
+    /// `POST /v1/me/passkeys/{id}/attempt_verification` with the authenticator's credential JSON.
+    case attemptPasskeyVerification(id: String, publicKeyCredential: String)
     /// `PATCH /v1/me/passkeys/{id}`
     case renamePasskey(id: String, name: String)
     /// `DELETE /v1/me/passkeys/{id}`

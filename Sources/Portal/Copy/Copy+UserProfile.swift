@@ -98,7 +98,6 @@ extension Copy {
         public static let renamePasskeySubtitle = "You can change the passkey name to make it easier to find."
         public static let passkeyName = "Name of passkey"
         public static let removePasskeyTitle = "Remove passkey"
-        public static let passkeysReadOnly = "Passkeys are added from a browser or a security key, not from the terminal."
         public static func created(_ when: String) -> String { "Created \(when)" }
 
         // Two-step verification

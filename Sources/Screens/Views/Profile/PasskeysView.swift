@@ -5,19 +5,23 @@ extension PasskeysSection: ProfileSectionView {
     func rows(_ profile: ProfileMachine) -> [Control] {
         let passkeys = profile.user?.passkeys ?? []
         guard profile.config.passkeys || !passkeys.isEmpty else { return [] }
-        return [.section(Copy.Profile.passkeysSection)]
-            + passkeys.map {
-                .option(
-                    $0.name, detail: Copy.Profile.created(SectionControls.date($0.createdAt)),
-                    action: Self.opening(.menu(id: $0.id)))
-            }
+        let listed: [Control] = passkeys.map {
+            .option($0.name, detail: Copy.Profile.created(SectionControls.date($0.createdAt)), action: Self.opening(.menu(id: $0.id)))
+        }
+        guard profile.config.passkeys else { return [.section(Copy.Profile.passkeysSection)] + listed }
+        // Over SSH the session cannot reach the visitor's security key: say why instead of offering it.
+        let add: Control = profile.config.localFiles
+            ? .option("+ " + Copy.Passkeys.addPasskey, detail: nil, action: Self.opening(.add)) : .note(Copy.Passkeys.overSSH)
+        return [.section(Copy.Profile.passkeysSection)] + listed + [add]
     }
 
     func card(_ step: Step, _ profile: ProfileMachine) -> Card {
         let name = { (id: String) in profile.user?.passkeys.first { $0.id == id }?.name }
         switch step {
+        case .add:
+            return addCard(profile)
         case .menu(let id):
-            var card = Card(title: name(id) ?? Copy.Profile.passkeysSection, subtitle: Copy.Profile.passkeysReadOnly)
+            var card = Card(title: name(id) ?? Copy.Profile.passkeysSection)
             card.controls = [
                 .option(Copy.Profile.rename, detail: nil, action: Self.opening(.rename(id: id))),
                 .option(Copy.Profile.remove, detail: nil, action: Self.opening(.remove(id: id))),
@@ -34,5 +38,21 @@ extension PasskeysSection: ProfileSectionView {
             return SectionControls.confirmation(
                 Copy.Profile.removePasskeyTitle, lines: [Copy.Profile.willBeRemoved(name(id) ?? "")], profile)
         }
+    }
+
+    /// "Add a passkey": the authenticator at work ("Touch your security key"), its PIN when it asks for one.
+    private func addCard(_ profile: ProfileMachine) -> Card {
+        guard profile.config.localFiles else {
+            var card = Card(title: Copy.Passkeys.addPasskey, subtitle: Copy.Passkeys.overSSH)
+            card.controls = []
+            return card
+        }
+        var card = Card(title: Copy.Passkeys.addPasskey,
+                        subtitle: profile.isBusy ? Copy.Passkeys.touchSecurityKey : (needsPIN ? Copy.Passkeys.pinSubtitle : nil))
+        if needsPIN {
+            card.controls.append(.secret(.code, label: Copy.Passkeys.pin, placeholder: "", error: nil, hint: nil))
+        }
+        card.controls.append(SectionControls.primary(profile.isBusy ? Copy.Passkeys.touchSecurityKey : Copy.continueButton, profile))
+        return card
     }
 }
