@@ -106,6 +106,8 @@ public final class LocalServer: Sendable {
         }
         let displayHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         let baseURL = "http://\(displayHost):\(port)"
+        // Where `clerk-tui admin` sends invitees: this server, for as long as it is the latest on this data directory.
+        try? SecretFile.replace(Data(baseURL.utf8), at: directory.appendingPathComponent(Self.urlFile))
         let instance = FrontendInstance(settings: settings, database: database, clock: configuration.clock, secrets: secrets,
                                         logger: configuration.logger, issuer: baseURL, dataDirectory: directory,
                                         geoIP: geoIP)
@@ -113,6 +115,15 @@ public final class LocalServer: Sendable {
         instanceBox.set(MethodOverrideResponder(router: FAPIRoutes(instance: instance, gateway: gateway).build().buildResponder(),
                                                 gateway: gateway, logger: configuration.logger))
         return LocalServer(baseURL: baseURL, port: port, group: group, task: task, database: database, instance: instance)
+    }
+
+    static let urlFile = "server-url"
+
+    /// The base URL the latest server on `directory` recorded, if any.
+    static func recordedURL(in directory: URL) -> String? {
+        guard let text = try? String(contentsOf: directory.appendingPathComponent(urlFile), encoding: .utf8) else { return nil }
+        let url = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return url.isEmpty ? nil : url
     }
 
     /// Waits until the server stops (a shutdown signal or `stop()`).

@@ -76,6 +76,14 @@ final class RSASigningKey: @unchecked Sendable {
         return (try component("n"), try component("e"))
     }
 
+    /// Whether `signature` is this key's RSASSA-PKCS1-v1_5 SHA-256 signature of `message`.
+    func verify(_ signature: [UInt8], of message: [UInt8]) -> Bool {
+        guard let ctx = EVP_MD_CTX_new() else { return false }
+        defer { EVP_MD_CTX_free(ctx) }
+        guard EVP_DigestVerifyInit(ctx, nil, sha256, nil, key) == 1 else { return false }
+        return EVP_DigestVerify(ctx, signature, signature.count, message, message.count) == 1
+    }
+
     /// RSASSA-PKCS1-v1_5 with SHA-256 over `message`.
     func sign(_ message: [UInt8]) throws -> [UInt8] {
         guard let ctx = EVP_MD_CTX_new() else { throw Failure(description: "no digest context") }

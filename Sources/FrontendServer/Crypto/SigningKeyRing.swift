@@ -68,6 +68,13 @@ final class SigningKeyRing: Sendable {
         }
     }
 
+    /// The published key `keyID` names at `now`, to verify a token this instance signed.
+    func signer(keyID: String, at now: Int64) -> SessionTokenSigner? {
+        entries.withLock { entries in
+            entries.first { $0.signer.keyID == keyID && ($0.retireAt ?? .max) > now }?.signer
+        }
+    }
+
     /// Every key a verifier may meet at `now`: the signing one, one about to sign, and retired ones still in grace.
     func jwks(at now: Int64) throws -> JSONWebKeySet {
         let published = entries.withLock { $0.filter { ($0.retireAt ?? .max) > now } }

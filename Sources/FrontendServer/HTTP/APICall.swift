@@ -17,6 +17,9 @@ struct APICall: Sendable {
     let isNative: Bool
     /// The client token the request presented, if any.
     private(set) var presentedToken: String?
+    /// A session token sent as `Authorization: Bearer …` by a browser (clerk-js's API keys calls), where the header
+    /// does not carry the client token.
+    var bearerToken: String? = nil
     let origin: String?
     let remoteIP: String
     /// The device the request came from, for its session's `latest_activity`.
@@ -76,6 +79,9 @@ struct APICall: Sendable {
         call.device = ClientDevice(
             userAgent: request.headers[.userAgent], mobileHeader: request.headers[mobileHeader].map { $0 == "1" },
             deviceTypeHeader: request.headers[deviceTypeHeader], isAndroidSDK: request.headers[androidSDKHeader] != nil)
+        if !isNative, let value = request.headers[.authorization], value.lowercased().hasPrefix("bearer ") {
+            call.bearerToken = String(value.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        }
         return call
     }
 }

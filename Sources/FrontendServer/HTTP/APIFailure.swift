@@ -70,6 +70,9 @@ struct APIFailure: Error {
     }
 
     static func userLocked(seconds: Int) -> APIFailure {
+        if seconds >= Lockout.indefiniteSeconds {
+            return APIFailure(.forbidden, "user_locked", "Your account is locked. For more information, please contact support.")
+        }
         let minutes = max(1, (seconds + 59) / 60)
         return APIFailure(.forbidden, "user_locked",
             "Your account is locked. You will be able to try again in \(minutes) minutes. For more information, please contact support.",
@@ -112,9 +115,6 @@ struct APIFailure: Error {
         APIFailure(.unprocessableContent, "strategy_for_user_invalid", "Invalid verification strategy",
                    long: "The verification strategy is not valid for this account.", meta: ErrorMeta(paramName: param))
     }
-
-    static let signUpRestricted = APIFailure(.forbidden, "sign_up_restricted_waitlist" , "Sign-ups are restricted",
-                                             long: "Sign-ups are by invitation only on this instance.")
 
     static let notAllowed = APIFailure(.unprocessableContent, "not_allowed_access", "Not allowed",
                                        long: "This action is not allowed for this account.")

@@ -7,7 +7,10 @@ struct EnvironmentPresenter {
 
     func environment() -> FrontendAPI.Environment {
         FrontendAPI.Environment(authConfig: authConfig, displayConfig: displayConfig, userSettings: userSettings,
-                                organizationSettings: organizationSettings, commerceSettings: commerceSettings)
+                                organizationSettings: organizationSettings, commerceSettings: commerceSettings,
+                                apiKeysSettings: FrontendAPI.APIKeysSettings(
+                                    enabled: settings.apiKeys.enabled, userAPIKeysEnabled: settings.apiKeys.user,
+                                    orgsAPIKeysEnabled: settings.apiKeys.organizations))
     }
 
     /// `organization_settings` in the spec's shape. `force_organization_selection` is sent only when on: clerk-js and
@@ -36,6 +39,7 @@ struct EnvironmentPresenter {
         var factors: [Strategy] = []
         if settings.password.enabled { factors.append(.password) }
         if settings.emailAddress.enabled && settings.emailCodeFirstFactor { factors.append(.emailCode) }
+        if settings.emailAddress.enabled && settings.emailLinkFirstFactor { factors.append(.emailLink) }
         if settings.phoneNumber.enabled && settings.phoneCodeFirstFactor { factors.append(.phoneCode) }
         if settings.password.enabled {
             if settings.emailAddress.enabled { factors.append(.resetPasswordEmailCode) }
@@ -65,7 +69,7 @@ struct EnvironmentPresenter {
             username: requirement(settings.username), password: settings.password.enabled ? .required : .off,
             identificationStrategies: strategies, firstFactors: firstFactors.map(\.rawValue),
             secondFactors: secondFactors.map(\.rawValue),
-            emailAddressVerificationStrategies: settings.emailAddress.enabled ? [Strategy.emailCode.rawValue] : [],
+            emailAddressVerificationStrategies: settings.emailAddress.enabled ? settings.emailVerificationStrategies : [],
             testMode: settings.environment == .development, reverification: true, sessionMinter: nil)
     }
 
@@ -79,23 +83,27 @@ struct EnvironmentPresenter {
     }
 
     private var userSettings: UserSettings {
-        func identifier(_ value: IdentifierSettings, codeStrategy: Strategy?, secondFactor: Bool) -> UserSettings.Attribute {
-            let codeFactors = codeStrategy.map { [$0.rawValue] } ?? []
-            return UserSettings.Attribute(
+        func identifier(_ value: IdentifierSettings, firstFactors: [Strategy], verifications: [String],
+                        secondFactor: Bool) -> UserSettings.Attribute {
+            UserSettings.Attribute(
                 enabled: value.enabled, required: value.enabled && value.required,
                 usedForFirstFactor: value.enabled && value.usedForFirstFactor,
-                firstFactors: value.enabled ? codeFactors : [], usedForSecondFactor: value.enabled && secondFactor,
+                firstFactors: value.enabled ? firstFactors.map(\.rawValue) : [], usedForSecondFactor: value.enabled && secondFactor,
                 secondFactors: value.enabled && secondFactor ? [Strategy.phoneCode.rawValue] : [],
-                verifications: value.enabled ? codeFactors : [], verifyAtSignUp: value.enabled && value.verifyAtSignUp)
+                verifications: value.enabled ? verifications : [], verifyAtSignUp: value.enabled && value.verifyAtSignUp)
         }
+        var emailFirstFactors: [Strategy] = settings.emailCodeFirstFactor ? [.emailCode] : []
+        if settings.emailLinkFirstFactor { emailFirstFactors.append(.emailLink) }
+        let phoneFirstFactors: [Strategy] = settings.phoneCodeFirstFactor ? [.phoneCode] : []
         func profile(_ field: SectionFieldRequirement) -> UserSettings.Attribute {
             UserSettings.Attribute(enabled: field != .off, required: field == .required)
         }
         let attributes: [String: UserSettings.Attribute] = [
-            "email_address": identifier(settings.emailAddress, codeStrategy: settings.emailCodeFirstFactor ? .emailCode : nil, secondFactor: false),
-            "phone_number": identifier(settings.phoneNumber, codeStrategy: settings.phoneCodeFirstFactor ? .phoneCode : nil,
-                                       secondFactor: settings.mfa.phoneCode),
-            "username": identifier(settings.username, codeStrategy: nil, secondFactor: false),
+            "email_address": identifier(settings.emailAddress, firstFactors: emailFirstFactors,
+                                        verifications: settings.emailVerificationStrategies, secondFactor: false),
+            "phone_number": identifier(settings.phoneNumber, firstFactors: phoneFirstFactors,
+                                       verifications: phoneFirstFactors.map(\.rawValue), secondFactor: settings.mfa.phoneCode),
+            "username": identifier(settings.username, firstFactors: [], verifications: [], secondFactor: false),
             "first_name": profile(settings.firstName),
             "last_name": profile(settings.lastName),
             "password": UserSettings.Attribute(enabled: settings.password.enabled, required: settings.password.enabled),

@@ -72,9 +72,12 @@ extension Presenter {
         for identification in ordered {
             let primary = identification.id == user.primaryEmailAddressId || identification.id == user.primaryPhoneNumberId
             switch identification.kind {
-            case .emailAddress where s.emailCodeFirstFactor:
-                factors.append(Factor(strategy: .emailCode, safeIdentifier: identification.value,
-                                      emailAddressID: identification.id, primary: primary))
+            case .emailAddress:
+                for strategy: Strategy in [.emailCode, .emailLink]
+                where strategy == .emailCode ? s.emailCodeFirstFactor : s.emailLinkFirstFactor {
+                    factors.append(Factor(strategy: strategy, safeIdentifier: identification.value,
+                                          emailAddressID: identification.id, primary: primary))
+                }
             case .phoneNumber where s.phoneCodeFirstFactor && s.phoneNumber.enabled:
                 factors.append(Factor(strategy: .phoneCode, safeIdentifier: identification.value,
                                       phoneNumberID: identification.id, primary: primary))

@@ -9,23 +9,25 @@ extension Presenter {
         let phoneVerification = try await instance.codes.find(owner: record.id, slot: "phone_number", in: db)
         let flow = try await record.oauthFlow(in: db)
         let providerEmail = flow?.emailAddress
+        let emailStrategies = instance.settings.emailVerificationStrategies.map(Strategy.init(rawValue:))
         let unverified = requirements.unverified(record, email: emailVerification, phone: phoneVerification,
                                                  providerEmail: providerEmail)
-        func identification(_ value: String?, _ stored: VerificationRecord?, _ strategy: Strategy) -> Verification? {
-            guard value != nil else { return nil }
+        func identification(_ value: String?, _ stored: VerificationRecord?, _ strategies: [Strategy]) -> Verification? {
+            guard value != nil, let strategy = strategies.first else { return nil }
             if let flow, value == providerEmail {
                 // The provider vouched for it. The spec allows only code strategies here, so it shows as a verified code.
-                return Verification(object: "verification_otp", status: .verified, strategy: strategy,
+                return Verification(object: "verification_otp", status: .verified, strategy: .emailCode,
                                     expireAt: Date(epochMilliseconds: flow.expireAt), nextAction: FrontendAPI.Verification.NextAction.none,
-                                    supportedStrategies: [strategy])
+                                    supportedStrategies: strategies)
             }
             guard let stored, var rendered = verification(stored) else {
                 // Not prepared yet: the spec requires an integer `expire_at`; the sign-up's own deadline is the honest one.
-                return Verification(status: .unverified, strategy: strategy, expireAt: Date(epochMilliseconds: record.abandonAt),
-                                    nextAction: .needsPrepare, supportedStrategies: [strategy])
+                return Verification(object: strategy == .emailLink ? "verification_email_link" : nil, status: .unverified,
+                                    strategy: strategy, expireAt: Date(epochMilliseconds: record.abandonAt),
+                                    nextAction: .needsPrepare, supportedStrategies: strategies)
             }
             rendered.nextAction = stored.status == .verified ? FrontendAPI.Verification.NextAction.none : .needsAttempt
-            rendered.supportedStrategies = [strategy]
+            rendered.supportedStrategies = strategies
             return rendered
         }
         return SignUp(
@@ -34,8 +36,8 @@ extension Presenter {
             missingFields: record.status == .complete ? [] : requirements.missing(record, providerEmail: providerEmail),
             unverifiedFields: record.status == .complete ? [] : unverified,
             verifications: SignUpVerifications(
-                emailAddress: identification(record.emailAddress, emailVerification, .emailCode),
-                phoneNumber: identification(record.phoneNumber, phoneVerification, .phoneCode),
+                emailAddress: identification(record.emailAddress, emailVerification, emailStrategies),
+                phoneNumber: identification(record.phoneNumber, phoneVerification, [.phoneCode]),
                 externalAccount: flow.map {
                     Verification(object: "verification_oauth", status: .verified, strategy: .oauth(provider: $0.provider),
                                  expireAt: Date(epochMilliseconds: $0.expireAt))

@@ -38,8 +38,9 @@ struct Presenter: Sendable {
         let identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: user.id)
         var token: Token? = nil
         let lifecycle = Sessions(instance: instance)
-        let status = lifecycle.presentedStatus(record, now: instance.nowMS)
-        if status == .active || status == .pending, instance.lockout.remaining(user, now: instance.nowMS) == nil {
+        let facts = SessionUserFacts(user, identifications: identifications)
+        let status = lifecycle.presentedStatus(record, user: facts, now: instance.nowMS)
+        if status == .active || status == .pending, !user.banned, instance.lockout.remaining(user, now: instance.nowMS) == nil {
             let organization = try await activeOrganizationClaim(record, in: db)
             let billing = try await BillingClaimsReader(instance: instance).claim(userID: record.userId,
                                                                                  organizationID: organization?.id, in: db)
@@ -49,7 +50,7 @@ struct Presenter: Sendable {
         return Session(
             id: record.id, status: status, expireAt: date(record.expireAt),
             abandonAt: date(record.abandonAt), lastActiveAt: date(record.lastActiveAt), lastActiveToken: token,
-            lastActiveOrganizationID: record.lastActiveOrganizationId, actor: nil, tasks: lifecycle.tasks(for: status),
+            lastActiveOrganizationID: record.lastActiveOrganizationId, actor: nil, tasks: status == .pending ? lifecycle.tasks(record, user: facts) : nil,
             user: withUser ? try await self.user(user, identifications: identifications, in: db) : nil,
             publicUserData: publicUserData(user, identifications: identifications),
             factorVerificationAge: factorAges(record), latestActivity: activity,
@@ -133,7 +134,8 @@ struct Presenter: Sendable {
             emailAddresses: emails, phoneNumbers: phones, passkeys: passkeys, externalAccounts: externalAccounts,
             organizationMemberships: organizations.enabled ? try await memberships(of: record, in: db) : nil,
             publicMetadata: jsonObject(record.publicMetadata), unsafeMetadata: jsonObject(record.unsafeMetadata),
-            lastSignInAt: date(record.lastSignInAt), locked: locked != nil, lockoutExpiresInSeconds: locked,
+            lastSignInAt: date(record.lastSignInAt), locked: locked != nil,
+            lockoutExpiresInSeconds: locked.flatMap { $0 >= Lockout.indefiniteSeconds ? nil : $0 },
             verificationAttemptsRemaining: instance.lockout.attemptsRemaining(record, now: now),
             deleteSelfEnabled: true, createOrganizationEnabled: organizations.userMayCreate,
             createOrganizationsLimit: organizations.enabled ? organizations.createOrganizationsLimit : nil,
@@ -225,11 +227,15 @@ struct Presenter: Sendable {
         case .totp: "verification_totp"
         case .backupCode: "verification_backup_code"
         case .ticket: "verification_ticket"
+        case .emailLink: "verification_email_link"
         default: "verification_otp"
         }
         let isCode = record.codeDigest != nil
-        return Verification(object: object, status: record.status, strategy: record.strategy, attempts: isCode ? record.attempts : nil,
-                            expireAt: date(record.expireAt))
+        // An unused email link reads as expired once past its deadline, which its waiting client polls for.
+        let lapsed = record.strategy == .emailLink && record.status == .unverified && (record.expireAt ?? .max) <= instance.nowMS
+        return Verification(object: object, status: lapsed ? .expired : record.status, strategy: record.strategy,
+                            attempts: isCode ? record.attempts : nil, expireAt: date(record.expireAt),
+                            verifiedAtClient: record.verifiedAtClient)
     }
 }
 

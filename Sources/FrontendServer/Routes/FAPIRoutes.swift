@@ -20,6 +20,7 @@ struct FAPIRoutes {
         meOrganizations(router.group("v1/me"))
         organizations(router.group("v1/organizations"))
         invitationLinks(router)
+        waysIn(router)
         oauth(router)
         billing(router)
         return router

@@ -137,14 +137,14 @@ struct ClientEndpoints: Sendable {
     /// `organization_id` names (absent: the session's active one; `""`: the personal account).
     func token(_ id: String, template: String?) async throws -> Reply {
         if let template, template != "default" { throw APIFailure.notFound("JWT template '\(template)'") }
-        let session = try await mintableSession(id)
+        let (session, user) = try await mintableSession(id)
         let selection = OrganizationSelection(instance: instance)
         let organization = try await selection.tokenClaim(selection.choice(exchange.call.form.string("organization_id")),
                                                           session: session)
         try await keepAlive(session)
         let billing = try await BillingClaimsReader(instance: instance).tokenClaim(userID: session.userId,
                                                                                   organizationID: organization?.id)
-        let status = sessions.presentedStatus(session, now: instance.nowMS)
+        let status = sessions.presentedStatus(session, user: user, now: instance.nowMS)
         return try exchange.bare(Token(jwt: try exchange.presenter.mintToken(session, organization: organization,
                                                                              billing: billing, status: status)))
     }
@@ -152,22 +152,26 @@ struct ClientEndpoints: Sendable {
     /// The session a token request names, checked as `loadSession` does plus an active status and an unlocked user.
     /// Token requests are the most frequent call of every signed-in client, so the lookup is one query, and a lookup
     /// made moments ago with nothing written since is reused (`RecentRows`).
-    private func mintableSession(_ id: String) async throws -> SessionRecord {
+    private func mintableSession(_ id: String) async throws -> (SessionRecord, SessionUserFacts) {
         guard let token = exchange.call.presentedToken else { throw APIFailure.authenticationInvalid }
         let key = TokenRequestKey(clientTokenDigest: instance.secrets.digest(token), sessionID: id)
         let found = try await instance.recentTokenRequests.value(for: key, generation: instance.database.generation,
                                                                  now: instance.nowMS) { [self] in (try await lookUp(key), true) }
         let now = instance.nowMS
-        guard sessions.effectiveStatus(found.session, now: now) == .active, found.userExists,
+        guard sessions.effectiveStatus(found.session, now: now) == .active, found.userExists, !found.userBanned,
               instance.lockout.remaining(lockedUntil: found.userLockedUntil, now: now) == nil
         else { throw APIFailure.authenticationInvalid }
-        return found.session
+        return (found.session, found.user)
     }
 
     private func lookUp(_ key: TokenRequestKey) async throws -> MintableSession {
         let row = try await instance.database.read { db in
             try await db.raw("""
-                SELECT sessions.*, users.id AS user_row_id, users.locked_until AS user_locked_until
+                SELECT sessions.*, users.id AS user_row_id, users.locked_until AS user_locked_until,
+                  users.banned AS user_banned, users.totp_verified AS user_totp_verified,
+                  users.password_compromised_at AS user_password_compromised_at,
+                  EXISTS (SELECT 1 FROM identifications WHERE identifications.user_id = users.id
+                          AND identifications.reserved_for_second_factor = 1) AS user_second_factor_phone
                 FROM clients
                 LEFT JOIN sessions ON sessions.id = \(bind: key.sessionID) AND sessions.client_id = clients.id
                 LEFT JOIN users ON users.id = sessions.user_id
@@ -176,9 +180,16 @@ struct ClientEndpoints: Sendable {
         }
         guard let row else { throw APIFailure.authenticationInvalid }
         guard try !row.decodeNil(column: "id") else { throw APIFailure.notFound("Session") }
+        let userExists = try !row.decodeNil(column: "user_row_id")
+        let facts = userExists ? SessionUserFacts(
+            hasSecondFactor: try row.decode(column: "user_totp_verified", as: Bool.self)
+                || row.decode(column: "user_second_factor_phone", as: Bool.self),
+            passwordCompromised: try row.decode(column: "user_password_compromised_at", as: Int64?.self) != nil)
+            : SessionUserFacts(hasSecondFactor: false, passwordCompromised: false)
+        let banned = userExists ? try row.decode(column: "user_banned", as: Bool.self) : false
         return MintableSession(session: try row.decode(model: SessionRecord.self, keyDecodingStrategy: Columns.decoding),
-                               userExists: try !row.decodeNil(column: "user_row_id"),
-                               userLockedUntil: try row.decode(column: "user_locked_until", as: Int64?.self))
+                               userExists: userExists, userBanned: banned,
+                               userLockedUntil: try row.decode(column: "user_locked_until", as: Int64?.self), user: facts)
     }
 
     /// With an inactivity timeout, fetching tokens is activity: it moves `abandon_at`, at most once a minute so that
@@ -204,7 +215,10 @@ struct TokenRequestKey: Hashable, Sendable {
 struct MintableSession: Sendable {
     let session: SessionRecord
     let userExists: Bool
+    let userBanned: Bool
     let userLockedUntil: Int64?
+    /// What the session's tasks depend on.
+    let user: SessionUserFacts
 }
 
 /// A `GET /v1/client` caller: its client token (by digest) and Origin (the `azp` of its session tokens).

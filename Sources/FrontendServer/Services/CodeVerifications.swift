@@ -19,13 +19,7 @@ struct CodeVerifications: Sendable {
                  send: Bool = true, in db: any SQLDatabase) async throws -> VerificationRecord {
         let now = instance.nowMS
         let settings = instance.settings.verification
-        if let existing = try await find(owner: owner, slot: slot, in: db), existing.status == .unverified,
-           existing.identificationId == destination.identificationID, existing.strategy == strategy,
-           instance.settings.rateLimits.enabled,
-           now - existing.createdAt < Int64(settings.resendCooldown * 1000) {
-            let wait = Int((existing.createdAt + Int64(settings.resendCooldown * 1000) - now + 999) / 1000)
-            throw APIFailure.tooManyRequests(retryAfter: wait)
-        }
+        try await ensureResendAllowed(owner: owner, slot: slot, strategy: strategy, to: destination, in: db)
         let isTest = send && instance.settings.environment == .development && Identifiers.isTestIdentity(destination.value)
         let code = isTest ? Identifiers.testCode : RandomToken.digits(6)
         let id = RandomToken.id(.verification)
@@ -43,6 +37,38 @@ struct CodeVerifications: Sendable {
             try await message.insert(in: db)
         }
         return record
+    }
+
+    /// An email link (`email_link`) in `slot` of `owner`, replacing any verification there, "sent" to the outbox (test
+    /// identities included: they skip codes, not links). It expires like a code. With `send: false` (an identifier
+    /// nobody owns, under strict enumeration protection) the link is never delivered.
+    func prepareLink(owner: String, slot: String, to destination: Destination, redirectURL: String?, purpose: String,
+                     send: Bool = true, in db: any SQLDatabase) async throws -> VerificationRecord {
+        try await ensureResendAllowed(owner: owner, slot: slot, strategy: .emailLink, to: destination, in: db)
+        let now = instance.nowMS
+        try await db.delete(from: VerificationRecord.table).where("owner_id", .equal, owner).where("slot", .equal, slot).run()
+        let record = VerificationRecord(
+            id: RandomToken.id(.verification), ownerId: owner, slot: slot, strategy: .emailLink, status: .unverified,
+            codeDigest: nil, attempts: 0, expireAt: now + Int64(instance.settings.verification.codeLifetime * 1000),
+            identificationId: destination.identificationID, createdAt: now, updatedAt: now, redirectUrl: redirectURL)
+        try await record.insert(in: db)
+        if send {
+            try await OutboxMessage(id: RandomToken.id(.outbox), channel: "email", recipient: destination.value, purpose: purpose,
+                                    code: try EmailLinks.link(for: record, instance: instance), createdAt: now).insert(in: db)
+        }
+        return record
+    }
+
+    /// The resend cooldown: the same code or link to the same destination is not sent again within it (429).
+    private func ensureResendAllowed(owner: String, slot: String, strategy: Strategy, to destination: Destination,
+                                     in db: any SQLDatabase) async throws {
+        let now = instance.nowMS
+        let cooldown = Int64(instance.settings.verification.resendCooldown * 1000)
+        if let existing = try await find(owner: owner, slot: slot, in: db), existing.status == .unverified,
+           existing.identificationId == destination.identificationID, existing.strategy == strategy,
+           instance.settings.rateLimits.enabled, now - existing.createdAt < cooldown {
+            throw APIFailure.tooManyRequests(retryAfter: Int((existing.createdAt + cooldown - now + 999) / 1000))
+        }
     }
 
     /// A verification that needs no code (password, TOTP, backup code): recorded so the response can show it.

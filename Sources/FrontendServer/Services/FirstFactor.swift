@@ -12,6 +12,7 @@ struct FirstFactor: Sendable {
             return try await OAuthSignIns(exchange: exchange).prepare(signInID: signInID, strategy: strategy)
         }
         if strategy == .passkey { return try await PasskeySignIns(exchange: exchange).prepare(signInID: signInID) }
+        if strategy == .emailLink { return try await EmailLinks(exchange: exchange).prepareSignIn(signInID) }
         guard [.emailCode, .phoneCode, .resetPasswordEmailCode, .resetPasswordPhoneCode].contains(strategy) else {
             throw APIFailure.strategyInvalid()
         }
@@ -82,6 +83,8 @@ struct FirstFactor: Sendable {
                 return .rejected(locked ?? .passwordIncorrect)
             }
             try await instance.lockout.recordSuccess(userID: user.id, in: db)
+            // The operator marked it compromised: right, but not accepted; the user signs in another way, then resets it.
+            if user.passwordCompromisedAt != nil { return .rejected(.passwordCompromised) }
             try await instance.codes.record(owner: signIn.id, slot: "first_factor", strategy: .password, status: .verified, in: db)
             return .success(try await complete(signInID: signIn.id, strategy: .password, in: db))
         }
@@ -186,6 +189,7 @@ struct FirstFactor: Sendable {
             }
             let now = instance.nowMS
             try await db.update(UserRecord.table).set("password_digest", to: digest).set("password_updated_at", to: now)
+                .set("password_compromised_at", to: SQLLiteral.null)
                 .set("updated_at", to: now).where("id", .equal, userID).run()
             if signOutOthers { try await Sessions(instance: instance).endAll(userID: userID, in: db) }
             signIn.status = .needsFirstFactor

@@ -2,7 +2,7 @@ import Foundation
 import FrontendAPI
 import Hummingbird
 
-/// The browser side of invitation links.
+/// The browser side of invitation links, to the application or to an organization.
 ///
 /// `GET /v1/tickets/accept?ticket=…` (spec `acceptTicket`) checks the ticket and answers 303 to the invitation's
 /// landing page with `__clerk_ticket` and a fresh `__clerk_status`, or Clerk's 400 error body (`ticket_invalid_code`,
@@ -21,27 +21,37 @@ struct InvitationLinks: Sendable {
     func accept() async throws -> String {
         let ticket = try exchange.call.query.required("ticket")
         return try await instance.database.read { db in
-            let (invitation, _) = try await tickets.invitation(ticket: ticket, in: db)
-            return tickets.link(ticket: ticket, status: try await tickets.status(of: invitation.emailAddress, in: db))
+            let invitee = try await tickets.invitee(ticket: ticket, in: db)
+            return tickets.link(ticket: ticket, status: try await tickets.status(of: invitee.emailAddress, in: db),
+                                organization: invitee.isOrganization)
         }
     }
 
     func landing() async throws -> Page {
         let ticket = try exchange.call.query.required("__clerk_ticket")
-        let (invitation, organization, status) = try await instance.database.read { db in
-            let (invitation, organization) = try await tickets.invitation(ticket: ticket, in: db)
-            return (invitation, organization, try await tickets.status(of: invitation.emailAddress, in: db))
+        let (invitee, status) = try await instance.database.read { db in
+            let invitee = try await tickets.invitee(ticket: ticket, in: db)
+            return (invitee, try await tickets.status(of: invitee.emailAddress, in: db))
         }
-        let role = instance.settings.organizations.role(invitation.role)?.name ?? invitation.role
+        let email = Page.escape(invitee.emailAddress)
+        let (place, invited): (String, String)
+        switch invitee.target {
+        case .application:
+            place = instance.settings.applicationName
+            invited = "\(email) is invited to join <strong>\(Page.escape(place))</strong>."
+        case .organization(let organization, let roleKey):
+            place = organization.name
+            let role = instance.settings.organizations.role(roleKey)?.name ?? roleKey
+            invited = "\(email) is invited to join <strong>\(Page.escape(place))</strong> as \(Page.escape(role))."
+        }
+        let joining = invitee.isOrganization ? " and adds you to the organization" : ""
         let next = status == .signIn
-            ? "clerk-tui signs you in as \(Page.escape(invitation.emailAddress)) and adds you to the organization."
-            : "clerk-tui creates your account for \(Page.escape(invitation.emailAddress)) (the address needs no code) and adds "
-                + "you to the organization."
-        return .html(.ok, title: "Join \(organization.name)", body: """
-            <p>\(Page.escape(invitation.emailAddress)) is invited to join <strong>\(Page.escape(organization.name))</strong> \
-            as \(Page.escape(role)).</p>
+            ? "clerk-tui signs you in as \(email)\(joining)."
+            : "clerk-tui creates your account for \(email) (the address needs no code)\(joining)."
+        return .html(.ok, title: "Join \(place)", body: """
+            <p>\(invited)</p>
             <p>Return to your terminal to accept: run <code>clerk-tui --ticket '…'</code> with this page's address, or \
-            paste the address on clerk-tui's sign-in card. \(next)</p>
+            paste the address on clerk-tui's sign-in or sign-up card. \(next)</p>
             <p>You can close this tab.</p>
             """)
     }
@@ -52,10 +62,17 @@ extension Gateway {
     /// URL `body` returns, or the JSON error.
     func redirect(_ request: Request, _ context: FAPIRequestContext,
                   _ body: @Sendable (Exchange) async throws -> String) async -> Response {
+        await browserPage(request, context) { .redirect(try await body($0)) }
+    }
+
+    /// A browser-facing route whose failures the spec documents as Clerk's error body (`acceptTicket`, `verify`): the
+    /// page `body` gives, or the JSON error.
+    func browserPage(_ request: Request, _ context: FAPIRequestContext,
+                     _ body: @Sendable (Exchange) async throws -> Page) async -> Response {
         let traceID = RandomToken.base62(24)
         do {
             let call = try await APICall.decode(request, context: context, traceID: traceID)
-            return Page.redirect(try await body(Exchange(instance: instance, call: call))).response
+            return try await body(Exchange(instance: instance, call: call)).response
         } catch {
             var logger = instance.logger
             logger[metadataKey: "trace_id"] = "\(traceID)"

@@ -4,6 +4,12 @@ import SQLKit
 struct Lockout: Sendable {
     let settings: LockoutSettings
 
+    /// `locked_until` of a lock the operator set (`clerk-tui admin users lock`): it has no end and holds whatever the
+    /// lockout settings say, until the operator unlocks.
+    static let indefinitely = Int64.max
+    /// Seconds left that mean "no end": more than any lockout duration can give.
+    static let indefiniteSeconds = Int(Int64.max / 1000 / 2)
+
     /// Seconds left on an active lockout, or nil.
     func remaining(_ user: UserRecord, now: Int64) -> Int? {
         remaining(lockedUntil: user.lockedUntil, now: now)
@@ -11,8 +17,8 @@ struct Lockout: Sendable {
 
     /// The same from the `locked_until` column alone, for queries that do not load the whole user.
     func remaining(lockedUntil: Int64?, now: Int64) -> Int? {
-        guard settings.enabled, let until = lockedUntil, until > now else { return nil }
-        return Int((until - now + 999) / 1000)
+        guard let until = lockedUntil, until > now, settings.enabled || until == Self.indefinitely else { return nil }
+        return until == Self.indefinitely ? Self.indefiniteSeconds : Int((until - now + 999) / 1000)
     }
 
     func ensureUnlocked(_ user: UserRecord, now: Int64) throws(APIFailure) {

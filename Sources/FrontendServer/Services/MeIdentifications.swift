@@ -80,7 +80,10 @@ struct MeIdentifications: Sendable {
 
     func prepareVerification(_ id: String) async throws -> Reply {
         let strategy = try form.required("strategy", as: Strategy.self)
-        guard strategy == codeStrategy else { throw APIFailure.strategyInvalid() }
+        let byLink = strategy == .emailLink && kind == .emailAddress
+        if byLink { try EmailLinks(exchange: exchange).ensureVerificationByLink() }
+        guard strategy == codeStrategy || byLink else { throw APIFailure.strategyInvalid() }
+        let redirectURL = byLink ? try EmailLinks(exchange: exchange).redirectURL() : nil
         return try await instance.database.write { db in
             let (_, user, client) = try await me.context(in: db)
             let record = try await owned(id, userID: user.id, in: db)
@@ -88,9 +91,14 @@ struct MeIdentifications: Sendable {
                 throw APIFailure(.unprocessableContent, "verification_already_verified", "This verification has already been verified.")
             }
             try await instance.rateLimiter.hit(.identifierSend, key: record.value, in: db)
-            _ = try await instance.codes.prepare(owner: record.id, slot: Self.slot, strategy: strategy,
-                                                 to: .init(kind: kind, value: record.value, identificationID: record.id),
-                                                 purpose: "verify_" + valueParam, in: db)
+            let destination = CodeVerifications.Destination(kind: kind, value: record.value, identificationID: record.id)
+            if byLink {
+                _ = try await instance.codes.prepareLink(owner: record.id, slot: Self.slot, to: destination, redirectURL: redirectURL,
+                                                         purpose: "verify_" + valueParam, in: db)
+            } else {
+                _ = try await instance.codes.prepare(owner: record.id, slot: Self.slot, strategy: strategy, to: destination,
+                                                     purpose: "verify_" + valueParam, in: db)
+            }
             return try await envelope(try await render(record, in: db), client: client, in: db)
         }
     }
@@ -107,20 +115,30 @@ struct MeIdentifications: Sendable {
                                        metadata: ["user_id": "\(user.id)"])
                 return .rejected(failure)
             }
-            let now = instance.nowMS
-            record.verified = true
-            record.updatedAt = now
-            try await record.save(in: db)
-            var updated = try await UserRecord.find(user.id, in: db) ?? user
-            if kind == .emailAddress, updated.primaryEmailAddressId == nil { updated.primaryEmailAddressId = record.id }
-            if kind == .phoneNumber, updated.primaryPhoneNumberId == nil { updated.primaryPhoneNumberId = record.id }
-            updated.updatedAt = now
-            try await updated.save(in: db)
-            if kind == .emailAddress {
-                try await DomainEnrollment.enroll(userID: user.id, email: record.value, instance: instance, in: db)
-            }
+            record = try await Self.markVerified(record, instance: instance, in: db)
             return .success(try await envelope(try await render(record, in: db), client: client, in: db))
         }
+    }
+
+    /// A verified identifier: the user's primary one of its kind if they had none; a verified email address enrolls the
+    /// user in organizations whose verified domain it is at.
+    @discardableResult
+    static func markVerified(_ identification: IdentificationRecord, instance: FrontendInstance,
+                             in db: any SQLDatabase) async throws -> IdentificationRecord {
+        var record = identification
+        let now = instance.nowMS
+        record.verified = true
+        record.updatedAt = now
+        try await record.save(in: db)
+        guard var user = try await UserRecord.find(record.userId, in: db) else { return record }
+        if record.kind == .emailAddress, user.primaryEmailAddressId == nil { user.primaryEmailAddressId = record.id }
+        if record.kind == .phoneNumber, user.primaryPhoneNumberId == nil { user.primaryPhoneNumberId = record.id }
+        user.updatedAt = now
+        try await user.save(in: db)
+        if record.kind == .emailAddress {
+            try await DomainEnrollment.enroll(userID: user.id, email: record.value, instance: instance, in: db)
+        }
+        return record
     }
 
     /// PATCH of a phone number: `reserved_for_second_factor`, `default_second_factor`. Reserving the user's first

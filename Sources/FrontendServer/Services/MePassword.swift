@@ -27,6 +27,8 @@ extension MeEndpoints {
             if currentMatches == nil { try await requireRecentVerification(session, user: user, in: db) }
             let now = instance.nowMS
             user.passwordDigest = digest
+            // A new password lifts the operator's mark, and with it the `reset-password` task.
+            user.passwordCompromisedAt = nil
             user.passwordUpdatedAt = now
             user.updatedAt = now
             try await user.save(in: db)

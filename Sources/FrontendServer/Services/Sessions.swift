@@ -13,19 +13,26 @@ struct Sessions: Sendable {
         return session.status
     }
 
-    /// The status clients see: `effectiveStatus`, except that while the instance forces organization selection an
-    /// active session with no active organization is `pending`, with the task `choose-organization`. Selecting or
-    /// creating an organization makes it `active` again; stored rows stay `active` throughout.
-    func presentedStatus(_ session: SessionRecord, now: Int64) -> SessionStatus {
+    /// The status clients see: `effectiveStatus`, except that an active session with tasks left (`tasks(_:user:)`)
+    /// is `pending` (with `sts: pending` in its tokens) until they are done. Stored rows stay `active` throughout.
+    func presentedStatus(_ session: SessionRecord, user: SessionUserFacts, now: Int64) -> SessionStatus {
         let status = effectiveStatus(session, now: now)
-        guard status == .active, instance.settings.organizations.forceOrganizationSelection,
-              session.lastActiveOrganizationId == nil else { return status }
+        guard status == .active, !tasks(session, user: user).isEmpty else { return status }
         return .pending
     }
 
-    /// The tasks of a session in `status`: `choose-organization` for a pending one.
-    func tasks(for status: SessionStatus) -> [SessionTask]? {
-        status == .pending ? [SessionTask(key: .chooseOrganization)] : nil
+    /// What the session must do before it is active, as Clerk's session tasks: `reset-password` while the operator's
+    /// mark on the password stands, `setup-mfa` while the instance requires a second factor the user has none of,
+    /// `choose-organization` while the instance forces organization selection and none is active (selecting or
+    /// creating one clears it). Doing the task clears it at once: these are read from the user and session each time.
+    func tasks(_ session: SessionRecord, user: SessionUserFacts) -> [SessionTask] {
+        var keys: [SessionTask.Key] = []
+        if user.passwordCompromised { keys.append(.resetPassword) }
+        if instance.settings.mfa.required, !user.hasSecondFactor { keys.append(.setupMFA) }
+        if instance.settings.organizations.forceOrganizationSelection, session.lastActiveOrganizationId == nil {
+            keys.append(.chooseOrganization)
+        }
+        return keys.map(SessionTask.init(key:))
     }
 
     /// Active sessions of a client, with lapsed ones marked in the database.
@@ -50,6 +57,8 @@ struct Sessions: Sendable {
     func create(on client: inout ClientRecord, exchange: Exchange, userID: String, firstFactorAt: Int64?,
                 secondFactorAt: Int64?, strategy: Strategy, rotatingToken: Bool = true,
                 in db: any SQLDatabase) async throws -> (SessionRecord, token: String?) {
+        // Whatever the way in, a banned user gets no session.
+        if try await UserRecord.find(userID, in: db)?.banned == true { throw APIFailure.userBanned }
         let now = instance.nowMS
         let settings = instance.settings.sessions
         let expireAt = now + Int64(settings.maxLifetime * 1000)
@@ -110,5 +119,23 @@ struct Sessions: Sendable {
         if let userID, let existing = sessions.first(where: { $0.userId == userID }) {
             throw APIFailure.alreadySignedIn(sessionID: existing.id)
         }
+    }
+}
+
+/// What a user's sessions' tasks depend on.
+struct SessionUserFacts: Sendable, Equatable {
+    /// An authenticator app or a phone number reserved for second-factor codes.
+    var hasSecondFactor: Bool
+    /// The operator marked the password compromised (`clerk-tui admin users mark-compromised`).
+    var passwordCompromised: Bool
+
+    init(hasSecondFactor: Bool, passwordCompromised: Bool) {
+        self.hasSecondFactor = hasSecondFactor
+        self.passwordCompromised = passwordCompromised
+    }
+
+    init(_ user: UserRecord, identifications: [IdentificationRecord]) {
+        self.init(hasSecondFactor: user.totpVerified || identifications.contains { $0.reservedForSecondFactor },
+                  passwordCompromised: user.passwordCompromisedAt != nil)
     }
 }

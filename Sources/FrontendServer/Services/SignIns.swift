@@ -38,7 +38,7 @@ struct SignIns: Sendable {
         }
         if strategy == .ticket { return try await TicketSignIns(exchange: exchange).create() }
         if strategy == .passkey, identifier == nil { return try await PasskeySignIns(exchange: exchange).createDiscoverable() }
-        if let strategy, ![.password, .emailCode, .phoneCode, .resetPasswordEmailCode, .resetPasswordPhoneCode, .passkey].contains(strategy) {
+        if let strategy, ![.password, .emailCode, .phoneCode, .emailLink, .resetPasswordEmailCode, .resetPasswordPhoneCode, .passkey].contains(strategy) {
             throw APIFailure.paramInvalid("strategy", "\(strategy) is not a supported strategy on this instance.")
         }
         if identifier == nil, strategy != nil || password != nil { throw APIFailure.paramMissing("identifier") }
@@ -48,6 +48,7 @@ struct SignIns: Sendable {
             if let identifier {
                 found = try await Self.findUser(identifier: identifier, settings: instance.settings, in: db)
             }
+            if found?.0.banned == true { throw APIFailure.userBanned }
             let phantom = identifier != nil && found == nil
             if phantom, instance.settings.enumerationProtection == .off { return ("", nil, false) }
             try await sessions.ensureCanSignIn(client: existingClient, userID: found?.0.id, in: db)
@@ -110,7 +111,9 @@ struct SignIns: Sendable {
 
     func get(_ id: String) async throws -> Reply {
         let nonce = exchange.call.query.nonEmpty("rotating_token_nonce")
-        if let token = try await OAuthSignIns(exchange: exchange).collectToken(signInID: id, nonce: nonce) {
+        var collected = try await OAuthSignIns(exchange: exchange).collectToken(signInID: id, nonce: nonce)
+        if collected == nil { collected = try await EmailLinks(exchange: exchange).collectToken(ownerID: id, slot: "first_factor") }
+        if let token = collected {
             return try await Self(exchange: Exchange(instance: instance, call: exchange.call.presenting(token)))
                 .render(signInID: id, issuedToken: token)
         }

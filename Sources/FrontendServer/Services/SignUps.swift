@@ -82,7 +82,7 @@ struct SignUps: Sendable {
         try await instance.rateLimiter.hit(.createSignUp, key: exchange.call.remoteIP)
         let ticket = try ticketParameter()
         // An invitation is what restricted (invitation-only) and waitlist instances let people sign up with.
-        guard instance.settings.signUpMode == .public || ticket != nil else { throw APIFailure.signUpRestricted }
+        if ticket == nil { try ensureOpenSignUp() }
         let transfer = try form.bool("transfer") == true
         let parsed = try await parseFields()
         let (id, token): (String, String?) = try await instance.database.write { db in
@@ -155,7 +155,11 @@ struct SignUps: Sendable {
     }
 
     func get(_ id: String) async throws -> Reply {
-        try await instance.database.read { db in
+        if let token = try await EmailLinks(exchange: exchange).collectToken(ownerID: id, slot: "email_address") {
+            return try await Self(exchange: Exchange(instance: instance, call: exchange.call.presenting(token)))
+                .render(id, issuedToken: token)
+        }
+        return try await instance.database.read { db in
             let (record, client) = try await load(id, in: db)
             return try await exchange.envelope(try await exchange.presenter.signUp(record, in: db), client: client, in: db)
         }
@@ -163,6 +167,7 @@ struct SignUps: Sendable {
 
     func prepareVerification(_ id: String) async throws -> Reply {
         let strategy = try form.required("strategy", as: Strategy.self)
+        if strategy == .emailLink { return try await prepareEmailLink(id) }
         guard strategy == .emailCode || strategy == .phoneCode else { throw APIFailure.strategyInvalid() }
         try await instance.database.write { db in
             let (record, _) = try await load(id, in: db)
@@ -211,7 +216,7 @@ struct SignUps: Sendable {
         return (record, client)
     }
 
-    private func render(_ id: String, issuedToken: String?) async throws -> Reply {
+    func render(_ id: String, issuedToken: String?) async throws -> Reply {
         try await instance.database.read { db in
             guard let record = try await SignUpRecord.find(id, in: db),
                   let client = try await ClientRecord.find(record.clientId, in: db) else { throw APIFailure.notFound("Sign up") }
@@ -222,7 +227,8 @@ struct SignUps: Sendable {
 
     /// Creates the user and session once nothing is missing or unverified; returns the rotated client token. A ticket
     /// sign-up's user joins the invitation's organization.
-    private func completeIfReady(_ id: String, in db: any SQLDatabase) async throws -> String? {
+    /// Without `rotatingToken` (an email link completed it, not the client) the client collects its token later.
+    func completeIfReady(_ id: String, rotatingToken: Bool = true, in db: any SQLDatabase) async throws -> String? {
         guard var record = try await SignUpRecord.find(id, in: db), record.status == .missingRequirements else { return nil }
         let email = try await instance.codes.find(owner: id, slot: "email_address", in: db)
         let phone = try await instance.codes.find(owner: id, slot: "phone_number", in: db)
@@ -250,9 +256,11 @@ struct SignUps: Sendable {
         }
         guard var client = try await ClientRecord.find(record.clientId, in: db) else { throw APIFailure.notFound("Sign up") }
         let strategy = flow.map { Strategy.oauth(provider: $0.provider) }
-            ?? (email?.strategy == .ticket ? .ticket : email != nil ? .emailCode : phone != nil ? .phoneCode : .password)
+            ?? email.map { [.ticket, .emailLink].contains($0.strategy) ? $0.strategy : .emailCode }
+            ?? (phone != nil ? .phoneCode : .password)
         let (session, token) = try await Sessions(instance: instance).create(
-            on: &client, exchange: exchange, userID: user.id, firstFactorAt: now, secondFactorAt: nil, strategy: strategy, in: db)
+            on: &client, exchange: exchange, userID: user.id, firstFactorAt: now, secondFactorAt: nil, strategy: strategy,
+            rotatingToken: rotatingToken, in: db)
         client.signUpId = nil
         try await client.save(in: db)
         record.status = .complete

@@ -17,6 +17,13 @@ public struct InstanceSettings: Sendable, Equatable {
     public var password = PasswordSettings()
     public var emailCodeFirstFactor = true
     public var phoneCodeFirstFactor = true
+    /// Sign-in by a link emailed to the address (`email_link`), beside or instead of a code.
+    public var emailLinkFirstFactor = false
+    /// How email addresses are verified at sign-up and in the profile: `email_code`, `email_link` or both (the
+    /// Dashboard's "Verify at sign-up" choices), in the order offered.
+    public var emailVerificationStrategies: [String] = ["email_code"]
+    /// API keys users and organizations may create (the spec's API Keys tag).
+    public var apiKeys = APIKeysOptions()
     public var mfa = MFASettings()
     public var sessions = SessionSettings()
     public var lockout = LockoutSettings()
@@ -72,6 +79,17 @@ public struct PasswordSettings: Sendable, Equatable {
     /// bcrypt cost, at least 10.
     public var hashCost = 12
     public init() {}
+}
+
+/// Which API keys may be created (`api_keys_settings` of the environment).
+public struct APIKeysOptions: Sendable, Equatable {
+    /// Users may create keys of their own.
+    public var user = false
+    /// Organizations may have keys, for members with `org:sys_api_keys:manage`.
+    public var organizations = false
+    public init() {}
+
+    public var enabled: Bool { user || organizations }
 }
 
 public struct MFASettings: Sendable, Equatable {

@@ -111,6 +111,8 @@ public enum OrganizationPermissionCatalog {
     public static let domainsManage = "org:sys_domains:manage"
     public static let billingRead = "org:sys_billing:read"
     public static let billingManage = "org:sys_billing:manage"
+    public static let apiKeysRead = "org:sys_api_keys:read"
+    public static let apiKeysManage = "org:sys_api_keys:manage"
 
     public static let system = [
         OrganizationPermissionDefinition(key: profileManage, name: "Manage organization", description: "Permission to manage an organization."),
@@ -121,6 +123,8 @@ public enum OrganizationPermissionCatalog {
         OrganizationPermissionDefinition(key: domainsManage, name: "Manage domains", description: "Permission to manage the domains of an organization."),
         OrganizationPermissionDefinition(key: billingRead, name: "Read billing", description: "Permission to read the billing of an organization."),
         OrganizationPermissionDefinition(key: billingManage, name: "Manage billing", description: "Permission to manage the billing of an organization."),
+        OrganizationPermissionDefinition(key: apiKeysRead, name: "Read API keys", description: "Permission to read the API keys of an organization."),
+        OrganizationPermissionDefinition(key: apiKeysManage, name: "Manage API keys", description: "Permission to manage the API keys of an organization."),
     ]
 
     /// What the creator role must grant, and what at least one member of every organization must keep

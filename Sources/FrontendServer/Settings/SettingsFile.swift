@@ -29,7 +29,7 @@ public enum SettingsFile {
 /// The TOML document's shape: optional everywhere, applied over the defaults.
 struct SettingsDocument: Decodable {
     struct Identifier: Decodable {
-        var enabled: Bool?, required: Bool?, used_for_sign_in: Bool?, verify_at_sign_up: Bool?
+        var enabled: Bool?, required: Bool?, used_for_sign_in: Bool?, verify_at_sign_up: Bool?, verifications: [String]?
         func apply(to value: inout IdentifierSettings) {
             if let enabled { value.enabled = enabled }
             if let required { value.required = required }
@@ -39,7 +39,8 @@ struct SettingsDocument: Decodable {
     }
     struct Identifiers: Decodable { var email_address: Identifier?, phone_number: Identifier?, username: Identifier? }
     struct Profile: Decodable { var first_name: SectionFieldRequirement?, last_name: SectionFieldRequirement? }
-    struct FirstFactors: Decodable { var email_code: Bool?, phone_code: Bool?, password: Bool? }
+    struct FirstFactors: Decodable { var email_code: Bool?, phone_code: Bool?, password: Bool?, email_link: Bool? }
+    struct APIKeys: Decodable { var user: Bool?, organizations: Bool? }
     struct Password: Decodable {
         var min_length: Int?, max_length: Int?, require_uppercase: Bool?, require_lowercase: Bool?
         var require_numbers: Bool?, require_special_char: Bool?, reject_common: Bool?, hash_cost: Int?
@@ -72,6 +73,7 @@ struct SettingsDocument: Decodable {
     var organizations: OrganizationsDocument?
     var billing: BillingDocument?
     var passkeys: PasskeysDocument?
+    var api_keys: APIKeys?
 
     func apply(to s: inout InstanceSettings) throws {
         if let application_name { s.applicationName = application_name }
@@ -87,6 +89,10 @@ struct SettingsDocument: Decodable {
         if let value = first_factors?.email_code { s.emailCodeFirstFactor = value }
         if let value = first_factors?.phone_code { s.phoneCodeFirstFactor = value }
         if let value = first_factors?.password { s.password.enabled = value }
+        if let value = first_factors?.email_link { s.emailLinkFirstFactor = value }
+        if let value = identifiers?.email_address?.verifications { s.emailVerificationStrategies = value }
+        if let value = api_keys?.user { s.apiKeys.user = value }
+        if let value = api_keys?.organizations { s.apiKeys.organizations = value }
         if let p = password {
             if let v = p.min_length { s.password.minLength = v }
             if let v = p.max_length { s.password.maxLength = v }
@@ -149,6 +155,10 @@ extension InstanceSettings {
         }
         guard rateLimits.scale > 0 else { throw fail("rate_limits.scale must be positive") }
         guard sessions.tokenVersion == 1 || sessions.tokenVersion == 2 else { throw fail("sessions.token_version must be 1 or 2") }
+        guard !emailVerificationStrategies.isEmpty,
+              emailVerificationStrategies.allSatisfy({ ["email_code", "email_link"].contains($0) }) else {
+            throw fail("identifiers.email_address.verifications must list email_code, email_link or both")
+        }
         try organizations.validate()
         try billing.validate(organizationsEnabled: organizations.enabled)
         try passkeys.validate()

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Logging
 import NIOPosix
 import SQLKit
@@ -14,14 +15,33 @@ final class Database: Sendable {
     private let writer: ConnectionPool
     private let readers: ConnectionPool
     private let writes = Atomic<UInt64>(0)
+    /// `<database>-changes`: grows by a byte after each change another process (`clerk-tui admin`) commits.
+    private let changesPath: String
 
-    /// Moves after every write transaction of this process ends. A value read before a read started and still the
-    /// same later means that nothing this process wrote since can be missing from what was read (see `RecentRows`).
-    var generation: UInt64 { writes.load(ordering: .acquiring) }
+    /// Moves after every write transaction of this process ends, and after every change another process announced
+    /// (`announceChange`). A value read before a read started and still the same later means that nothing written
+    /// since can be missing from what was read (see `RecentRows`).
+    var generation: UInt64 {
+        var status = Glibc.stat()
+        let announced = Glibc.lstat(changesPath, &status) == 0 ? UInt64(status.st_size) : 0
+        return writes.load(ordering: .acquiring) &+ announced << 32
+    }
 
-    private init(writer: ConnectionPool, readers: ConnectionPool) {
+    private init(writer: ConnectionPool, readers: ConnectionPool, changesPath: String) {
         self.writer = writer
         self.readers = readers
+        self.changesPath = changesPath
+    }
+
+    /// Tells every process serving this database that rows changed under it, so that none hands out a row it read
+    /// before (a banned user's session, a lock). Called by a process that writes beside a running server, after its
+    /// write committed.
+    func announceChange() throws {
+        let descriptor = Glibc.open(changesPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { Glibc.close(descriptor) }
+        var byte: UInt8 = 0x0a
+        guard Glibc.write(descriptor, &byte, 1) == 1 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 
     static func open(path: String, readers readerCount: Int = 2, logger: Logger) async throws -> Database {
@@ -37,7 +57,7 @@ final class Database: Sendable {
         let writer = try await connect()
         var readers: [SQLiteConnection] = []
         for _ in 0..<readerCount { readers.append(try await connect()) }
-        let database = Database(writer: ConnectionPool([writer]), readers: ConnectionPool(readers))
+        let database = Database(writer: ConnectionPool([writer]), readers: ConnectionPool(readers), changesPath: path + "-changes")
         try await Migrations.run(on: database)
         return database
     }

@@ -6,7 +6,7 @@ enum Migrations {
     typealias Step = @Sendable (any SQLDatabase) async throws -> Void
 
     static let steps: [(version: Int, apply: Step)] = [(1, initialSchema), (2, profileImages), (3, slidingRateLimits), (4, passkeys), (5, socialSignIn),
-                                                         (6, organizations), (7, invitationTickets), (20, billing),
+                                                         (6, organizations), (7, invitationTickets), (16, waysIn), (20, billing),
                                                          (30, webAuthn), (40, sessionActivity)]
 
     /// WebAuthn: each passkey's COSE algorithm, signature counter and whether a counter that went back flagged it
@@ -172,7 +172,7 @@ enum Migrations {
         }
     }
 
-    private static func timestamps(_ builder: SQLCreateTableBuilder) -> SQLCreateTableBuilder {
+    static func timestamps(_ builder: SQLCreateTableBuilder) -> SQLCreateTableBuilder {
         builder.column("created_at", type: .bigint, .notNull).column("updated_at", type: .bigint, .notNull)
     }
 

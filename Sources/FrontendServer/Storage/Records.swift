@@ -31,6 +31,11 @@ struct UserRecord: Record {
     var updatedAt: Int64
     /// The profile image's file name under `images/`, if one was uploaded.
     var imageFile: String? = nil
+    /// Banned by the operator (`clerk-tui admin users ban`): no sign-in, no session.
+    var banned: Bool = false
+    /// When the operator marked the password compromised: sign-in with it is refused, and sessions must reset it
+    /// (the `reset-password` task) until it is changed.
+    var passwordCompromisedAt: Int64? = nil
 }
 
 /// An email address or phone number that belongs to a user.
@@ -144,6 +149,13 @@ struct VerificationRecord: Record {
     var identificationId: String?
     var createdAt: Int64
     var updatedAt: Int64
+    /// An email link's: the client that opened it, if the browser presented one (`verified_at_client`).
+    var verifiedAtClient: String? = nil
+    /// An email link's: where `/v1/verify` sends the browser afterwards.
+    var redirectUrl: String? = nil
+    /// An email link completed its owner's sign-in or sign-up from elsewhere: the owner's client collects a rotated
+    /// token on its next read.
+    var tokenOwed: Bool = false
 }
 
 /// A WebAuthn credential of a user.

@@ -43,4 +43,5 @@ enum RandomToken {
 enum IDPrefix: String {
     case client, sess, user, sia, sua, idn, ins, totp, bcode = "bc", outbox = "msg", verification = "ver", jti = "jti", eac
     case org, orgmem, orginv, orgsugg, orgreq, orgdmn, pk
+    case inv, wle
 }
