@@ -18,13 +18,13 @@ struct ClerkTUI: AsyncParsableCommand {
               clerk-tui                                   # the portal on the embedded instance
               clerk-tui --publishable-key pk_test_…       # against a Clerk instance
               clerk-tui --frontend-api http://127.0.0.1:4000 --plain
-              clerk-tui --ticket 'https://…?__clerk_ticket=…'   # accept an organization invitation
+              clerk-tui --ticket 'https://…?__clerk_ticket=…'   # accept an invitation
               clerk-tui --generate-completion-script bash > /etc/bash_completion.d/clerk-tui
             """,
         version: "\(version) (commit \(BuildInfo.commit))",
         subcommands: [
             ServeCommand.self, OutboxCommand.self, TokenCommand.self, StatusCommand.self, SwitchCommand.self,
-            SignOutCommand.self, SSHCommand.self, UIGalleryCommand.self,
+            SignOutCommand.self, AdminCommand.self, SSHCommand.self, UIGalleryCommand.self,
         ]
     )
 
@@ -35,7 +35,7 @@ struct ClerkTUI: AsyncParsableCommand {
     @OptionGroup var display: PortalOptions
     @OptionGroup var oauth: OAuthRedirectOptions
     @OptionGroup var passkeys: AuthenticatorOptions
-    @Option(help: "Accept an organization invitation: its ticket, or the whole invitation link.")
+    @Option(help: "Accept an invitation, to the application or to an organization: its ticket, or the whole link.")
     var ticket: String?
 
     /// Opens the portal: full screen on a capable terminal, plain prompts otherwise.

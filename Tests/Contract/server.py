@@ -186,5 +186,18 @@ class Server:
         assert result.returncode == 0, f"outbox failed: {result.stderr.decode(errors='replace')}"
         return [json.loads(line) for line in result.stdout.decode().splitlines() if line.strip()]
 
+    def admin(self, *args: str) -> str:
+        """Runs `clerk-tui admin --data-dir DIR --config FILE ARGS…` beside the running server; its standard output."""
+        command = [binary(), "admin", "--data-dir", str(self.data_dir)]
+        if self.config_path:
+            command += ["--config", str(self.config_path)]
+        result = subprocess.run(command + list(args), capture_output=True, timeout=60, cwd=REPO_ROOT)
+        assert result.returncode == 0, f"admin {' '.join(args)} failed: {result.stderr.decode(errors='replace')}"
+        return result.stdout.decode()
+
+    def admin_json(self, *args: str) -> list[dict]:
+        """An `admin … list --json` as a list of objects."""
+        return [json.loads(line) for line in self.admin(*args, "--json").splitlines() if line.strip()]
+
     def outbox_ids(self) -> set[str]:
         return {str(entry.get("id")) for entry in self.outbox()}

@@ -83,6 +83,9 @@ struct MeIdentifications: Sendable {
         let byLink = strategy == .emailLink && kind == .emailAddress
         if byLink { try EmailLinks(exchange: exchange).ensureVerificationByLink() }
         guard strategy == codeStrategy || byLink else { throw APIFailure.strategyInvalid() }
+        if strategy == .emailCode, !instance.settings.emailVerificationStrategies.contains(strategy.rawValue) {
+            throw APIFailure.strategyInvalid()
+        }
         let redirectURL = byLink ? try EmailLinks(exchange: exchange).redirectURL() : nil
         return try await instance.database.write { db in
             let (_, user, client) = try await me.context(in: db)

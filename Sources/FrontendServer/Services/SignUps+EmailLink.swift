@@ -5,6 +5,11 @@ import SQLKit
 /// `SignUpEmailLinkCard`), where the settings allow it; following the link completes the sign-up once nothing else is
 /// missing (`EmailLinks`).
 extension SignUps {
+    /// Where addresses are verified by link only, a code is not offered (422 `strategy_for_user_invalid`).
+    func ensureVerificationByCode() throws(APIFailure) {
+        guard instance.settings.emailVerificationStrategies.contains(Strategy.emailCode.rawValue) else { throw .strategyInvalid() }
+    }
+
     func prepareEmailLink(_ id: String) async throws -> Reply {
         let links = EmailLinks(exchange: exchange)
         try links.ensureVerificationByLink()

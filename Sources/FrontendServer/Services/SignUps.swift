@@ -169,6 +169,7 @@ struct SignUps: Sendable {
         let strategy = try form.required("strategy", as: Strategy.self)
         if strategy == .emailLink { return try await prepareEmailLink(id) }
         guard strategy == .emailCode || strategy == .phoneCode else { throw APIFailure.strategyInvalid() }
+        if strategy == .emailCode { try ensureVerificationByCode() }
         try await instance.database.write { db in
             let (record, _) = try await load(id, in: db)
             let isEmail = strategy == .emailCode
