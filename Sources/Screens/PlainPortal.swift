@@ -32,10 +32,10 @@ public struct PlainPortal<Source: LineSource> {
         pending = machine.update(.start)
     }
 
-    /// Runs until the portal hands over (waitlist) or input ends.
-    public mutating func run() async throws(PromptError) -> PortalExit {
+    /// Runs until input ends (the portal itself never does).
+    public mutating func run() async throws(PromptError) -> Never {
         while true {
-            if let exit = await perform() { return exit }
+            await perform()
             await fireDueTimers()
             if !pending.isEmpty { continue }
             try await ask(machine.card)
@@ -44,8 +44,8 @@ public struct PlainPortal<Source: LineSource> {
 
     // MARK: Effects
 
-    /// Performs pending effects until none are left; returns the first exit.
-    private mutating func perform() async -> PortalExit? {
+    /// Performs pending effects until none are left.
+    private mutating func perform() async {
         while !pending.isEmpty {
             let effect = pending.removeFirst()
             switch effect {
@@ -63,11 +63,10 @@ public struct PlainPortal<Source: LineSource> {
                 pending += machine.update(.response(id, PrivateFile.write(contents, to: path)))
             case .removeFile(let id, let path):
                 pending += machine.update(.response(id, PrivateFile.remove(path)))
-            case .finish(let exit):
-                return exit
+            case .finish(let never):
+                switch never {}
             }
         }
-        return nil
     }
 
     /// Fires every timer whose time has come, as often as it would have fired meanwhile.

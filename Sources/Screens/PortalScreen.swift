@@ -12,7 +12,6 @@ public struct PortalScreen: Screen {
     private var cardKey = ""
     private var cardHadFields = false
     private let initialCommands: [Command]
-    private let onExit: (PortalExit) -> [Command]
 
     /// - Parameters:
     ///   - backend: performs the calls (``Backend/frontend(_:)`` with the Frontend API client).
@@ -22,20 +21,18 @@ public struct PortalScreen: Screen {
     ///   - localFiles: the profile may read and write the user's files (not when served over SSH).
     ///   - keepSignedIn: the SSH front door's "Keep me signed in on this key" file, when it offers one.
     ///   - ticket: an invitation's ticket to accept on the sign-in card.
-    ///   - onExit: what to do on "Join waitlist" (nothing by default).
     public init(
         backend: Backend, emailLinkRedirectURL: String? = nil, oauthRedirectURL: String? = nil,
         openURL: (@Sendable (String) -> Void)? = nil, localFiles: Bool = false, keepSignedIn: KeepSignedIn? = nil,
-        ticket: String? = nil, onExit: @escaping (PortalExit) -> [Command] = { _ in [] }
+        ticket: String? = nil
     ) {
         var machine = PortalMachine(
             emailLinkRedirectURL: emailLinkRedirectURL, oauthRedirectURL: oauthRedirectURL, localFiles: localFiles,
             keepSignedIn: keepSignedIn, ticket: ticket)
         var runner = EffectRunner(backend: backend, openURL: openURL)
-        initialCommands = runner.commands(for: machine.update(.start)).commands
+        initialCommands = runner.commands(for: machine.update(.start))
         self.machine = machine
         self.runner = runner
-        self.onExit = onExit
         refresh()
     }
 
@@ -87,9 +84,9 @@ public struct PortalScreen: Screen {
     /// Applies a machine event and returns the commands its effects need.
     mutating func send(_ event: PortalMachine.Event) -> [Command] {
         let effects = machine.update(event)
-        let (commands, exits) = runner.commands(for: effects)
+        let commands = runner.commands(for: effects)
         refresh()
-        return commands + exits.flatMap(onExit)
+        return commands
     }
 
     private mutating func send(optional event: PortalMachine.Event?) -> [Command] {

@@ -90,7 +90,7 @@ struct ClerkTUI: AsyncParsableCommand {
             backend: backend, prompter: PlainPrompter(), oauthRedirectURL: oauthRedirectURL, openURL: openURL,
             localFiles: localFiles, keepSignedIn: keepSignedIn, ticket: invitationTicket)
         do {
-            _ = try await plain.run()
+            try await plain.run()
         } catch {
             // Input ended (Ctrl-D, closed pipe): leave quietly, as a shell prompt does.
         }

@@ -16,7 +16,7 @@ public struct Endpoint<Output: Sendable>: Sendable {
     }
 
     var method: HTTPMethod
-    /// Path below the origin, starting with `/v1/` or `/.well-known/`.
+    /// Path below the origin, starting with `/v1/`, `/.well-known/` or `/api_keys`.
     var path: String
     var query: [(name: String, value: String)] = []
     var body: FormFields?
@@ -27,6 +27,9 @@ public struct Endpoint<Output: Sendable>: Sendable {
     var sessionScope: SessionScope = .none
     /// Whether a retry may repeat the call after an ambiguous failure.
     var isIdempotent: Bool
+    /// A session token sent as `Authorization: Bearer` in place of the client token, as clerk-js sends its API keys
+    /// calls (then without `_is_native`, as clerk-js does).
+    var bearer: String?
 
     enum SessionScope: Sendable, Equatable {
         case none

@@ -92,7 +92,7 @@ public final class FrontendClient: Sendable {
         case .active: if let id = client?.lastActiveSessionID { query.append(("_clerk_session_id", id)) }
         case .session(let id): query.append(("_clerk_session_id", id))
         }
-        query.append(("_is_native", "true"))
+        if endpoint.bearer == nil { query.append(("_is_native", "true")) }
         let queryString = query.map { FormURLEncoding.escape($0.name) + "=" + FormURLEncoding.escape($0.value) }
             .joined(separator: "&")
         guard let url = URL(string: instance.baseURL.absoluteString + endpoint.path + "?" + queryString) else {
@@ -105,7 +105,11 @@ public final class FrontendClient: Sendable {
             "x-mobile": "0",
             "x-device-type": "unspecified",
         ]
-        if let token = deviceToken.withLock({ $0 }) { headers.add("Authorization", token) }
+        if let bearer = endpoint.bearer {
+            headers.add("Authorization", "Bearer " + bearer)
+        } else if let token = deviceToken.withLock({ $0 }) {
+            headers.add("Authorization", token)
+        }
         if let id = client?.id { headers.add("x-clerk-client-id", id) }
         var body = endpoint.body.flatMap { $0.isEmpty ? nil : $0.encodedData }
         if let raw = endpoint.rawBody {

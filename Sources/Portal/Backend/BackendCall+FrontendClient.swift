@@ -25,6 +25,7 @@ extension BackendCall {
             .signUp(try await client.prepareSignUpVerification(signUpID: id, strategy: strategy, redirectURL: redirectURL))
         case .attemptSignUpVerification(let id, let strategy, let code):
             .signUp(try await client.attemptSignUpVerification(signUpID: id, strategy: strategy, code: code))
+        case .joinWaitlist(let email): try await done { _ = try await client.joinWaitlist(emailAddress: email) }
         case .touchSession(let id, let intent):
             .session(try await client.touchSession(id, activeOrganizationID: nil, intent: intent))
         case .removeSession(let id): .session(try await client.removeSession(id))
@@ -38,4 +39,10 @@ extension BackendCall {
         case .authenticator: throw PortalFailure.authenticator(.unavailable)
         }
     }
+}
+
+/// A call whose answer the flows do not read.
+func done(_ body: () async throws -> some Sendable) async throws -> BackendResult {
+    _ = try await body()
+    return .done
 }

@@ -31,6 +31,8 @@ public enum BackendCall: Equatable, Sendable {
     case prepareSignUpVerification(id: String, strategy: Strategy, redirectURL: String?)
     /// `POST /v1/client/sign_ups/{id}/attempt_verification`
     case attemptSignUpVerification(id: String, strategy: Strategy, code: SecretText)
+    /// `POST /v1/waitlist`
+    case joinWaitlist(emailAddress: String)
     /// `POST /v1/client/sessions/{id}/touch`
     case touchSession(id: String, intent: FrontendClient.TouchIntent)
     /// `POST /v1/client/sessions/{id}/remove`

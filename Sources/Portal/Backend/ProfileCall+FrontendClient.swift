@@ -63,10 +63,4 @@ extension ProfileCall {
                     : try await client.attemptReverificationFirstFactor(sessionID: id, parameters))
         }
     }
-
-    /// A call whose answer the flows do not read.
-    private func done(_ body: () async throws -> some Sendable) async throws -> BackendResult {
-        _ = try await body()
-        return .done
-    }
 }

@@ -190,9 +190,11 @@ extension PortalMachine {
             let (machine, effects) = SignUpMachine.ticket(ticket, config: signUpConfig(environment), scope: nextScope())
             route = .signUp(machine)
             return absorb(effects) { $0.signUpFinished($1) }
-        case .signUp, .joinWaitlist:
+        case .signUp:
             // The sign-up card explains waitlist and restricted modes itself.
             return showSignUp()
+        case .joinWaitlist:
+            return showSignUp() + forward(.signUp(.joinWaitlist))
         }
     }
 
@@ -200,7 +202,6 @@ extension PortalMachine {
         switch outcome {
         case .signedUp(let sessionID): signedIn(sessionID)
         case .signIn: showSignIn()
-        case .joinWaitlist: [.finish(.joinWaitlist)]
         }
     }
 

@@ -7,8 +7,8 @@ import FrontendAPI
 /// `.response(id, outcome)`; run timers and send `.timerFired`; whenever the backend's client changes,
 /// send `.clientChanged` (before the `.response` of the call that changed it).
 public struct PortalMachine: Equatable, Sendable {
-    /// Calls, timers and the flow's end.
-    public typealias Effect = FlowEffect<PortalExit>
+    /// Calls, timers and files; the portal itself never ends (every flow, the waitlist included, stays inside it).
+    public typealias Effect = FlowEffect<Never>
 
     public internal(set) var environment: Environment?
     public internal(set) var client: Client?
@@ -101,10 +101,4 @@ public struct KeepSignedIn: Equatable, Sendable {
         self.path = path
         self.isOn = isOn
     }
-}
-
-/// What the portal hands to the program around it.
-public enum PortalExit: Equatable, Sendable {
-    /// "Join waitlist": the instance's waitlist.
-    case joinWaitlist
 }

@@ -6,6 +6,7 @@ extension SignUpMachine: TrackedFlow {
     func isBackground(_ purpose: Purpose) -> Bool { purpose == .poll }
 
     mutating func succeeded(_ pending: Pending, _ result: BackendResult) -> [Effect] {
+        if pending.purpose == .joinWaitlist { return waitlistJoined() }
         guard let signUp = result.signUp else { return [] }
         self.signUp = signUp
         switch pending.purpose {
@@ -17,6 +18,8 @@ extension SignUpMachine: TrackedFlow {
             return linkRead(signUp.verifications.emailAddress?.status) { $0.route(signUp) }
         case .create, .update, .attempt:
             return route(signUp)
+        case .joinWaitlist:
+            return []
         }
     }
 
@@ -94,6 +97,10 @@ extension SignUpMachine: TrackedFlow {
         case .attempt:
             code = SecretText()
             errors = FormErrors(failure.errors, fieldNames: ["code"])
+        case .create where step == .continueMissing && signUp == nil:
+            // A ticket the server refused (revoked, used, expired): back to the card it was pasted on.
+            step = config.mode == .public ? .start : .restricted
+            errors = FormErrors(failure.errors, fieldNames: [])
         default:
             var names = Set(Self.formFields.map(\.rawValue))
             names.insert(SignUpField.legalAccepted.rawValue)

@@ -34,11 +34,8 @@ extension SignUpMachine {
     /// asks for whatever is still missing (a password, a name). Allowed even where sign-up is by invitation only.
     public static func ticket(_ ticket: String, config: SignUpConfig, scope: Int) -> (SignUpMachine, [Effect]) {
         var machine = SignUpMachine(config: config, scope: scope)
-        // The fields come with the answer: what the invitation leaves missing.
-        machine.step = .continueMissing
-        let parameters = SignUpParameters(strategy: .ticket, ticket: ticket, locale: Self.locale)
-        let effect = machine.send(.createSignUp(parameters), .create)
-        return (machine, [effect])
+        let effects = machine.startTicket(ticket)
+        return (machine, effects)
     }
 
     /// Applies `event` and returns the effects to perform.
@@ -71,6 +68,7 @@ extension SignUpMachine {
         case .resend:
             return resend()
         case .back:
+            if step == .waitlist || step == .waitlistJoined { return leaveWaitlist() }
             guard step != .start, step != .restricted, step != .done else { return [] }
             let effects = leaveVerification()
             requests.forgetAll()
@@ -78,14 +76,12 @@ extension SignUpMachine {
             step = .start
             return effects
         case .goToSignIn:
-            guard step == .start || step == .restricted || step == .continueMissing else { return [] }
+            guard [.start, .restricted, .continueMissing, .waitlist, .waitlistJoined].contains(step) else { return [] }
             let effects = leaveVerification()
             step = .done
             return effects + [.finish(.signIn)]
         case .joinWaitlist:
-            guard step == .restricted, config.mode == .waitlist else { return [] }
-            step = .done
-            return [.finish(.joinWaitlist)]
+            return openWaitlist()
         case .retry:
             return retry()
         case .response(let id, let outcome):
@@ -97,7 +93,10 @@ extension SignUpMachine {
 
     private mutating func submit() -> [Effect] {
         guard canSubmit else { return [] }
+        if let ticket = pastedTicket { return startTicket(ticket) }
         switch step {
+        case .waitlist:
+            return joinWaitlist()
         case .start, .continueMissing:
             let fields = visibleFields
             if fields.contains(where: { $0.field == .password }), let feedback = passwordFeedback,

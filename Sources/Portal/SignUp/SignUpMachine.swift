@@ -1,7 +1,8 @@
 import FrontendAPI
 
 /// The sign-up flow (Clerk's SignUp component) as a pure state machine: the form, verification of email
-/// and phone by code (or email link), the continue card for missing fields, and the restricted modes.
+/// and phone by code (or email link), the continue card for missing fields, the restricted modes and, where sign-up
+/// is by waitlist, Clerk's Waitlist component (`SignUpMachine+Waitlist.swift`).
 public struct SignUpMachine: Equatable, Sendable {
     /// Calls, timers and the flow's end.
     public typealias Effect = FlowEffect<SignUpOutcome>
@@ -36,8 +37,12 @@ public struct SignUpMachine: Equatable, Sendable {
     /// Cards of the sign-up flow.
     public enum Step: Equatable, Sendable {
         case start
-        /// "Access restricted": sign-up is by invitation or waitlist only.
+        /// "Access restricted": sign-up is by invitation or waitlist only; an invitation link can be pasted here.
         case restricted
+        /// "Join the waitlist": the email address to leave.
+        case waitlist
+        /// "Thanks for joining the waitlist!"
+        case waitlistJoined
         /// "Fill in missing fields".
         case continueMissing
         /// "Verify your email" / "Verify your phone" by code.
@@ -53,6 +58,7 @@ public struct SignUpMachine: Equatable, Sendable {
         case prepare(SignUpField)
         case attempt(SignUpField)
         case poll
+        case joinWaitlist
     }
 
     /// What the user did, what the server answered, which timer fired.
@@ -85,6 +91,10 @@ public struct SignUpMachine: Equatable, Sendable {
                 guard config.emailOrPhone else { return true }
                 return spec.field != (usesPhone ? .emailAddress : .phoneNumber)
             }
+        case .waitlist:
+            return [FieldSpec(field: .emailAddress, required: true)]
+        case .restricted:
+            return [FieldSpec(field: .invitationLink, required: false)]
         case .continueMissing:
             let missing = signUp?.missingFields ?? []
             return missing.compactMap { field in
@@ -146,5 +156,4 @@ public struct SignUpMachine: Equatable, Sendable {
 public enum SignUpOutcome: Equatable, Sendable {
     case signedUp(sessionID: String?)
     case signIn
-    case joinWaitlist
 }

@@ -15,10 +15,9 @@ struct EffectRunner {
         self.openURL = openURL
     }
 
-    /// The commands for `effects`, plus the portal's exits for the program around it.
-    mutating func commands(for effects: [PortalMachine.Effect]) -> (commands: [Command], exits: [PortalExit]) {
+    /// The commands for `effects`.
+    mutating func commands(for effects: [PortalMachine.Effect]) -> [Command] {
         var commands: [Command] = []
-        var exits: [PortalExit] = []
         for effect in effects {
             switch effect {
             case .call(let id, let call):
@@ -49,11 +48,11 @@ struct EffectRunner {
                     })
             case .removeFile(let id, let path):
                 commands.append(.run { PortalAnswer(id: id, outcome: PrivateFile.remove(path), client: nil, isLocal: true) })
-            case .finish(let exit):
-                exits.append(exit)
+            case .finish(let never):
+                switch never {}
             }
         }
-        return (commands, exits)
+        return commands
     }
 
     /// The machine timer behind `tick`, and the command re-arming it when it repeats; nil for ticks

@@ -20,17 +20,8 @@ enum SignUpView {
                 title: onlyLegal ? Copy.SignUp.legalConsentTitle : Copy.SignUp.continueTitle,
                 subtitle: onlyLegal ? Copy.SignUp.legalConsentSubtitle : Copy.SignUp.continueSubtitle)
             card.controls = form(machine) + [signInLink]
-        case .restricted:
-            let waitlist = machine.config.mode == .waitlist
-            card = Card(
-                title: Copy.SignUp.restrictedTitle,
-                subtitle: waitlist ? Copy.SignUp.restrictedWaitlistSubtitle : Copy.SignUp.restrictedSubtitle)
-            if waitlist {
-                card.controls.append(.button(Copy.SignUp.joinWaitlist, action: .signUp(.joinWaitlist), enabled: true))
-            } else if let email = machine.config.supportEmail {
-                card.lines = ["\(Copy.SignUp.emailSupport): \(email)"]
-            }
-            card.controls.append(signInLink)
+        case .restricted, .waitlist, .waitlistJoined:
+            card = WaitlistView.card(machine)
         case .verifyCode(let field):
             let phone = field == .phoneNumber
             card = Card(
@@ -51,7 +42,7 @@ enum SignUpView {
         case .done:
             card = Card(title: Copy.loading, subtitle: nil)
         }
-        if let notice = machine.notice {
+        if let notice = machine.notice, card.notice == nil {
             card.notice = Banner(machine.rateLimitSeconds != nil && !machine.serverUnavailable ? .warning : .danger, notice)
         }
         if machine.serverUnavailable {
@@ -61,7 +52,7 @@ enum SignUpView {
     }
 
     /// The fields on the card, the legal checkbox and Continue.
-    private static func form(_ machine: SignUpMachine) -> [Control] {
+    static func form(_ machine: SignUpMachine) -> [Control] {
         var controls: [Control] = machine.visibleFields.map { spec in
             let label = spec.required ? spec.label : "\(spec.label) (\(Copy.optional))"
             let error = machine.errors[spec.field.rawValue]
@@ -87,7 +78,7 @@ enum SignUpView {
         return .link(text, prefix: nil, action: .signUp(.resend), enabled: machine.resendSeconds == 0 && machine.canSubmit)
     }
 
-    private static let signInLink = Control.link(
+    static let signInLink = Control.link(
         Copy.SignUp.signInLink, prefix: Copy.SignUp.signInPrompt, action: .signUp(.goToSignIn), enabled: true)
     private static let back = Control.link(Copy.back, prefix: nil, action: .signUp(.back), enabled: true)
 }
