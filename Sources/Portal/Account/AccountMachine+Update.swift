@@ -34,6 +34,9 @@ extension AccountMachine {
         case .manageOrganization:
             guard step == .home, activeMembership != nil, let id = activeSessionID else { return [] }
             return [.finish(.manageOrganization(sessionID: id))]
+        case .openPlans:
+            guard step == .home, offersPlans, let id = activeSessionID else { return [] }
+            return [.finish(.plans(sessionID: id))]
         case .select(let item):
             guard !isBusy else { return [] }
             errors = .none

@@ -11,6 +11,8 @@ public struct AccountMachine: Equatable, Sendable {
     public let singleSessionMode: Bool
     /// The instance has organizations: the home shows the active one (OrganizationSwitcher).
     public let organizationsEnabled: Bool
+    /// Clerk Billing for users and organizations: the home offers "Plans".
+    public let billing: BillingConfig
     /// Pending invitations and suggestions, counted on the switcher's badge.
     public internal(set) var pendingOrganizationCount = 0
     /// Signed-in sessions (`active` or `pending`), in the client's order.
@@ -23,9 +25,13 @@ public struct AccountMachine: Equatable, Sendable {
 
     var requests: RequestTracker<Purpose>
 
-    public init(client: Client, singleSessionMode: Bool, organizationsEnabled: Bool = false, scope: Int) {
+    public init(
+        client: Client, singleSessionMode: Bool, organizationsEnabled: Bool = false, billing: BillingConfig = BillingConfig(),
+        scope: Int
+    ) {
         self.singleSessionMode = singleSessionMode
         self.organizationsEnabled = organizationsEnabled
+        self.billing = billing
         self.requests = RequestTracker(scope: scope)
         self.sessions = Self.signedIn(client)
         self.activeSessionID = client.lastActiveSessionID
@@ -69,6 +75,8 @@ public struct AccountMachine: Equatable, Sendable {
         case openOrganizations
         /// "Manage organization": OrganizationProfile of the active organization.
         case manageOrganization
+        /// "Plans": the PricingTable of the active organization, or of the user.
+        case openPlans
         case select(Item)
         case retry
         case response(RequestID, BackendOutcome)
@@ -84,6 +92,13 @@ public struct AccountMachine: Equatable, Sendable {
         return session.user?.organizationMemberships?.first { $0.organization.id == id }
     }
     public var otherSessions: [Session] { sessions.filter { $0.id != activeSessionID } }
+
+    /// "Plans" is offered: users may subscribe, or organizations may and the member may see the active one's billing.
+    public var offersPlans: Bool {
+        if billing.userEnabled { return true }
+        guard billing.organizationEnabled, let session = activeSession, let membership = activeMembership else { return false }
+        return BillingAccount.organization(sessionID: session.id, membership: membership).canRead
+    }
 
     /// The popover's entries, in Clerk's order.
     public var menuItems: [Item] {
@@ -134,6 +149,8 @@ public enum AccountOutcome: Equatable, Sendable {
     case organizations(sessionID: String)
     /// OrganizationProfile of the session's active organization.
     case manageOrganization(sessionID: String)
+    /// The PricingTable for the session's active organization, or its user.
+    case plans(sessionID: String)
     /// "Add account": sign in to another account alongside this one.
     case addAccount
     /// Another session is now active.

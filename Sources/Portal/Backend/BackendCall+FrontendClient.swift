@@ -37,6 +37,7 @@ extension BackendCall {
         case .organization(let sessionID, let organizationID, let call):
             try await call.perform(with: client, sessionID: sessionID, organizationID: organizationID)
         case .authenticator: throw PortalFailure.authenticator(.unavailable)
+        case .billing(let sessionID, let payer, let call): try await call.perform(with: client, sessionID: sessionID, payer: payer)
         }
     }
 }

@@ -50,6 +50,8 @@ public enum BackendCall: Equatable, Sendable {
     case organization(sessionID: String, organizationID: String, OrganizationAdminCall)
     /// A passkey ceremony on this machine's authenticator (not a Frontend API call).
     case authenticator(AuthenticatorCall)
+    /// A Clerk Billing call for `payer` (the user or an organization), acting for `sessionID`.
+    case billing(sessionID: String, payer: BillingPayerScope, BillingCall)
 }
 
 /// The resource a ``BackendCall`` returns.
@@ -81,6 +83,19 @@ public enum BackendResult: Equatable, Sendable {
     case domain(OrganizationDomain)
     /// An authenticator's credential, the JSON posted as `public_key_credential`.
     case publicKeyCredential(String)
+    case plans(PaginatedList<BillingPlan>)
+    case subscription(BillingSubscription)
+    case subscriptionItem(BillingSubscriptionItem)
+    case paymentMethods(PaginatedList<BillingPaymentMethod>)
+    case paymentMethod(BillingPaymentMethod)
+    case paymentMethodInitialize(BillingPaymentMethodInitialize)
+    /// The development gateway's single-use token for a card.
+    case paymentToken(String)
+    case checkout(BillingCheckout)
+    case statements(PaginatedList<BillingStatement>)
+    case statement(BillingStatement)
+    case paymentAttempts(PaginatedList<BillingPaymentAttempt>)
+    case paymentAttempt(BillingPaymentAttempt)
     /// A deletion, upload or file write whose answer carries nothing the flows read.
     case done
 

@@ -24,5 +24,7 @@ public struct TimerID: Hashable, Sendable, CustomStringConvertible {
         case poll
         /// A short pause on a success screen before the session is activated.
         case successDelay
+        /// A wait before a call is sent again (a checkout another request is still confirming).
+        case retryDelay
     }
 }

@@ -24,6 +24,9 @@ extension OrganizationProfileMachine {
             return []
         case .codeChanged(let text):
             return editCode(text) && openCodeSubmitsItself ? submit() : []
+        case .card(let edit):
+            editCard(edit)
+            return []
         case .submit:
             guard !isBusy else { return [] }
             return submit()

@@ -42,6 +42,8 @@ public struct OrganizationProfileMachine: Equatable, Sendable {
     public enum Page: Equatable, Sendable {
         case general
         case members
+        /// Clerk Billing, for members who may see it.
+        case billing
     }
 
     /// What the user did and what the server answered.
@@ -52,6 +54,8 @@ public struct OrganizationProfileMachine: Equatable, Sendable {
         case section(SectionEvent)
         case textChanged(SectionField, String)
         case codeChanged(SecretText)
+        /// Typing a card on "Add new payment method".
+        case card(CardForm.Edit)
         case submit
         /// Escape or Cancel: the page from a card, the home from a page.
         case back
@@ -107,6 +111,8 @@ public enum OrganizationProfileOutcome: Equatable, Sendable {
     case close
     /// The user left or deleted the organization, or is no longer a member: reload the client.
     case left
+    /// The Billing page opens the PricingTable or the Checkout.
+    case billing(BillingHandOff)
 }
 
 /// What the organization's sections read: the session, the organization, the user's membership and the settings.
@@ -130,6 +136,8 @@ public struct OrganizationProfileConfig: Equatable, Sendable {
     public var enrollmentModes: [String] = []
     /// A logo may be read from a file: only when the terminal is local, never over SSH.
     public var localFiles = false
+    /// Organizations may subscribe (Clerk Billing): the Billing page is offered to members who may see it.
+    public var billing = false
 
     public init() {}
 
@@ -139,6 +147,7 @@ public struct OrganizationProfileConfig: Equatable, Sendable {
         domainsEnabled = settings.domains.enabled
         enrollmentModes = settings.domains.enrollmentModes
         self.localFiles = localFiles
+        billing = BillingConfig(environment: environment).organizationEnabled
     }
 }
 
@@ -148,12 +157,28 @@ extension OrganizationProfileMachine: SectionHost {
     public static func section(_ event: SectionEvent) -> Event { .section(event) }
 }
 
+extension OrganizationProfileMachine: BillingHost {
+    public static var billingPage: Page { .billing }
+
+    public static func billingAccount(_ subject: OrganizationSubject) -> BillingAccount {
+        .organization(sessionID: subject.sessionID, membership: subject.membership)
+    }
+
+    public var billingAccount: BillingAccount { .organization(sessionID: sessionID, membership: membership) }
+
+    /// The Billing page is offered: organizations may subscribe and the member may see their billing.
+    public var offersBilling: Bool { config.billing && billingAccount.canRead }
+}
+
 extension OrganizationProfileMachine: SectionedFlow {
     /// Every section, in the order of their pages. A new section is added here.
     static var sectionTypes: [any SectionFlow<OrganizationProfileMachine>.Type] {
         [
             OrganizationDetailsSection.self, VerifiedDomainsSection.self, LeaveOrganizationSection.self,
             DeleteOrganizationSection.self, MembersSection.self, InvitationsSection.self, MembershipRequestsSection.self,
+            BillingSubscriptionSection<OrganizationProfileMachine>.self,
+            BillingPaymentMethodsSection<OrganizationProfileMachine>.self,
+            BillingStatementsSection<OrganizationProfileMachine>.self, BillingPaymentsSection<OrganizationProfileMachine>.self,
         ]
     }
 
@@ -175,7 +200,12 @@ extension OrganizationProfileMachine: SectionedFlow {
         requests.send(.organization(sessionID: sessionID, organizationID: organization.id, .load), .reload)
     }
 
-    static func outcome(_ outcome: SectionOutcome) -> OrganizationProfileOutcome { .left }
+    static func outcome(_ outcome: SectionOutcome) -> OrganizationProfileOutcome {
+        switch outcome {
+        case .subjectEnded: .left
+        case .billing(let handOff): .billing(handOff)
+        }
+    }
 
     mutating func cardClosed() {}
 }

@@ -25,6 +25,8 @@ public struct ProfileConfig: Equatable, Sendable {
     /// over SSH, where paths would name the server's disk.
     public var localFiles = false
     public var passwordPolicy = PasswordPolicy(.init())
+    /// Users may subscribe (Clerk Billing): the Billing page is offered.
+    public var billing = false
 
     public init() {}
 
@@ -47,6 +49,7 @@ public struct ProfileConfig: Equatable, Sendable {
         self.oauthRedirectURL = oauthRedirectURL
         reverification = environment.authConfig.reverification
         passwordPolicy = PasswordPolicy(settings.passwordSettings)
+        billing = BillingConfig(environment: environment).userEnabled
         self.localFiles = localFiles
     }
 }

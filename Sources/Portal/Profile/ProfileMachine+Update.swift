@@ -28,6 +28,9 @@ extension ProfileMachine {
             return []
         case .codeChanged(let text):
             return editCode(text) && codeSubmitsItself ? submit() : []
+        case .card(let edit):
+            editCard(edit)
+            return []
         case .submit:
             guard !isBusy else { return [] }
             return submit()

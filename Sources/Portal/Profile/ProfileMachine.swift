@@ -40,6 +40,8 @@ public struct ProfileMachine: Equatable, Sendable {
     public enum Page: Equatable, Sendable {
         case account
         case security
+        /// Clerk Billing, when users may subscribe.
+        case billing
     }
 
     /// What the user did and what the server answered.
@@ -52,6 +54,8 @@ public struct ProfileMachine: Equatable, Sendable {
         case currentPasswordChanged(SecretText)
         case newPassword(NewPasswordForm.Edit)
         case codeChanged(SecretText)
+        /// Typing a card on "Add new payment method".
+        case card(CardForm.Edit)
         /// The card's primary button.
         case submit
         /// "Resend" on the reverification card.
@@ -116,6 +120,8 @@ public enum ProfileOutcome: Equatable, Sendable {
     case close
     /// The account was deleted, or this session ended meanwhile: reload the client.
     case sessionEnded
+    /// The Billing page opens the PricingTable or the Checkout.
+    case billing(BillingHandOff)
 }
 
 /// What the UserProfile's sections read: the session, its user and the instance's settings.
@@ -131,6 +137,12 @@ extension ProfileMachine: SectionHost {
     public static func section(_ event: SectionEvent) -> Event { .section(event) }
 }
 
+extension ProfileMachine: BillingHost {
+    public static var billingPage: Page { .billing }
+    public static func billingAccount(_ subject: ProfileSubject) -> BillingAccount { .user(sessionID: subject.sessionID) }
+    public var billingAccount: BillingAccount { .user(sessionID: sessionID) }
+}
+
 extension ProfileMachine: SectionedFlow {
     /// Every section, in the order of their pages. A new section is added here.
     static var sectionTypes: [any SectionFlow<ProfileMachine>.Type] {
@@ -138,6 +150,8 @@ extension ProfileMachine: SectionedFlow {
             ProfileDetailsSection.self, UsernameSection.self, EmailAddressesSection.self, PhoneNumbersSection.self,
             ConnectedAccountsSection.self, PasswordSection.self, PasskeysSection.self, TwoStepVerificationSection.self,
             BackupCodesSection.self, ActiveDevicesSection.self, DeleteAccountSection.self,
+            BillingSubscriptionSection<ProfileMachine>.self, BillingPaymentMethodsSection<ProfileMachine>.self,
+            BillingStatementsSection<ProfileMachine>.self, BillingPaymentsSection<ProfileMachine>.self,
         ]
     }
 
@@ -153,7 +167,12 @@ extension ProfileMachine: SectionedFlow {
 
     mutating func reloadSubject() -> Effect { requests.send(.profile(sessionID: sessionID, .loadUser), .loadUser) }
 
-    static func outcome(_ outcome: SectionOutcome) -> ProfileOutcome { .sessionEnded }
+    static func outcome(_ outcome: SectionOutcome) -> ProfileOutcome {
+        switch outcome {
+        case .subjectEnded: .sessionEnded
+        case .billing(let handOff): .billing(handOff)
+        }
+    }
 
     mutating func cardClosed() { reverification = nil }
 }

@@ -40,6 +40,16 @@ extension PortalMachine {
             let effects = machine.update(event)
             route = .organizationProfile(machine)
             return absorb(effects) { $0.organizationProfileFinished($1) }
+        case .pricingTable(let event):
+            guard case .pricingTable(var machine) = route else { return [] }
+            let effects = machine.update(event)
+            route = .pricingTable(machine)
+            return absorb(effects) { $0.pricingTableFinished($1, origin: machine.origin) }
+        case .checkout(let event):
+            guard case .checkout(var machine) = route else { return [] }
+            let effects = machine.update(event)
+            route = .checkout(machine)
+            return absorb(effects) { $0.checkoutFinished($1, request: machine.request, returnTo: machine.returnTo) }
         default:
             return []
         }
@@ -63,6 +73,7 @@ extension PortalMachine {
         case .signUp: forward(.signUp(.timerFired(timer)))
         case .profile: forward(.profile(.timerFired(timer)))
         case .organizationProfile: forward(.organizationProfile(.timerFired(timer)))
+        case .checkout: forward(.checkout(.timerFired(timer)))
         default: []
         }
     }
@@ -77,6 +88,8 @@ extension PortalMachine {
         case .profile: update(.profile(.retry))
         case .organizations: update(.organizations(.retry))
         case .organizationProfile: update(.organizationProfile(.retry))
+        case .pricingTable: update(.pricingTable(.retry))
+        case .checkout: update(.checkout(.retry))
         case .loading, .unavailable: []
         }
     }
@@ -91,6 +104,8 @@ extension PortalMachine {
         case .profile: update(.profile(.response(id, outcome)))
         case .organizations: update(.organizations(.response(id, outcome)))
         case .organizationProfile: update(.organizationProfile(.response(id, outcome)))
+        case .pricingTable: update(.pricingTable(.response(id, outcome)))
+        case .checkout: update(.checkout(.response(id, outcome)))
         case .loading, .unavailable: []
         }
     }

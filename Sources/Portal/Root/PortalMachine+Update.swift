@@ -108,7 +108,8 @@ extension PortalMachine {
         }
         var account = AccountMachine(
             client: client, singleSessionMode: environment.authConfig.singleSessionMode,
-            organizationsEnabled: environment.organizationSettings.enabled, scope: nextScope())
+            organizationsEnabled: environment.organizationSettings.enabled, billing: BillingConfig(environment: environment),
+            scope: nextScope())
         let effects = account.start()
         route = .home(account)
         return absorb(effects) { $0.accountFinished($1) }
@@ -208,19 +209,14 @@ extension PortalMachine {
     mutating func accountFinished(_ outcome: AccountOutcome) -> [Effect] {
         switch outcome {
         case .manageAccount(let sessionID):
-            guard let environment else { return [] }
-            var profile = ProfileMachine(
-                sessionID: sessionID, client: client,
-                config: ProfileConfig(environment: environment, localFiles: localFiles, oauthRedirectURL: oauthRedirectURL),
-                scope: nextScope())
-            let effects = profile.start()
-            route = .profile(profile)
-            return absorb(effects) { $0.profileFinished($1) }
+            return showProfile(sessionID)
         case .organizations(let sessionID):
             guard let environment, let session = client?.sessions.first(where: { $0.id == sessionID }) else { return [] }
             return showOrganizations(session, environment, mode: .switcher)
         case .manageOrganization(let sessionID):
             return manageOrganization(sessionID)
+        case .plans(let sessionID):
+            return showPlans(sessionID)
         case .addAccount:
             return showSignIn()
         case .switched(let sessionID):
@@ -239,7 +235,22 @@ extension PortalMachine {
             return settle()
         case .sessionEnded:
             return [send(.loadClient, .client)]
+        case .billing(let handOff):
+            return billingHandOff(handOff, origin: .profile)
         }
+    }
+
+    /// UserProfile of `sessionID`, on `page`.
+    mutating func showProfile(_ sessionID: String, page: ProfileMachine.Page? = nil) -> [Effect] {
+        guard let environment else { return [] }
+        var profile = ProfileMachine(
+            sessionID: sessionID, client: client,
+            config: ProfileConfig(environment: environment, localFiles: localFiles, oauthRedirectURL: oauthRedirectURL),
+            scope: nextScope())
+        var effects = profile.start()
+        if let page { effects += profile.update(.showPage(page)) }
+        route = .profile(profile)
+        return absorb(effects) { $0.profileFinished($1) }
     }
 
     mutating func taskFinished(_ outcome: SessionTaskOutcome) -> [Effect] {
@@ -262,11 +273,12 @@ extension PortalMachine {
         switch outcome {
         case .close: settle()
         case .left: [send(.loadClient, .client)]
+        case .billing(let handOff): billingHandOff(handOff, origin: .organizationProfile)
         }
     }
 
-    /// OrganizationProfile of the session's active organization.
-    private mutating func manageOrganization(_ sessionID: String) -> [Effect] {
+    /// OrganizationProfile of the session's active organization, on `page`.
+    mutating func manageOrganization(_ sessionID: String, page: OrganizationProfileMachine.Page? = nil) -> [Effect] {
         guard let environment, let session = client?.sessions.first(where: { $0.id == sessionID }),
               let membership = session.user?.organizationMemberships?
                   .first(where: { $0.organization.id == session.lastActiveOrganizationID })
@@ -274,7 +286,8 @@ extension PortalMachine {
         var machine = OrganizationProfileMachine(
             sessionID: sessionID, userID: session.user?.id, membership: membership,
             config: OrganizationProfileConfig(environment: environment, localFiles: localFiles), scope: nextScope())
-        let effects = machine.start()
+        var effects = machine.start()
+        if let page { effects += machine.update(.showPage(page)) }
         route = .organizationProfile(machine)
         return absorb(effects) { $0.organizationProfileFinished($1) }
     }

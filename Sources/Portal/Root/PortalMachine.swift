@@ -56,6 +56,10 @@ public struct PortalMachine: Equatable, Sendable {
         case organizations(OrganizationListMachine)
         /// "Manage": OrganizationProfile of the active organization.
         case organizationProfile(OrganizationProfileMachine)
+        /// Clerk's PricingTable, for the user or the active organization.
+        case pricingTable(PricingTableMachine)
+        /// Clerk's Checkout of a plan.
+        case checkout(CheckoutMachine)
     }
 
     enum Purpose: Equatable, Sendable {
@@ -79,6 +83,8 @@ public struct PortalMachine: Equatable, Sendable {
         case profile(ProfileMachine.Event)
         case organizations(OrganizationListMachine.Event)
         case organizationProfile(OrganizationProfileMachine.Event)
+        case pricingTable(PricingTableMachine.Event)
+        case checkout(CheckoutMachine.Event)
         /// "Keep me signed in on this key" was toggled.
         case toggleKeepSignedIn
         case response(RequestID, BackendOutcome)

@@ -97,6 +97,8 @@ struct SectionContext<Host: SectionHost, Purpose: Equatable & Sendable> {
 enum SectionOutcome: Equatable, Sendable {
     /// The subject is gone (the account or the organization was deleted, the membership left): reload the client.
     case subjectEnded
+    /// A Billing page opens the PricingTable or the Checkout.
+    case billing(BillingHandOff)
 }
 
 /// One thing a section asked of the profile machine.

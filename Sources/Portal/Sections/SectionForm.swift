@@ -8,6 +8,8 @@ public struct SectionForm: Equatable, Sendable {
     public var newPassword = NewPasswordForm()
     /// A verification, authenticator or backup code.
     public var code = SecretText()
+    /// A card for "Add new payment method".
+    public var card = CardForm()
 
     public init() {}
 

@@ -193,6 +193,8 @@ extension SignInMachine {
             guard case .resetPasswordSuccess(let sessionID) = step else { return [] }
             step = .done
             return [.finish(.signedIn(sessionID: sessionID))]
+        case .retryDelay:
+            return []
         }
     }
 

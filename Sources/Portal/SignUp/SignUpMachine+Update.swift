@@ -167,7 +167,7 @@ extension SignUpMachine {
         case .resendCooldown: resendCooldown.tick(on: timer(.resendCooldown))
         case .rateLimit: rateLimit.tick(on: timer(.rateLimit))
         case .poll: pollLink()
-        case .lockout, .successDelay: []
+        case .lockout, .successDelay, .retryDelay: []
         }
     }
 

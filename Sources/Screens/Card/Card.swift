@@ -53,6 +53,8 @@ extension PortalMachine.Route {
         case .profile(let m): "profile.\(m.cardKey)"
         case .organizations(let m): "organizations.\(m.mode).\(m.step)"
         case .organizationProfile(let m): "organizationProfile.\(m.cardKey)"
+        case .pricingTable(let m): "pricingTable.\(m.step)"
+        case .checkout(let m): "checkout.\(m.step).\(m.source)"
         }
     }
 }
@@ -70,6 +72,10 @@ enum FieldID: Hashable, Sendable {
     /// A text field of a component made of sections.
     case section(SectionField)
     case organization(OrganizationField)
+    /// A card's number, expiry and security code (a new payment method, the checkout).
+    case cardNumber
+    case cardExpiry
+    case cardSecurityCode
 }
 
 /// One focusable thing on a card.

@@ -22,6 +22,8 @@ extension PortalMachine {
         case .profile(let profile): return ProfileView.card(profile)
         case .organizations(let list): return OrganizationListView.card(list)
         case .organizationProfile(let profile): return OrganizationProfileView.card(profile)
+        case .pricingTable(let table): return PricingTableView.card(table)
+        case .checkout(let checkout): return CheckoutView.card(checkout)
         }
     }
 
@@ -47,6 +49,9 @@ extension PortalMachine {
         case (.organizations, .organization(let field)): .organizations(.fieldChanged(field, text))
         case (.organizationProfile, .section(let field)): .organizationProfile(.textChanged(field, text))
         case (.organizationProfile, .code): .organizationProfile(.codeChanged(SecretText(text)))
+        case (.profile, _): CardFields.edit(id, text).map { .profile(.card($0)) }
+        case (.organizationProfile, _): CardFields.edit(id, text).map { .organizationProfile(.card($0)) }
+        case (.checkout, _): CardFields.edit(id, text).map { .checkout(.card($0)) }
         default: nil
         }
     }
@@ -60,6 +65,7 @@ extension PortalMachine {
         case .profile: .profile(.submit)
         case .organizations: .organizations(.submit)
         case .organizationProfile: .organizationProfile(.submit)
+        case .checkout: .checkout(.submit)
         default: nil
         }
     }
@@ -73,6 +79,8 @@ extension PortalMachine {
         case .profile: .profile(.back)
         case .organizations: .organizations(.back)
         case .organizationProfile: .organizationProfile(.back)
+        case .pricingTable: .pricingTable(.back)
+        case .checkout: .checkout(.back)
         default: nil
         }
     }
@@ -94,6 +102,9 @@ extension PortalMachine {
         case (.profile(let m), .confirmPassword): m.form.newPassword.confirmation.value
         case (.profile(let m), .code), (.profile(let m), .backupCode): m.form.code.value
         case (.organizationProfile(let m), .code): m.form.code.value
+        case (.profile(let m), _): CardFields.held(id, m.form.card)
+        case (.organizationProfile(let m), _): CardFields.held(id, m.form.card)
+        case (.checkout(let m), _): CardFields.held(id, m.card)
         default: nil
         }
     }

@@ -20,6 +20,9 @@ enum HomeView {
                     card.controls.append(
                         .option(Copy.OrganizationProfile.manageOrganization, detail: nil, action: .account(.manageOrganization)))
                 }
+                if machine.offersPlans {
+                    card.controls.append(.option(Copy.Billing.plans, detail: nil, action: .account(.openPlans)))
+                }
             }
             if machine.step == .menu {
                 card.lines = [Copy.UserButton.accountActions]

@@ -29,13 +29,21 @@ enum OrganizationProfileView {
     }
 
     private static func page(_ machine: OrganizationProfileMachine) -> Card {
-        let isGeneral = machine.page == .general
-        let other: OrganizationProfileMachine.Page = isGeneral ? .members : .general
-        let navigation = Control.option(
-            (isGeneral ? O.members : O.general) + " ›", detail: nil, action: .organizationProfile(.showPage(other)))
+        let pages: [OrganizationProfileMachine.Page] = [.general, .members] + (machine.offersBilling ? [.billing] : [])
+        let navigation = pages.filter { $0 != machine.page }.map { page in
+            Control.option(title(page) + " ›", detail: nil, action: .organizationProfile(.showPage(page)))
+        }
         return SectionControls.page(
-            isGeneral ? O.general : O.members, subtitle: machine.organization.name, navigation: [navigation],
+            title(machine.page), subtitle: machine.organization.name, navigation: navigation,
             sections: machine.sections.listed(on: machine.page), machine, home: Copy.Profile.backToHome)
+    }
+
+    private static func title(_ page: OrganizationProfileMachine.Page) -> String {
+        switch page {
+        case .general: O.general
+        case .members: O.members
+        case .billing: Copy.Billing.billing
+        }
     }
 
     /// "Acme Inc" for the organization in rows and confirmations.

@@ -35,18 +35,24 @@ enum ProfileView {
     }
 
     private static func page(_ machine: ProfileMachine) -> Card {
-        let isAccount = machine.page == .account
+        let (title, subtitle) = heading(machine.page)
+        let pages: [ProfileMachine.Page] = [.account, .security] + (machine.config.billing ? [.billing] : [])
         return SectionControls.page(
-            isAccount ? Copy.Profile.accountPage : Copy.Profile.securityPage,
-            subtitle: isAccount ? Copy.Profile.accountSubtitle : Copy.Profile.securitySubtitle,
-            navigation: [navigation(to: isAccount ? .security : .account)],
+            title, subtitle: subtitle, navigation: pages.filter { $0 != machine.page }.map(navigation(to:)),
             sections: machine.sections.listed(on: machine.page), machine, home: Copy.Profile.backToHome)
     }
 
-    /// The navbar: the other page, with what it holds.
+    private static func heading(_ page: ProfileMachine.Page) -> (title: String, subtitle: String?) {
+        switch page {
+        case .account: (Copy.Profile.accountPage, Copy.Profile.accountSubtitle)
+        case .security: (Copy.Profile.securityPage, Copy.Profile.securitySubtitle)
+        case .billing: (Copy.Billing.billing, nil)
+        }
+    }
+
+    /// The navbar: the other pages, with what they hold.
     private static func navigation(to page: ProfileMachine.Page) -> Control {
-        page == .security
-            ? .option(Copy.Profile.securityPage + " ›", detail: Copy.Profile.securitySubtitle, action: .profile(.showPage(page)))
-            : .option(Copy.Profile.accountPage + " ›", detail: Copy.Profile.accountSubtitle, action: .profile(.showPage(page)))
+        let (title, subtitle) = heading(page)
+        return .option(title + " ›", detail: subtitle, action: .profile(.showPage(page)))
     }
 }

@@ -94,17 +94,11 @@ enum SectionControls {
     static func badgeText(_ badges: [String]) -> String? { badges.isEmpty ? nil : badges.joined(separator: " · ") }
 
     /// "Nov 26, 2026" in UTC: the same on every machine, so frames are reproducible.
-    static func date(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return "\(months[(parts.month ?? 1) - 1]) \(parts.day ?? 1), \(parts.year ?? 1970)"
-    }
+    static func date(_ date: Date) -> String { DateText.short(date) }
 
     /// A page of sections: the page's title, its navbar entries, every section's rows, and a way home.
     static func page<Host: SectionedScreen>(
-        _ title: String, subtitle: String, navigation: [Control], sections: [any PageSection<Host>], _ host: Host,
+        _ title: String, subtitle: String?, navigation: [Control], sections: [any PageSection<Host>], _ host: Host,
         home: String
     ) -> Card {
         var card = Card(title: title, subtitle: subtitle)
