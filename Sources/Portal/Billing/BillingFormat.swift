@@ -56,11 +56,12 @@ public enum BillingFormat {
         return item.isFreeTrial ? Copy.Billing.trialEnds(DateText.short(end)) : Copy.Billing.renews(DateText.short(end))
     }
 
-    /// "$20.00 / Month" for what the item costs each period.
+    /// "$20.00 / month" for what the item costs each period; a free item's "$0.00" names no period, as Clerk's list.
     public static func itemFee(_ item: BillingSubscriptionItem) -> String? {
         let period = period(item.planPeriod)
         guard let fee = item.amount ?? item.plan.flatMap({ period == .annual ? $0.annualFee : $0.fee }) else { return nil }
-        return "\(money(fee)) / \(period == .annual ? Copy.Billing.year : Copy.Billing.month)"
+        guard fee.amount > 0 else { return money(fee) }
+        return "\(money(fee)) / \((period == .annual ? Copy.Billing.year : Copy.Billing.month).lowercased())"
     }
 
     private static func capitalized(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }

@@ -40,8 +40,8 @@ class Pane(ProgramPane):
 class Server:
     """`clerk-tui serve --port 0` on a data directory (possibly the embedded instance's, SQLite WAL allows both)."""
 
-    def __init__(self, env: dict, data_dir: Path, config: Path | None = None, port: int = 0):
-        self.env, self.data_dir, self.config = env, data_dir, config
+    def __init__(self, env: dict, data_dir: Path, config: Path | None = None, port: int = 0, log: Path | None = None):
+        self.env, self.data_dir, self.config, self.log = env, data_dir, config, log
         self.process = None
         self.url = None
         self.start(port)
@@ -50,12 +50,14 @@ class Server:
         args = [str(BINARY), "serve", "--port", str(port), "--data-dir", str(self.data_dir)]
         if self.config:
             args += ["--config", str(self.config)]
-        self.process = subprocess.Popen(args, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # A log a test reads goes to a file: a pipe nobody reads would stall a server that logs a lot.
+        stderr = self.log.open("a") if self.log else subprocess.PIPE
+        self.process = subprocess.Popen(args, env=self.env, stdout=subprocess.PIPE, stderr=stderr, text=True)
         line = self.process.stdout.readline()
         match = re.search(r"Frontend API listening on (http://\S+)", line)
         if not match:
             self.process.kill()
-            pytest.fail(f"serve did not start: {line!r} {self.process.stderr.read()}")
+            pytest.fail(f"serve did not start: {line!r} {self.log.read_text() if self.log else self.process.stderr.read()}")
         self.url = match.group(1)
 
     @property
@@ -105,13 +107,14 @@ class World:
         return {**self.env, "XDG_STATE_HOME": str(state)}
 
     def serve(self, data_dir: Path | None = None, config: str | None = None, port: int = 0,
-              config_file: Path | None = None) -> Server:
-        """`clerk-tui serve` with the settings in `config` (TOML text) or `config_file` (a ready instance)."""
+              config_file: Path | None = None, log: Path | None = None) -> Server:
+        """`clerk-tui serve` with the settings in `config` (TOML text) or `config_file` (a ready instance); its log
+        (stderr) in `log` when given."""
         config_path = config_file
         if config is not None:
             config_path = self.home / f"instance{len(self.servers)}.toml"
             config_path.write_text(config)
-        server = Server(self.env, data_dir or self.local_data, config_path, port)
+        server = Server(self.env, data_dir or self.local_data, config_path, port, log)
         self.servers.append(server)
         return server
 

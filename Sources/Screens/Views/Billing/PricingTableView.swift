@@ -75,10 +75,10 @@ enum PricingTableView {
         return "\(BillingFormat.money(fee)) / \((plan.fee?.amount ?? 0) > 0 ? B.month : B.year)"
     }
 
-    /// "Always free", "Only billed monthly", "Only billed annually"; nil where "Billed annually" can be toggled.
+    /// "Only billed monthly", "Only billed annually"; nil where "Billed annually" can be toggled or the plan is free.
     private static func billing(_ plan: BillingPlan) -> String? {
-        if plan.isDefault { return B.alwaysFree }
-        if BillingFormat.hasBothPeriods(plan) { return nil }
+        // The price of a default plan already reads "Always free".
+        if plan.isDefault || BillingFormat.hasBothPeriods(plan) { return nil }
         return (plan.annualMonthlyFee?.amount ?? 0) > 0 ? B.billedAnnuallyOnly : B.billedMonthlyOnly
     }
 }

@@ -13,8 +13,8 @@ extension BillingSubscriptionSection: PageSectionView where Host: SectionedScree
             let name = item.plan?.name ?? ""
             controls.append(
                 Self.isManageable(item)
-                    ? .option(name, detail: BillingRows.itemDetail(item), action: Self.opening(.details(itemID: item.id)))
-                    : .row(name, detail: BillingRows.itemDetail(item)))
+                    ? .option(name, detail: BillingRows.itemDetail(item, among: items.count), action: Self.opening(.details(itemID: item.id)))
+                    : .row(name, detail: BillingRows.itemDetail(item, among: items.count)))
         }
         if let next = subscription?.nextPayment {
             controls.append(.row(B.overview, detail: "\(BillingFormat.money(next.amount)) · \(B.renews(DateText.short(next.date)))"))

@@ -1,0 +1,102 @@
+"""Clerk Billing end to end on `Config/examples/billing.toml`: a new user opens the pricing table from the home,
+subscribes to the monthly Plus plan; the declined test card shows Clerk's error and charges nothing, the 4242 card
+pays; the table shows "Renews …" and the session token names the plan. UserProfile's Billing page shows the statement
+and the payment, and cancelling shows when the plan ends. The card numbers typed never reach the pane, its
+scrollback, the portal's or the server's log (both at trace level), or the server's database.
+"""
+
+import re
+from pathlib import Path
+
+from organization_steps import EXAMPLES, sign_up, token
+from portal_harness import HOME
+from portal_steps import choose, email, open_menu
+
+GOOD_CARD = "4242424242424242"
+DECLINED_CARD = "4000000000000002"
+DATE = r"\w{3} \d{1,2}, \d{4}"
+LONG_DATE = r"\w+ \d{1,2}, \d{4}"
+
+
+def card_numbers() -> list[str]:
+    """Every way a typed card number could be written down: as typed, and in Stripe's groups of four."""
+    groups = [" ".join(number[i:i + 4] for i in range(0, 16, 4)) for number in (GOOD_CARD, DECLINED_CARD)]
+    return [GOOD_CARD, DECLINED_CARD, *groups]
+
+
+def type_card(pane, number: str) -> None:
+    """Fills the checkout's card (the number field has the cursor) and pays."""
+    pane.type(number)
+    pane.keys("Tab")
+    pane.type("12/34")
+    pane.keys("Tab")
+    pane.type("123")
+    pane.keys("Enter")
+
+
+def subscribe_to_plus_monthly(pane) -> None:
+    """From the home: "Plans", billed monthly, Plus, "Subscribe", a declined card, then the 4242 card."""
+    choose(pane, "Plans")
+    pane.wait_for(r"\[x\] Billed annually[\s\S]*Plus\s+\$40\.00 / Month")
+    pane.keys("Enter")  # the period toggle has the focus first
+    pane.wait_for(r"\[ \] Billed annually[\s\S]*Plus\s+\$50\.00 / Month")
+    choose(pane, "Plus")
+    pane.wait_for(r"Priority support[\s\S]*\[ Subscribe \]")
+    pane.keys("Tab", "Enter")  # past the period toggle
+    pane.wait_for(r"Total due today\s+\$50\.00[\s\S]*Card number[\s\S]*\[ Pay \$50\.00 \]")
+
+    type_card(pane, DECLINED_CARD)
+    pane.wait_for(r"Your card was declined\.")
+    pane.keys("BTab", "BTab", "C-u")  # back to the number, emptied; the expiry and the code stay
+    pane.wait_for(r"Card number\s+›\s*\n")
+    pane.type(GOOD_CARD)
+    pane.keys("Enter")
+    pane.wait_for(r"Payment was successful![\s\S]*Total paid\s+\$50\.00[\s\S]*Visa ⋯ 4242")
+    pane.keys("Enter")  # Continue: back to the table
+    pane.wait_for(r"Plus\s+\$50\.00 / Month · Active · Renews " + DATE)
+
+
+def open_billing_page(pane) -> str:
+    """From the home: "Manage account", then its Billing page once every list has answered."""
+    open_menu(pane)
+    choose(pane, "Manage account")
+    choose(pane, "Billing ›")
+    return pane.wait_for(r"Subscription[\s\S]*Statements\s+\w+ \d{4}\s+\$50\.00[\s\S]*Payments\s+" + LONG_DATE)
+
+
+def test_a_user_subscribes_with_the_test_cards_sees_the_charge_and_cancels(world, tmp_path):
+    world.env["LOG_LEVEL"] = "trace"  # the portal's log (replayed to the pane when it exits) and the server's
+    server_log = tmp_path / "serve.log"
+    server = world.serve(config_file=EXAMPLES / "billing.toml", log=server_log)
+    address = email("payer", test_identity=True)
+    pane = world.portal("--frontend-api", server.url)
+    sign_up(pane, address)
+
+    subscribe_to_plus_monthly(pane)
+    assert "u:plus" in token(world, server.url)["pla"]
+
+    pane.keys("Escape")
+    pane.wait_for(HOME + re.escape(address))
+    page = open_billing_page(pane)
+    assert re.search(r"Payments\s+" + LONG_DATE + r"\s+\$50\.00 · Paid\s", page), page
+    assert "Failed" not in page, "the declined card charged something"  # one payment: the one that went through
+
+    choose(pane, "Plus")
+    pane.wait_for(r"Renews at\s+" + LONG_DATE + r"[\s\S]*Next payment amount\s+\$50\.00")
+    choose(pane, "Cancel subscription")
+    pane.wait_for(r"Cancel Plus Subscription\?[\s\S]*You can keep using 'Plus' features until " + LONG_DATE)
+    pane.keys("Enter")
+    pane.wait_for(r"Plus\s+\$50\.00 / month · Active · Canceled • Ends " + DATE)
+
+    pane.quit()
+    server.stop()
+    numbers = card_numbers()
+    pane.assert_never_shown(*numbers)
+    log = server_log.read_text()
+    assert "checkout completed" in log, "the server logged nothing: the grep below would prove nothing"
+    stored = [path for directory in (server.data_dir, Path(world.env["XDG_STATE_HOME"]))
+              for path in directory.rglob("*") if path.is_file()]
+    for number in numbers:
+        assert number not in log, "a card number reached the server's log"
+        for path in stored:
+            assert number.encode() not in path.read_bytes(), f"a card number reached {path}"
