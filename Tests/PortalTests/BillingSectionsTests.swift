@@ -116,7 +116,7 @@ import Testing
                         .success(.statements(PaginatedList(data: [statement], totalCount: 11))))
         #expect(machine.sections[Statements.self].list.hasNext)
         #expect(machine.update(Statements.act(.next)).calls() == [Self.call(.statements(offset: 10))])
-        effects = machine.update(Statements.open(.statement(id: "cstmt_1")))
+        effects = machine.update(Statements.open(.detail(id: "cstmt_1")))
         #expect(effects.calls() == [Self.call(.statement(id: "cstmt_1"))])
         #expect(machine.sections[Statements.self].detail == statement, "shown at once, then as the server has it")
     }

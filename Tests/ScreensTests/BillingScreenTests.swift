@@ -63,7 +63,7 @@ enum BillingWire {
     static let payer = #"{"id":"cpayer_1","user_id":"user_1"}"#
 
     static func checkout(_ status: String) -> String {
-        let totals = #"{"subtotal":\#(money(48000)),"base_fee":\#(money(4000)),"grand_total":\#(money(48000)),"total_due_now":\#(money(46333)),"total_due_per_period":\#(money(48000)),"credits":{"proration":{"amount":\#(money(1667)),"cycle_days_remaining":10,"cycle_days_total":31,"cycle_remaining_percent":32.3},"total":\#(money(1667))}}"#
+        let totals = #"{"subtotal":\#(money(48000)),"base_fee":\#(money(48000)),"grand_total":\#(money(48000)),"total_due_now":\#(money(46333)),"total_due_per_period":\#(money(48000)),"credits":{"proration":{"amount":\#(money(1667)),"cycle_days_remaining":10,"cycle_days_total":31,"cycle_remaining_percent":32.3},"total":\#(money(1667))}}"#
         return #"{"id":"cchk_1","plan":\#(plus),"plan_period":"annual","payer":\#(payer),"status":"\#(status)","totals":\#(totals),"is_immediate_plan_change":true,"needs_payment_method":true,"payment_method":\#(visa),"plan_period_start":\#(start)}"#
     }
 

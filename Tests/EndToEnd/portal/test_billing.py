@@ -2,13 +2,15 @@
 subscribes to the monthly Plus plan; the declined test card shows Clerk's error and charges nothing, the 4242 card
 pays; the table shows "Renews …" and the session token names the plan. UserProfile's Billing page shows the statement
 and the payment, and cancelling shows when the plan ends. The card numbers typed never reach the pane, its
-scrollback, the portal's or the server's log (both at trace level), or the server's database.
+scrollback, the portal's or the server's log (both at trace level), or the server's database. An organization's admin
+pays for the Team plan with Clerk's test card (the path of a Clerk development instance) and finds it on the
+organization's Billing page.
 """
 
 import re
 from pathlib import Path
 
-from organization_steps import EXAMPLES, sign_up, token
+from organization_steps import EXAMPLES, create_organization, sign_up, token
 from portal_harness import HOME
 from portal_steps import choose, email, open_menu
 
@@ -100,3 +102,29 @@ def test_a_user_subscribes_with_the_test_cards_sees_the_charge_and_cancels(world
         assert number not in log, "a card number reached the server's log"
         for path in stored:
             assert number.encode() not in path.read_bytes(), f"a card number reached {path}"
+
+
+def test_an_organization_pays_with_clerks_test_card_and_sees_it_on_its_billing_page(world):
+    server = world.serve(config_file=EXAMPLES / "billing.toml")
+    address = email("admin", test_identity=True)
+    pane = world.portal("--frontend-api", server.url)
+    sign_up(pane, address)
+    create_organization(pane, "Acme Inc")
+
+    choose(pane, "Plans")  # the active organization's plans
+    pane.wait_for(r"Plans\s+Acme Inc[\s\S]*Team\s+\$79\.00 / Month")
+    choose(pane, "Team")
+    pane.wait_for(r"Up to 5 seats[\s\S]*Invoices[\s\S]*\[ Subscribe \]")
+    pane.keys("Tab", "Enter")  # past the period toggle
+    pane.wait_for(r"x12 \$79\.00 per month[\s\S]*Total due today\s+\$948\.00[\s\S]*Pay with test card")
+    pane.keys("Tab", "Tab", "Tab", "Tab", "Enter")  # past the card's fields and "Pay $948.00"
+    pane.wait_for(r"Payment was successful![\s\S]*Total paid\s+\$948\.00")
+    pane.keys("Enter")
+    pane.wait_for(r"Team\s+\$79\.00 / Month · Active · Renews " + DATE)
+    assert "o:team" in token(world, server.url)["pla"]
+
+    pane.keys("Escape")
+    choose(pane, "Manage organization")
+    choose(pane, "Billing ›")
+    pane.wait_for(r"Subscription\s+Team\s+\$948\.00 / year · Renews " + DATE
+                  + r"[\s\S]*Payments\s+" + LONG_DATE + r"\s+\$948\.00 · Paid")

@@ -42,7 +42,9 @@ enum CheckoutView {
     static func summary(_ checkout: BillingCheckout) -> [Control] {
         let totals = checkout.totals
         let annual = checkout.planPeriod == "annual"
-        let fee = "\(annual ? B.annualPrefix + " " : "")\(BillingFormat.money(totals.baseFee)) \(B.perMonth)"
+        // "x12 $79.00 per month": billed annually, the month's share of the year (the plan's), not the year's fee.
+        let monthly = annual ? checkout.plan.annualMonthlyFee ?? totals.baseFee : totals.baseFee
+        let fee = "\(annual ? B.annualPrefix + " " : "")\(BillingFormat.money(monthly)) \(B.perMonth)"
         let trial = checkout.plan.freeTrialEnabled && checkout.freeTrialEndsAt != nil
         var rows: [Control] = [.row(checkout.plan.name, detail: SectionControls.badgeText([fee] + (trial ? [B.freeTrial] : [])))]
         if annual { rows.append(.note(B.billedAnnually)) }

@@ -3,27 +3,21 @@ import FrontendAPI
 import Portal
 import TerminalUI
 
-extension BillingPaymentsSection: PageSectionView where Host: SectionedScreen {
+extension PaymentHistory: BillingHistoryView {
     typealias B = Copy.Billing
 
-    /// Each payment attempt with its amount and status badge, newest first.
-    func rows(_ host: Host) -> [Control] {
-        guard host.billingAccount.canRead else { return [] }
-        var controls: [Control] = [.section(B.payments)]
-        if list.isLoaded, list.rows.isEmpty { controls.append(.row(B.noPayments, detail: nil)) }
-        for attempt in list.rows {
-            controls.append(.option(
-                DateText.long(Self.date(attempt)),
-                detail: "\(BillingFormat.money(attempt.amount)) · \(BillingRows.status(attempt.status))",
-                action: Self.opening(.payment(id: attempt.id))))
-        }
-        return controls + BillingRows.paging(list) { Self.doing($0) }
+    static var title: String { B.payments }
+    static var empty: String { B.noPayments }
+    static var notFound: String { B.paymentNotFound }
+
+    /// "December 4, 2026", the amount and the status badge.
+    static func line(_ attempt: BillingPaymentAttempt) -> (title: String, detail: String) {
+        (DateText.long(date(attempt)), "\(BillingFormat.money(attempt.amount)) · \(BillingRows.status(attempt.status))")
     }
 
     /// The attempt: when, its status, the plan, how the total adds up, and the card charged.
-    func card(_ step: Step, _ host: Host) -> Card {
-        guard let attempt = detail else { return Card(title: B.payments, subtitle: B.paymentNotFound) }
-        var card = Card(title: DateText.long(Self.date(attempt)), subtitle: "\(attempt.id) · \(BillingRows.status(attempt.status))")
+    static func card(_ attempt: BillingPaymentAttempt) -> Card {
+        var card = Card(title: DateText.long(date(attempt)), subtitle: "\(attempt.id) · \(BillingRows.status(attempt.status))")
         let item = attempt.subscriptionItem
         card.controls = [.row(item.plan?.name ?? "", detail: BillingFormat.itemFee(item))]
         if let totals = attempt.totals {

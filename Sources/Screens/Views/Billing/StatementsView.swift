@@ -2,30 +2,25 @@ import FrontendAPI
 import Portal
 import TerminalUI
 
-extension BillingStatementsSection: PageSectionView where Host: SectionedScreen {
+extension StatementHistory: BillingHistoryView {
     typealias B = Copy.Billing
 
-    /// Each month's statement with what it adds up to, newest first.
-    func rows(_ host: Host) -> [Control] {
-        guard host.billingAccount.canRead else { return [] }
-        var controls: [Control] = [.section(B.statements)]
-        if list.isLoaded, list.rows.isEmpty { controls.append(.row(B.noStatements, detail: nil)) }
-        for statement in list.rows {
-            controls.append(.option(
-                DateText.monthYear(statement.timestamp),
-                detail: "\(BillingFormat.money(statement.totals.grandTotal)) · \(BillingRows.status(statement.status))",
-                action: Self.opening(.statement(id: statement.id))))
-        }
-        return controls + BillingRows.paging(list) { Self.doing($0) }
+    static var title: String { B.statements }
+    static var empty: String { B.noStatements }
+    static var notFound: String { B.statementNotFound }
+
+    /// "December 2026", what it adds up to and its status.
+    static func line(_ statement: BillingStatement) -> (title: String, detail: String) {
+        (DateText.monthYear(statement.timestamp),
+         "\(BillingFormat.money(statement.totals.grandTotal)) · \(BillingRows.status(statement.status))")
     }
 
     /// The statement's charges by day, and what was paid in all.
-    func card(_ step: Step, _ host: Host) -> Card {
-        guard let statement = detail else { return Card(title: B.statements, subtitle: B.statementNotFound) }
+    static func card(_ statement: BillingStatement) -> Card {
         var card = Card(title: DateText.monthYear(statement.timestamp), subtitle: "\(statement.id) · \(BillingRows.status(statement.status))")
         for group in statement.groups {
             card.controls.append(.section(DateText.long(group.timestamp)))
-            for item in group.items { card.controls += Self.charge(item) }
+            for item in group.items { card.controls += charge(item) }
         }
         card.controls.append(.row(B.totalPaid, detail: BillingFormat.money(statement.totals.grandTotal)))
         return card
