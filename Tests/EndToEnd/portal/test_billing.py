@@ -1,7 +1,8 @@
 """Clerk Billing end to end on `Config/examples/billing.toml`: a new user opens the pricing table from the home,
 subscribes to the monthly Plus plan; the declined test card shows Clerk's error and charges nothing, the 4242 card
 pays; the table shows "Renews …" and the session token names the plan. UserProfile's Billing page shows the statement
-and the payment, and cancelling shows when the plan ends. The card numbers typed never reach the pane, its
+and the payment, and cancelling shows when the plan ends; a card without funds is refused, another saved, made the
+default, the first removed. The card numbers typed never reach the pane, its
 scrollback, the portal's or the server's log (both at trace level), or the server's database. An organization's admin
 pays for the Team plan with Clerk's test card (the path of a Clerk development instance) and finds it on the
 organization's Billing page.
@@ -16,14 +17,16 @@ from portal_steps import choose, email, open_menu
 
 GOOD_CARD = "4242424242424242"
 DECLINED_CARD = "4000000000000002"
+NO_FUNDS_CARD = "4000000000009995"
+MASTERCARD = "5555555555554444"
 DATE = r"\w{3} \d{1,2}, \d{4}"
 LONG_DATE = r"\w+ \d{1,2}, \d{4}"
 
 
 def card_numbers() -> list[str]:
     """Every way a typed card number could be written down: as typed, and in Stripe's groups of four."""
-    groups = [" ".join(number[i:i + 4] for i in range(0, 16, 4)) for number in (GOOD_CARD, DECLINED_CARD)]
-    return [GOOD_CARD, DECLINED_CARD, *groups]
+    typed = [GOOD_CARD, DECLINED_CARD, NO_FUNDS_CARD, MASTERCARD]
+    return typed + [" ".join(number[i:i + 4] for i in range(0, 16, 4)) for number in typed]
 
 
 def type_card(pane, number: str) -> None:
@@ -66,6 +69,29 @@ def open_billing_page(pane) -> str:
     return pane.wait_for(r"Subscription[\s\S]*Statements\s+\w+ \d{4}\s+\$50\.00[\s\S]*Payments\s+" + LONG_DATE)
 
 
+def manage_cards(pane) -> None:
+    """On the Billing page: a card without funds is refused, a Mastercard is saved and made the default, the Visa
+    removed."""
+    choose(pane, "+ Add new payment method")
+    pane.wait_for(r"Add a new payment method to your account\.[\s\S]*Card number\s+›")
+    type_card(pane, NO_FUNDS_CARD)
+    pane.wait_for(r"Your card has insufficient funds\.")
+    pane.keys("BTab", "BTab", "C-u")
+    pane.wait_for(r"Card number\s+›\s*\n")
+    pane.type(MASTERCARD)
+    pane.keys("Enter")
+    pane.wait_for(r"Visa ⋯ 4242\s+Default\s+Mastercard ⋯ 4444\s")
+    choose(pane, "Mastercard ⋯ 4444")
+    choose(pane, "Make default")
+    pane.wait_for(r"Mastercard ⋯ 4444\s+Default\s+Visa ⋯ 4242\s")
+    choose(pane, "Visa ⋯ 4242")
+    choose(pane, "Remove")
+    pane.wait_for(r"Visa ⋯ 4242 will be removed from this account\.")
+    pane.keys("Enter")
+    pane.wait_for(r"Visa ⋯ 4242 has been removed from your account\.[\s\S]*"
+                  r"Payment methods\s+Mastercard ⋯ 4444\s+Default\s+\+ Add new payment method")
+
+
 def test_a_user_subscribes_with_the_test_cards_sees_the_charge_and_cancels(world, tmp_path):
     world.env["LOG_LEVEL"] = "trace"  # the portal's log (replayed to the pane when it exits) and the server's
     server_log = tmp_path / "serve.log"
@@ -89,6 +115,7 @@ def test_a_user_subscribes_with_the_test_cards_sees_the_charge_and_cancels(world
     pane.wait_for(r"Cancel Plus Subscription\?[\s\S]*You can keep using 'Plus' features until " + LONG_DATE)
     pane.keys("Enter")
     pane.wait_for(r"Plus\s+\$50\.00 / month · Active · Canceled • Ends " + DATE)
+    manage_cards(pane)
 
     pane.quit()
     server.stop()
