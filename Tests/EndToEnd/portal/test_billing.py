@@ -5,7 +5,7 @@ and the payment, and cancelling shows when the plan ends; a card without funds i
 default, the first removed. The card numbers typed never reach the pane, its
 scrollback, the portal's or the server's log (both at trace level), or the server's database. An organization's admin
 pays for the Team plan with Clerk's test card (the path of a Clerk development instance) and finds it on the
-organization's Billing page.
+organization's Billing page. A trial of Pro starts with a card, charges nothing today and shows when it ends.
 """
 
 import re
@@ -155,3 +155,20 @@ def test_an_organization_pays_with_clerks_test_card_and_sees_it_on_its_billing_p
     choose(pane, "Billing ›")
     pane.wait_for(r"Subscription\s+Team\s+\$948\.00 / year · Renews " + DATE
                   + r"[\s\S]*Payments\s+" + LONG_DATE + r"\s+\$948\.00 · Paid")
+
+
+def test_a_free_trial_starts_with_a_card_and_shows_when_it_ends(world):
+    server = world.serve(config_file=EXAMPLES / "billing.toml")
+    pane = world.portal("--frontend-api", server.url)
+    sign_up(pane, email("trial", test_identity=True))
+    choose(pane, "Plans")
+    choose(pane, "Pro")  # billed annually, as the table starts
+    pane.wait_for(r"\$16\.00 / Month[\s\S]*\[ Start 14-day free trial \]")
+    pane.keys("Tab", "Enter")
+    pane.wait_for(r"Pro\s+x12 \$16\.00 per month · Free trial[\s\S]*Total Due after trial ends in 14 days\s+\$192\.00"
+                  r"[\s\S]*Total due today\s+\$0\.00[\s\S]*\[ Start free trial \]")
+    type_card(pane, GOOD_CARD)
+    pane.wait_for(r"Trial successfully started![\s\S]*Trial ends on\s+" + LONG_DATE + r"[\s\S]*Visa ⋯ 4242")
+    pane.keys("Enter")
+    pane.wait_for(r"Pro\s+\$16\.00 / Month · Free trial · Trial ends " + DATE)
+    assert "u:pro" in token(world, server.url)["pla"]
