@@ -21,14 +21,15 @@ public struct PlainPortal<Source: LineSource> {
     public init(
         backend: Backend, prompter: PlainPrompter<Source>, emailLinkRedirectURL: String? = nil,
         oauthRedirectURL: String? = nil, openURL: (@Sendable (String) -> Void)? = nil, localFiles: Bool = false,
-        keepSignedIn: KeepSignedIn? = nil, ticket: String? = nil
+        keepSignedIn: KeepSignedIn? = nil, ticket: String? = nil,
+        passkeyAccess: PasskeyAccess? = nil
     ) {
         self.backend = backend
         self.prompter = prompter
         self.openURL = openURL
         machine = PortalMachine(
             emailLinkRedirectURL: emailLinkRedirectURL, oauthRedirectURL: oauthRedirectURL, localFiles: localFiles,
-            keepSignedIn: keepSignedIn, ticket: ticket)
+            keepSignedIn: keepSignedIn, ticket: ticket, passkeyAccess: passkeyAccess)
         pending = machine.update(.start)
     }
 

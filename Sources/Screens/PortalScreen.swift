@@ -21,14 +21,15 @@ public struct PortalScreen: Screen {
     ///   - localFiles: the profile may read and write the user's files (not when served over SSH).
     ///   - keepSignedIn: the SSH front door's "Keep me signed in on this key" file, when it offers one.
     ///   - ticket: an invitation's ticket to accept on the sign-in card.
+    ///   - passkeyAccess: whether passkeys can reach an authenticator (by default, when the terminal is local).
     public init(
         backend: Backend, emailLinkRedirectURL: String? = nil, oauthRedirectURL: String? = nil,
         openURL: (@Sendable (String) -> Void)? = nil, localFiles: Bool = false, keepSignedIn: KeepSignedIn? = nil,
-        ticket: String? = nil
+        ticket: String? = nil, passkeyAccess: PasskeyAccess? = nil
     ) {
         var machine = PortalMachine(
             emailLinkRedirectURL: emailLinkRedirectURL, oauthRedirectURL: oauthRedirectURL, localFiles: localFiles,
-            keepSignedIn: keepSignedIn, ticket: ticket)
+            keepSignedIn: keepSignedIn, ticket: ticket, passkeyAccess: passkeyAccess)
         var runner = EffectRunner(backend: backend, openURL: openURL)
         initialCommands = runner.commands(for: machine.update(.start))
         self.machine = machine

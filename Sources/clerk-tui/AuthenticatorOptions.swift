@@ -13,15 +13,26 @@ struct AuthenticatorOptions: ParsableArguments {
         valueName: "security-key|file:PATH"))
     var authenticator: String?
 
+    private func choice(_ environment: [String: String]) -> String {
+        authenticator ?? environment[Self.variable] ?? "security-key"
+    }
+
     /// The authenticator chosen, or a validation error naming the bad value.
     func make(environment: [String: String]) throws -> any Authenticator {
-        let choice = authenticator ?? environment[Self.variable] ?? "security-key"
+        let choice = choice(environment)
         if choice == "security-key" { return SecurityKeyAuthenticator() }
         guard choice.hasPrefix("file:"), choice.count > 5 else {
             throw ValidationError("--authenticator must be security-key or file:PATH, not \"\(choice)\"")
         }
         let path = (String(choice.dropFirst(5)) as NSString).expandingTildeInPath
         return SoftwareAuthenticator(path: path)
+    }
+
+    /// A security key is plugged into the visitor's computer: a session over SSH cannot reach it. A software
+    /// authenticator's file is on this machine, so it works anywhere.
+    func access(environment: [String: String]) -> PasskeyAccess {
+        let remote = ["SSH_CONNECTION", "CLERK_TUI_REMOTE"].contains { environment[$0]?.isEmpty == false }
+        return remote && choice(environment) == "security-key" ? .overSSH : .available
     }
 
     /// Performs a ceremony the portal asked for, its failures worded for the portal.

@@ -77,7 +77,8 @@ struct ClerkTUI: AsyncParsableCommand {
             do {
                 let portal = PortalScreen(
                     backend: backend, oauthRedirectURL: oauthRedirectURL, openURL: openURL, localFiles: localFiles,
-                    keepSignedIn: keepSignedIn, ticket: invitationTicket)
+                    keepSignedIn: keepSignedIn, ticket: invitationTicket,
+                    passkeyAccess: passkeys.access(environment: environment))
                 _ = try await Program.run(ScreenStack(root: portal), options: terminal)
                 return
             } catch TerminalError.noTerminfo(let tried) {
@@ -88,7 +89,8 @@ struct ClerkTUI: AsyncParsableCommand {
         }
         var plain = PlainPortal(
             backend: backend, prompter: PlainPrompter(), oauthRedirectURL: oauthRedirectURL, openURL: openURL,
-            localFiles: localFiles, keepSignedIn: keepSignedIn, ticket: invitationTicket)
+            localFiles: localFiles, keepSignedIn: keepSignedIn, ticket: invitationTicket,
+            passkeyAccess: passkeys.access(environment: environment))
         do {
             try await plain.run()
         } catch {

@@ -134,6 +134,8 @@ struct StatusReport: Encodable {
     var signedIn: Bool
     var activeSessionID: String?
     var activeOrganizationID: String?
+    /// How this client last signed in (`password`, `passkey`, `oauth_google`, …).
+    var lastAuthenticationStrategy: String?
     var sessions: [SessionSummary]
 
     enum CodingKeys: String, CodingKey {
@@ -143,6 +145,7 @@ struct StatusReport: Encodable {
         case signedIn = "signed_in"
         case activeSessionID = "active_session_id"
         case activeOrganizationID = "active_organization_id"
+        case lastAuthenticationStrategy = "last_authentication_strategy"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -152,6 +155,7 @@ struct StatusReport: Encodable {
         try container.encode(signedIn, forKey: .signedIn)
         try container.encode(activeSessionID, forKey: .activeSessionID)
         try container.encode(activeOrganizationID, forKey: .activeOrganizationID)
+        try container.encode(lastAuthenticationStrategy, forKey: .lastAuthenticationStrategy)
         try container.encode(sessions, forKey: .sessions)
     }
 
@@ -167,6 +171,7 @@ struct StatusReport: Encodable {
         self.signedIn = active != nil
         activeSessionID = active?.id
         activeOrganizationID = active?.lastActiveOrganizationID
+        lastAuthenticationStrategy = client?.lastAuthenticationStrategy
         sessions = signedIn.map { session in
             let name = [session.user?.firstName, session.user?.lastName].compactMap { $0 }.joined(separator: " ")
             return SessionSummary(

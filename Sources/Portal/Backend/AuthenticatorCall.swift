@@ -10,6 +10,15 @@ public enum AuthenticatorCall: Equatable, Sendable {
     case authenticate(PublicKeyCredentialRequestOptions, origin: String, pin: SecretText?)
 }
 
+/// Whether this terminal can reach an authenticator for passkey actions.
+public enum PasskeyAccess: Equatable, Sendable {
+    /// A security key on this machine (libfido2), or a software authenticator's file.
+    case available
+    /// A remote session with no software authenticator: the visitor's security key is on another computer, out of
+    /// reach. Passkey actions are not offered, and the copy says why.
+    case overSSH
+}
+
 /// The origin this terminal client puts in `clientDataJSON`: `https://<rp id>`, as a native app claims its
 /// associated domain. The instance must accept it (`[passkeys] allowed_origins` locally).
 public enum PasskeyOrigin {
@@ -36,4 +45,35 @@ extension PortalFailure {
         let message = Copy.Passkeys.failure(code, detail: detail)
         return .api(status: 0, errors: [ClerkAPIError(code: code.rawValue, message: message, longMessage: message)])
     }
+}
+
+extension AuthenticatorCall {
+    /// `navigator.credentials.create()` for a registration whose verification's `nonce` holds the creation
+    /// options; nil when it holds none. `pin` is the security key's PIN when one was typed.
+    static func registration(_ verification: Verification?, pin: SecretText) -> AuthenticatorCall? {
+        guard let options = PublicKeyCredentialCreationOptions(nonce: verification?.nonce) else { return nil }
+        return .register(options, origin: PasskeyOrigin.forRelyingParty(options.rp.id), pin: pin.isEmpty ? nil : pin)
+    }
+
+    /// `navigator.credentials.get()` for a sign-in's or reverification's first factor verification, whose
+    /// `nonce` holds the request options; nil when it holds none.
+    static func assertion(_ verification: Verification?, pin: SecretText) -> AuthenticatorCall? {
+        guard let options = PublicKeyCredentialRequestOptions(nonce: verification?.nonce) else { return nil }
+        return .authenticate(options, origin: PasskeyOrigin.forRelyingParty(options.rpId), pin: pin.isEmpty ? nil : pin)
+    }
+}
+
+extension PortalFailure {
+    /// The security key wants its PIN (none was given, or a wrong one): the card shows a PIN field.
+    var asksForPIN: Bool {
+        has(code: AuthenticatorFailureCode.pinRequired.rawValue) || has(code: AuthenticatorFailureCode.pinInvalid.rawValue)
+    }
+
+    /// The failure a passkey ceremony ends with when the server's nonce holds no WebAuthn options.
+    static var noPasskeyOptions: PortalFailure { .authenticator(.failed, detail: nil) }
+}
+
+extension Factor {
+    /// The passkey first factor, as attempted with `public_key_credential`.
+    static let passkey = Factor(strategy: .passkey)
 }

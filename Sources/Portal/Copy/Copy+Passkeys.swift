@@ -4,19 +4,17 @@ extension Copy {
     /// Passkeys: Clerk's en-US wording (`signIn.passkey`, `reverification.passkey`, `userProfile.start.passkeysSection`,
     /// the `passkey_*` errors), and this terminal's own lines where Clerk has none (security keys, PINs, SSH).
     public enum Passkeys {
-        public static let signInWithPasskey = "Sign in with passkey"
-        public static let usePasskey = "Use passkey"
+        public static let usePasskeyInstead = "Use passkey instead"
         public static let addPasskey = "Add a passkey"
         public static let signInTitle = "Use your passkey"
         public static let signInSubtitle = "Using your passkey confirms it's you. Your device may ask for your fingerprint, face or screen lock."
         public static let reverificationSubtitle = "Using your passkey confirms your identity. Your device may ask for your fingerprint, face, or screen lock."
-        public static let useYourPasskey = "Use your passkey"
         public static let touchSecurityKey = "Touch your security key"
         public static let pin = "Security key PIN"
         public static let pinSubtitle = "Your security key has a PIN. Enter it to continue."
         public static let added = "Passkey added."
         /// Over SSH the session runs on the server, far from the visitor's key.
-        public static let overSSH = "Passkeys are not available over SSH: this session runs on the server and cannot reach the security key on your computer. Sign in another way, or run clerk-tui on your own machine."
+        public static let overSSH = "Passkeys are not available over SSH: this session runs on the server and cannot reach the security key on your computer."
 
         /// The card's message for an authenticator's failure.
         public static func failure(_ code: AuthenticatorFailureCode, detail: String?) -> String {

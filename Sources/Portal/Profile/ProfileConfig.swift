@@ -13,6 +13,8 @@ public struct ProfileConfig: Equatable, Sendable {
     public var smsCode = false
     public var backupCodes = false
     public var passkeys = false
+    /// Whether "Add a passkey" and passkey reverification can reach an authenticator.
+    public var passkeyAccess = PasskeyAccess.available
     /// Connected accounts are listed when a social provider is enabled.
     public var connectedAccounts = false
     /// The providers that can be connected: display name and `oauth_…` strategy.

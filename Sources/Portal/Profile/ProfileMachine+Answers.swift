@@ -12,13 +12,18 @@ extension ProfileMachine: TrackedFlow {
             return []
         case .verification:
             return result.verification.map { verified($0) } ?? []
+        case .passkeyChallenge:
+            return passkeyChallenged(result.verification)
+        case .passkeyAssertion:
+            guard case .publicKeyCredential(let credential) = result else { return [] }
+            return passkeyAsserted(credential)
         case .section(let id, let purpose, _):
             return run(id, .answered(purpose, .success(result)))
         }
     }
 
     mutating func failed(_ pending: Pending, _ failure: PortalFailure) -> [Effect] {
-        let needsReverification = failure.has(code: "session_reverification_required") && pending.purpose != .verification
+        let needsReverification = failure.has(code: "session_reverification_required") && !pending.purpose.isReverifying
         if needsReverification, !pending.isReverifiedRetry { return startReverification(pending, failure) }
         var effects: [Effect] = []
         switch pending.purpose {
@@ -28,6 +33,8 @@ extension ProfileMachine: TrackedFlow {
             form.code = SecretText()
             form.currentPassword = SecretText()
             errors = FormErrors(failure.errors, fieldNames: ["code", "password"])
+        case .passkeyChallenge, .passkeyAssertion:
+            effects = passkeyFailed(failure)
         case .section(let id, let purpose, _):
             effects = run(id, .answered(purpose, .failure(failure)))
         }

@@ -11,7 +11,9 @@ extension ProfileMachine {
             } else {
                 .secondFactor
             }
-        reverification = Reverification(level: level, action: pending)
+        var state = Reverification(level: level, action: pending)
+        state.passkeys = config.passkeyAccess == .available
+        reverification = state
         form.code = SecretText()
         form.currentPassword = SecretText()
         return [verify(.startVerification(level: level))]
@@ -47,7 +49,11 @@ extension ProfileMachine {
     mutating func attemptFactor() -> [Effect] {
         guard let state = reverification, let factor = state.factor else { return [] }
         let parameters: AttemptFactorParameters
-        if factor.strategy == .password {
+        if factor.strategy == .passkey {
+            errors = .none
+            let prepare = ProfileCall.prepareVerification(secondFactor: false, PrepareFactorParameters(strategy: .passkey))
+            return [requests.send(.profile(sessionID: sessionID, prepare), .passkeyChallenge)]
+        } else if factor.strategy == .password {
             guard !form.currentPassword.isEmpty else { return [] }
             parameters = AttemptFactorParameters(strategy: .password, password: form.currentPassword)
         } else {
@@ -61,11 +67,36 @@ extension ProfileMachine {
     mutating func useAnotherFactor() -> [Effect] {
         guard var state = reverification, state.factors.count > 1, !isBusy else { return [] }
         state.factorIndex = (state.factorIndex + 1) % state.factors.count
+        state.needsPIN = false
         reverification = state
         form.code = SecretText()
         form.currentPassword = SecretText()
         errors = .none
         return prepareFactor()
+    }
+
+    /// The passkey challenge arrived: the authenticator answers it; its assertion is then attempted.
+    mutating func passkeyChallenged(_ verification: SessionVerification?) -> [Effect] {
+        guard reverification != nil else { return [] }
+        guard let ceremony = AuthenticatorCall.assertion(verification?.firstFactorVerification, pin: form.code) else {
+            return passkeyFailed(.noPasskeyOptions)
+        }
+        return [requests.send(.authenticator(ceremony), .passkeyAssertion)]
+    }
+
+    mutating func passkeyAsserted(_ credential: String) -> [Effect] {
+        guard reverification != nil else { return [] }
+        form.code = SecretText()
+        let parameters = AttemptFactorParameters(strategy: .passkey, publicKeyCredential: credential)
+        return [verify(.attemptVerification(secondFactor: false, parameters))]
+    }
+
+    /// The card keeps the authenticator's message; a security key that wants its PIN adds the PIN field.
+    mutating func passkeyFailed(_ failure: PortalFailure) -> [Effect] {
+        if failure.asksForPIN { reverification?.needsPIN = true }
+        form.code = SecretText()
+        errors = FormErrors(failure.errors, fieldNames: [])
+        return []
     }
 
     private mutating func verify(_ call: ProfileCall) -> Effect {

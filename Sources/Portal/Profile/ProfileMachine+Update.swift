@@ -73,7 +73,7 @@ extension ProfileMachine {
 
     /// A complete six-digit code submits the card by itself, except a backup code.
     private var codeSubmitsItself: Bool {
-        if let reverification { return reverification.factor?.strategy != .backupCode }
+        if let reverification { return ![.backupCode, .passkey].contains(reverification.factor?.strategy) }
         return openCodeSubmitsItself
     }
 }

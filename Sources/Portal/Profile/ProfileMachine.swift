@@ -74,14 +74,21 @@ public struct ProfileMachine: Equatable, Sendable {
         case loadUser
         /// A reverification call.
         case verification
+        /// Reverifying with a passkey: `prepare_first_factor strategy=passkey` for the challenge, then the
+        /// authenticator's assertion (attempted as a `.verification`).
+        case passkeyChallenge
+        case passkeyAssertion
         /// A section's call, its purpose carried.
         case section(ObjectIdentifier, SectionValue, isBackground: Bool)
+
+        /// A step of reverification itself, never retried after one.
+        var isReverifying: Bool { [.verification, .passkeyChallenge, .passkeyAssertion].contains(self) }
 
         /// Reloads that run behind the card: they neither block its buttons nor offer "Try again".
         var isBackground: Bool {
             switch self {
             case .loadUser: true
-            case .verification: false
+            case .verification, .passkeyChallenge, .passkeyAssertion: false
             case .section(_, _, let isBackground): isBackground
             }
         }

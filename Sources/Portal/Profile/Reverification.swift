@@ -9,14 +9,21 @@ public struct Reverification: Equatable, Sendable {
     public internal(set) var factors: [Factor] = []
     public internal(set) var factorIndex = 0
     public internal(set) var isSecondFactor = false
+    /// A passkey can be used here (an authenticator is reachable): it comes first, as in Clerk.
+    var passkeys = false
+    /// The security key asked for its PIN: the passkey card shows a PIN field (typed into the form's code).
+    public internal(set) var needsPIN = false
     /// The call that needed it, retried once it is complete.
     let action: RequestTracker<ProfileMachine.Purpose>.Pending
 
     public var factor: Factor? { factors.indices.contains(factorIndex) ? factors[factorIndex] : nil }
 
-    /// Password first for the first factor, the authenticator first for the second, as Clerk orders them.
-    static func preferred(_ factors: [Factor], secondFactor: Bool) -> [Factor] {
-        let order: [Strategy] = secondFactor ? [.totp, .phoneCode, .backupCode] : [.password, .emailCode, .phoneCode]
+    /// A passkey then the password for the first factor, the authenticator first for the second, as Clerk orders
+    /// them; passkeys only where an authenticator is reachable.
+    static func preferred(_ factors: [Factor], secondFactor: Bool, passkeys: Bool) -> [Factor] {
+        let order: [Strategy] =
+            secondFactor
+            ? [.totp, .phoneCode, .backupCode] : (passkeys ? [.passkey] : []) + [.password, .emailCode, .phoneCode]
         return order.flatMap { strategy in factors.filter { $0.strategy == strategy } }
     }
 
@@ -27,14 +34,14 @@ public struct Reverification: Equatable, Sendable {
         case .needsFirstFactor:
             if isSecondFactor || factors.isEmpty {
                 isSecondFactor = false
-                factors = Self.preferred(verification.supportedFirstFactors ?? [], secondFactor: false)
+                factors = Self.preferred(verification.supportedFirstFactors ?? [], secondFactor: false, passkeys: passkeys)
                 factorIndex = 0
             }
             return true
         case .needsSecondFactor:
             if !isSecondFactor || factors.isEmpty {
                 isSecondFactor = true
-                factors = Self.preferred(verification.supportedSecondFactors ?? [], secondFactor: true)
+                factors = Self.preferred(verification.supportedSecondFactors ?? [], secondFactor: true, passkeys: passkeys)
                 factorIndex = 0
             }
             return true

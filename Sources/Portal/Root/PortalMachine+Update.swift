@@ -140,6 +140,7 @@ extension PortalMachine {
         var config = SignInConfig(
             environment: environment, emailLinkRedirectURL: emailLinkRedirectURL, oauthRedirectURL: oauthRedirectURL)
         config.lastAuthenticationStrategy = client?.lastAuthenticationStrategy
+        config.passkeyAccess = passkeyAccess
         var machine = SignInMachine(config: config, scope: nextScope())
         let effects = ticket.map { machine.signIn(ticket: $0) } ?? []
         ticket = nil
@@ -243,10 +244,9 @@ extension PortalMachine {
     /// UserProfile of `sessionID`, on `page`.
     mutating func showProfile(_ sessionID: String, page: ProfileMachine.Page? = nil) -> [Effect] {
         guard let environment else { return [] }
-        var profile = ProfileMachine(
-            sessionID: sessionID, client: client,
-            config: ProfileConfig(environment: environment, localFiles: localFiles, oauthRedirectURL: oauthRedirectURL),
-            scope: nextScope())
+        var config = ProfileConfig(environment: environment, localFiles: localFiles, oauthRedirectURL: oauthRedirectURL)
+        config.passkeyAccess = passkeyAccess
+        var profile = ProfileMachine(sessionID: sessionID, client: client, config: config, scope: nextScope())
         var effects = profile.start()
         if let page { effects += profile.update(.showPage(page)) }
         route = .profile(profile)

@@ -19,6 +19,8 @@ public struct PortalMachine: Equatable, Sendable {
     public let oauthRedirectURL: String?
     /// The terminal is local, so the profile may read and write files (never over SSH).
     public let localFiles: Bool
+    /// Whether passkey actions can reach an authenticator (by default: a local terminal can).
+    public let passkeyAccess: PasskeyAccess
     /// "Keep me signed in on this key", offered only when served over SSH with a public key.
     public internal(set) var keepSignedIn: KeepSignedIn?
     /// An invitation's ticket to accept once the sign-in card shows (`clerk-tui --ticket`); taken once.
@@ -31,11 +33,12 @@ public struct PortalMachine: Equatable, Sendable {
 
     public init(
         emailLinkRedirectURL: String? = nil, oauthRedirectURL: String? = nil, localFiles: Bool = false,
-        keepSignedIn: KeepSignedIn? = nil, ticket: String? = nil
+        keepSignedIn: KeepSignedIn? = nil, ticket: String? = nil, passkeyAccess: PasskeyAccess? = nil
     ) {
         self.emailLinkRedirectURL = emailLinkRedirectURL
         self.oauthRedirectURL = oauthRedirectURL
         self.localFiles = localFiles
+        self.passkeyAccess = passkeyAccess ?? (localFiles ? .available : .overSSH)
         self.keepSignedIn = keepSignedIn
         self.ticket = ticket
     }

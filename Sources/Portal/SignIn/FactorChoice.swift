@@ -1,7 +1,7 @@
 import FrontendAPI
 
 /// Which factor a sign-in starts with and which ones "Use another method" lists (clerk-js `SignIn/utils.ts`,
-/// `utils/factorSorting.ts`). Passkeys are left out: a terminal has no WebAuthn.
+/// `utils/factorSorting.ts`). Passkeys count only where an authenticator is reachable (never over SSH).
 public enum FactorChoice {
     /// Strategies the terminal can complete itself.
     static let localFirstFactors: [Strategy] = [.password, .emailCode, .phoneCode, .emailLink]
@@ -9,7 +9,11 @@ public enum FactorChoice {
     static let resetStrategies: Set<Strategy> = [.resetPasswordEmailCode, .resetPasswordPhoneCode]
 
     /// The first factor to show, or `nil` when there is none.
-    public static func startingFirstFactor(_ factors: [Factor], identifier: String?, preferred: String) -> Factor? {
+    public static func startingFirstFactor(
+        _ factors: [Factor], identifier: String?, preferred: String, passkeys: Bool = false
+    ) -> Factor? {
+        // A passkey comes first when the user has one, as in clerk-js.
+        if passkeys, let passkey = factors.first(where: { $0.strategy == .passkey }) { return passkey }
         let candidates = factors.filter { $0.strategy != .passkey && !resetStrategies.contains($0.strategy) }
         let forIdentifier = { (factor: Factor) in factor.safeIdentifier != nil && factor.safeIdentifier == identifier }
         if preferred == "otp" {
@@ -34,11 +38,14 @@ public enum FactorChoice {
     }
 
     /// First factors listed under "Use another method", without the current one.
-    public static func alternativeFirstFactors(_ factors: [Factor], excluding current: Factor?) -> [Factor] {
-        let listed = factors.filter {
-            localFirstFactors.contains($0.strategy) && $0.strategy != current?.strategy
-        }
-        return sort(listed, by: [.emailLink, .emailCode, .phoneCode, .password])
+    public static func alternativeFirstFactors(_ factors: [Factor], excluding current: Factor?, passkeys: Bool = false) -> [Factor] {
+        let listed = factors.filter { usable($0, passkeys: passkeys) && $0.strategy != current?.strategy }
+        return sort(listed, by: [.emailLink, .emailCode, .phoneCode, .passkey, .password])
+    }
+
+    /// Whether the terminal can complete `factor` itself: a passkey only with a reachable authenticator.
+    static func usable(_ factor: Factor, passkeys: Bool) -> Bool {
+        localFirstFactors.contains(factor.strategy) || (passkeys && factor.strategy == .passkey)
     }
 
     /// Second factors listed under "Use another method", without the current one.

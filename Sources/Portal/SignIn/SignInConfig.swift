@@ -23,6 +23,10 @@ public struct SignInConfig: Equatable, Sendable {
     public var oauthRedirectURL: String?
     /// `client.last_authentication_strategy`, for the "Last used" badge.
     public var lastAuthenticationStrategy: String?
+    /// "Use passkey instead" on the start card (`attributes.passkey` and `passkey_settings.show_sign_in_button`).
+    public var passkeyButton = false
+    /// Whether a passkey can reach an authenticator here; over SSH passkeys are neither offered nor chosen first.
+    public var passkeyAccess = PasskeyAccess.available
 
     public init(
         applicationName: String, identifierKinds: [IdentifierKind], preferredStrategy: String = "password",
@@ -88,7 +92,11 @@ public struct SignInConfig: Equatable, Sendable {
                 SocialProvider(strategy: Strategy(rawValue: $0.strategy), name: $0.name)
             },
             oauthRedirectURL: oauthRedirectURL)
+        passkeyButton = settings.enabledAttribute("passkey") != nil && settings.passkeySettings.showSignInButton
     }
+
+    /// Passkeys can be used on this terminal.
+    public var usesPasskeys: Bool { passkeyAccess == .available }
 }
 
 /// A social sign-in provider: `oauth_google`, "Google".

@@ -8,7 +8,7 @@ extension SignInMachine {
         let factors = signIn.supportedFirstFactors ?? []
         guard
             let factor = FactorChoice.startingFirstFactor(
-                factors, identifier: signIn.identifier, preferred: config.preferredStrategy)
+                factors, identifier: signIn.identifier, preferred: config.preferredStrategy, passkeys: config.usesPasskeys)
         else {
             step = .noAvailableMethods
             return []
@@ -18,7 +18,7 @@ extension SignInMachine {
             step = .alternatives(FactorChoice.resetPasswordFactor(factors) == nil ? .all : .forgotPassword)
             return []
         }
-        guard FactorChoice.localFirstFactors.contains(factor.strategy) else {
+        guard FactorChoice.usable(factor, passkeys: config.usesPasskeys) else {
             step = .alternatives(.all)
             return []
         }
@@ -32,6 +32,8 @@ extension SignInMachine {
         switch factor.strategy {
         case .password:
             step = .password
+        case .passkey where config.usesPasskeys:
+            step = .passkey
         case .emailLink:
             step = .emailLink(expired: false)
             effects += prepare(factor, .firstFactor)
@@ -91,6 +93,10 @@ extension SignInMachine {
     // MARK: Codes
 
     mutating func codeChanged(_ text: SecretText) -> [Effect] {
+        if step == .passkey {
+            code = text
+            return []
+        }
         guard case .code = step, let factor = codeFactor else { return [] }
         code = text
         errors.fields["code"] = nil

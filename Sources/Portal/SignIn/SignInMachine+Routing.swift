@@ -7,6 +7,9 @@ extension SignInMachine: TrackedFlow {
     func isBackground(_ purpose: Purpose) -> Bool { purpose == .poll }
 
     mutating func succeeded(_ pending: Pending, _ result: BackendResult) -> [Effect] {
+        if pending.purpose == .passkeyCredential, case .publicKeyCredential(let credential) = result {
+            return attemptPasskey(credential)
+        }
         guard let signIn = result.signIn else { return [] }
         self.signIn = signIn
         switch pending.purpose {
@@ -21,8 +24,12 @@ extension SignInMachine: TrackedFlow {
             // A code completed while the code was being sent is submitted now.
             if codeFactor == factor, codeIsComplete(for: factor), canSubmit { return attemptCode() }
             return []
+        case .passkeyChallenge:
+            return answerPasskeyChallenge(signIn)
         case .attempt:
             return route(signIn, forgotPassword: false)
+        case .passkeyCredential:
+            return []
         case .poll:
             if step.isBrowserHandOff { return browserPolled(signIn) }
             return linkRead(signIn.firstFactorVerification?.status) { $0.route(signIn, forgotPassword: false) }
@@ -82,6 +89,8 @@ extension SignInMachine: TrackedFlow {
             return ticketFailed(failure, ticket: ticket)
         case .attempt(let factor, _) where factor.strategy == .password:
             return passwordFailed(failure)
+        case .passkeyChallenge, .passkeyCredential, .attempt(.passkey, _):
+            return passkeyFailed(failure)
         case .attempt:
             code = SecretText()
             errors = FormErrors(failure.errors, fieldNames: ["code"])

@@ -15,6 +15,8 @@ extension SignInMachine {
             return []
         case .continueWith(let provider):
             return continueWith(provider)
+        case .usePasskey:
+            return usePasskey()
         case .passwordChanged(let text):
             password = text
             errors.fields["password"] = nil
@@ -78,6 +80,8 @@ extension SignInMachine {
             return createSignIn(withPassword: config.instantPassword && !password.isEmpty, forgotPassword: false)
         case .password:
             return attemptPassword()
+        case .passkey:
+            return requestPasskeyChallenge()
         case .code:
             return attemptCode()
         case .resetPassword:
@@ -163,6 +167,7 @@ extension SignInMachine {
         secondFactor = nil
         preparedFactors = []
         passwordWasReset = false
+        needsPIN = false
         newPassword = NewPasswordForm()
         return effects
     }
@@ -170,6 +175,7 @@ extension SignInMachine {
     /// Leaving a code, link or browser card: its code is dropped, its resend countdown and polling stop.
     mutating func leaveFactorCard() -> [Effect] {
         code = SecretText()
+        needsPIN = false
         var effects: [Effect] = resendCooldown.stop(on: timer(.resendCooldown))
         if isPolling { effects += stopPolling() }
         return effects

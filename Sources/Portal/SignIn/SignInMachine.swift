@@ -41,6 +41,8 @@ public struct SignInMachine: Equatable, Sendable {
     /// The password was reset in this sign-in: a second factor says why it is asked, and completion
     /// shows the success card first.
     public internal(set) var passwordWasReset = false
+    /// The security key asked for its PIN: the passkey card shows a PIN field (typed into `code`).
+    public internal(set) var needsPIN = false
 
     var requests: RequestTracker<Purpose>
 
@@ -60,6 +62,8 @@ public struct SignInMachine: Equatable, Sendable {
         case code(CodeStage)
         /// "Check your email" while an email link is outstanding; `expired` once the link expired.
         case emailLink(expired: Bool)
+        /// "Use your passkey": the authenticator answers the sign-in's challenge.
+        case passkey
         /// "Use another method" for factor one.
         case alternatives(AlternativesMode)
         /// "Use another method" for factor two.
@@ -100,6 +104,10 @@ public struct SignInMachine: Equatable, Sendable {
         /// Accepting an invitation with its ticket.
         case ticket(String)
         case prepare(Factor, CodeStage)
+        /// A passkey challenge: a discoverable sign-in, or `prepare_first_factor strategy=passkey`.
+        case passkeyChallenge
+        /// The authenticator's assertion over the challenge.
+        case passkeyCredential
         case attempt(Factor, CodeStage)
         case poll
         case resetPassword
@@ -112,6 +120,8 @@ public struct SignInMachine: Equatable, Sendable {
         case switchIdentifierKind
         /// "Continue with Google": sign in through the browser.
         case continueWith(SocialProvider)
+        /// "Use passkey instead": sign in with a passkey, no identifier needed.
+        case usePasskey
         case passwordChanged(SecretText)
         /// Typing a code; six digits submit by themselves.
         case codeChanged(SecretText)
@@ -173,7 +183,8 @@ public struct SignInMachine: Equatable, Sendable {
 
     /// First factors listed on the alternatives card.
     public var alternativeFactors: [Factor] {
-        FactorChoice.alternativeFirstFactors(signIn?.supportedFirstFactors ?? [], excluding: firstFactor)
+        FactorChoice.alternativeFirstFactors(
+            signIn?.supportedFirstFactors ?? [], excluding: firstFactor, passkeys: config.usesPasskeys)
     }
 
     /// Second factors listed on the factor-two alternatives card.
@@ -189,7 +200,7 @@ public struct SignInMachine: Equatable, Sendable {
     public var offersAnotherMethod: Bool {
         switch step {
         case .code(.secondFactor): !alternativeSecondFactors.isEmpty
-        case .password, .code(.firstFactor), .emailLink: !alternativeFactors.isEmpty
+        case .password, .code(.firstFactor), .emailLink, .passkey: !alternativeFactors.isEmpty
         default: false
         }
     }
@@ -199,7 +210,7 @@ public struct SignInMachine: Equatable, Sendable {
         guard case .alternatives(let mode) = step, mode != .passwordCompromised, let factor = firstFactor else {
             return false
         }
-        return FactorChoice.localFirstFactors.contains(factor.strategy)
+        return FactorChoice.usable(factor, passkeys: config.usesPasskeys)
     }
 
     /// The identifier shown in the identity preview of factor cards.

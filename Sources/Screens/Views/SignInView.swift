@@ -28,6 +28,8 @@ enum SignInView {
             card.lines = [Copy.SignIn.emailLinkFormSubtitle, machine.firstFactor?.safeIdentifier ?? machine.identityPreview]
             if expired { card.lines.append(Copy.SignIn.emailLinkExpiredTitle) }
             card.controls = [resend(machine, label: Copy.SignIn.resendLink)] + anotherMethod(machine) + [editIdentifier]
+        case .passkey:
+            card = PasskeyViews.signInCard(machine)
         case .alternatives(let mode):
             card = alternatives(machine, mode: mode)
         case .secondFactorAlternatives:
@@ -102,6 +104,7 @@ enum SignInView {
         if machine.config.instantPassword {
             card.controls.append(.link(Copy.forgotPassword, prefix: nil, action: .signIn(.forgotPassword), enabled: true))
         }
+        card.controls += PasskeyViews.startControls(machine)
         if machine.config.signUpMode == .waitlist {
             card.controls.append(
                 .link(Copy.SignIn.joinWaitlistLink, prefix: Copy.SignIn.joinWaitlistPrompt, action: .signIn(.goToSignUp), enabled: true))

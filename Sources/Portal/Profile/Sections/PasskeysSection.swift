@@ -29,7 +29,7 @@ public struct PasskeysSection: ProfileSectionFlow {
     static var fieldNames: Set<String> { [SectionField.passkeyName.rawValue] }
 
     mutating func opened(_ profile: inout Context) {
-        if step == .add, profile.config.localFiles { return register(&profile) }
+        if step == .add, profile.config.passkeyAccess == .available { return register(&profile) }
         guard case .rename(let id)? = step else { return }
         profile.form[.passkeyName] = Self.name(id, of: profile.user) ?? ""
     }
@@ -48,7 +48,7 @@ public struct PasskeysSection: ProfileSectionFlow {
             profile.send(.deletePasskey(id: id), .remove)
         case .add?:
             // Again, with the PIN typed if the key asked for one.
-            if profile.config.localFiles { register(&profile) }
+            if profile.config.passkeyAccess == .available { register(&profile) }
         case .menu?, nil:
             break
         }
@@ -69,12 +69,9 @@ public struct PasskeysSection: ProfileSectionFlow {
     mutating func succeeded(_ purpose: Purpose, _ result: BackendResult, _ profile: inout Context) {
         switch (purpose, result) {
         case (.create, .passkey(let passkey)):
-            guard let options = PublicKeyCredentialCreationOptions(nonce: passkey.verification?.nonce) else {
-                profile.errors.card = Copy.Passkeys.failure(.failed, detail: nil)
-                return
+            guard let ceremony = AuthenticatorCall.registration(passkey.verification, pin: profile.form.code) else {
+                return failed(purpose, .noPasskeyOptions, &profile)
             }
-            let pin = profile.form.code.isEmpty ? nil : profile.form.code
-            let ceremony = AuthenticatorCall.register(options, origin: PasskeyOrigin.forRelyingParty(options.rp.id), pin: pin)
             profile.send(.authenticator(ceremony), .register(id: passkey.id))
         case (.register(let id), .publicKeyCredential(let credential)):
             profile.form.code = SecretText()
@@ -90,8 +87,7 @@ public struct PasskeysSection: ProfileSectionFlow {
 
     /// A security key that wants its PIN shows the PIN field; other failures show on the card as usual.
     mutating func failed(_ purpose: Purpose, _ failure: PortalFailure, _ profile: inout Context) {
-        if case .register = purpose, failure.has(code: AuthenticatorFailureCode.pinRequired.rawValue)
-            || failure.has(code: AuthenticatorFailureCode.pinInvalid.rawValue) {
+        if case .register = purpose, failure.asksForPIN {
             needsPIN = true
             profile.form.code = SecretText()
         }

@@ -10,7 +10,7 @@ extension PasskeysSection: ProfileSectionView {
         }
         guard profile.config.passkeys else { return [.section(Copy.Profile.passkeysSection)] + listed }
         // Over SSH the session cannot reach the visitor's security key: say why instead of offering it.
-        let add: Control = profile.config.localFiles
+        let add: Control = profile.config.passkeyAccess == .available
             ? .option("+ " + Copy.Passkeys.addPasskey, detail: nil, action: Self.opening(.add)) : .note(Copy.Passkeys.overSSH)
         return [.section(Copy.Profile.passkeysSection)] + listed + [add]
     }
@@ -42,17 +42,15 @@ extension PasskeysSection: ProfileSectionView {
 
     /// "Add a passkey": the authenticator at work ("Touch your security key"), its PIN when it asks for one.
     private func addCard(_ profile: ProfileMachine) -> Card {
-        guard profile.config.localFiles else {
+        guard profile.config.passkeyAccess == .available else {
             var card = Card(title: Copy.Passkeys.addPasskey, subtitle: Copy.Passkeys.overSSH)
             card.controls = []
             return card
         }
         var card = Card(title: Copy.Passkeys.addPasskey,
                         subtitle: profile.isBusy ? Copy.Passkeys.touchSecurityKey : (needsPIN ? Copy.Passkeys.pinSubtitle : nil))
-        if needsPIN {
-            card.controls.append(.secret(.code, label: Copy.Passkeys.pin, placeholder: "", error: nil, hint: nil))
-        }
-        card.controls.append(SectionControls.primary(profile.isBusy ? Copy.Passkeys.touchSecurityKey : Copy.continueButton, profile))
+        if needsPIN { card.controls.append(PasskeyViews.pin(error: nil)) }
+        card.controls.append(SectionControls.primary(PasskeyViews.busyLabel(profile.isBusy), profile))
         return card
     }
 }

@@ -7,6 +7,8 @@ enum ReverificationView {
         let factor = machine.reverification?.factor
         var card = Card(title: Copy.Profile.verificationRequired)
         switch factor?.strategy {
+        case .passkey?:
+            card = passkey(machine)
         case .password?:
             card.subtitle = Copy.Profile.verifyPasswordSubtitle
             card.controls = [
@@ -30,10 +32,20 @@ enum ReverificationView {
         case nil:
             break
         }
-        if factor != nil { card.controls.insert(SectionControls.primary(Copy.continueButton, machine), at: 1) }
+        if factor != nil, factor?.strategy != .passkey {
+            card.controls.insert(SectionControls.primary(Copy.continueButton, machine), at: 1)
+        }
         if (machine.reverification?.factors.count ?? 0) > 1 {
             card.controls.append(.link(Copy.useAnotherMethod, prefix: nil, action: .profile(.useAnotherFactor), enabled: true))
         }
+        return card
+    }
+
+    /// "Use your passkey": the authenticator answers the challenge; a security key's PIN when it asked for one.
+    private static func passkey(_ machine: ProfileMachine) -> Card {
+        var card = Card(title: Copy.Passkeys.signInTitle, subtitle: Copy.Passkeys.reverificationSubtitle)
+        if machine.reverification?.needsPIN == true { card.controls.append(PasskeyViews.pin(error: nil)) }
+        card.controls.append(SectionControls.primary(PasskeyViews.busyLabel(machine.isBusy), machine))
         return card
     }
 }
