@@ -131,7 +131,10 @@ import Testing
     }
 
     @Test func noUsableFactorShowsCannotSignIn() {
-        var machine = SignInMachine.make()
+        // Over SSH a passkey cannot reach the visitor's security key: a passkey-only user has no way in here.
+        var config = SignInConfig(environment: Fixtures.environment())
+        config.passkeyAccess = .overSSH
+        var machine = SignInMachine(config: config, scope: 1)
         let effects = machine.submitIdentifier()
         machine.answer(effects, signIn: Fixtures.signIn(.needsFirstFactor, first: [Factor(strategy: .passkey)]))
         #expect(machine.step == .noAvailableMethods)
