@@ -13,9 +13,12 @@ struct ScreenDriver {
     let backend: ScriptedBackend
     private var processed = 0
 
-    init(backend: ScriptedBackend, size: Size = Size(width: 72, height: 30), oauthRedirectURL: String? = nil) async {
+    init(
+        backend: ScriptedBackend, size: Size = Size(width: 72, height: 30), oauthRedirectURL: String? = nil,
+        passkeyAccess: PasskeyAccess = .available
+    ) async {
         self.backend = backend
-        let screen = PortalScreen(backend: backend.backend, oauthRedirectURL: oauthRedirectURL)
+        let screen = PortalScreen(backend: backend.backend, oauthRedirectURL: oauthRedirectURL, passkeyAccess: passkeyAccess)
         terminal = TestTerminal(ScreenStack(root: screen), size: size)
         await settle()
     }

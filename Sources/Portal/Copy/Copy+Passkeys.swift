@@ -9,12 +9,15 @@ extension Copy {
         public static let signInTitle = "Use your passkey"
         public static let signInSubtitle = "Using your passkey confirms it's you. Your device may ask for your fingerprint, face or screen lock."
         public static let reverificationSubtitle = "Using your passkey confirms your identity. Your device may ask for your fingerprint, face, or screen lock."
+        /// Reverification's button (`reverification.passkey.blockButton__passkey`).
+        public static let useYourPasskey = "Use your passkey"
         public static let touchSecurityKey = "Touch your security key"
         public static let pin = "Security key PIN"
         public static let pinSubtitle = "Your security key has a PIN. Enter it to continue."
         public static let added = "Passkey added."
-        /// Over SSH the session runs on the server, far from the visitor's key.
-        public static let overSSH = "Passkeys are not available over SSH: this session runs on the server and cannot reach the security key on your computer."
+        /// Over SSH the session runs on the server, far from the visitor's key: two lines, each fits a card row.
+        public static let overSSH = "Passkeys are not available over SSH."
+        public static let overSSHReason = "This session cannot reach the security key on your computer."
 
         /// The card's message for an authenticator's failure.
         public static func failure(_ code: AuthenticatorFailureCode, detail: String?) -> String {

@@ -200,7 +200,9 @@ public struct SignInMachine: Equatable, Sendable {
     public var offersAnotherMethod: Bool {
         switch step {
         case .code(.secondFactor): !alternativeSecondFactors.isEmpty
-        case .password, .code(.firstFactor), .emailLink, .passkey: !alternativeFactors.isEmpty
+        case .password, .code(.firstFactor), .emailLink: !alternativeFactors.isEmpty
+        // A discoverable sign-in knows no user yet: it has no other methods.
+        case .passkey: signIn?.status == .needsFirstFactor && !alternativeFactors.isEmpty
         default: false
         }
     }

@@ -22,15 +22,20 @@ enum PasskeyViews {
     /// The start card's way in: "Use passkey instead", or why there is none over SSH.
     static func startControls(_ machine: SignInMachine) -> [Control] {
         guard machine.config.passkeyButton else { return [] }
-        guard machine.config.usesPasskeys else { return [.note(Copy.Passkeys.overSSH)] }
+        guard machine.config.usesPasskeys else { return overSSH }
         return [.link(Copy.Passkeys.usePasskeyInstead, prefix: nil, action: .signIn(.usePasskey), enabled: machine.canSubmit)]
     }
+
+    /// Why no passkey is offered over SSH, a row each.
+    static let overSSH: [Control] = [.note(Copy.Passkeys.overSSH), .note(Copy.Passkeys.overSSHReason)]
 
     /// The security key's PIN, typed into the card's code field.
     static func pin(error: String?) -> Control {
         .secret(.code, label: Copy.Passkeys.pin, placeholder: "", error: error, hint: nil)
     }
 
-    /// The primary button: Continue, or "Touch your security key" while the authenticator works.
-    static func busyLabel(_ busy: Bool) -> String { busy ? Copy.Passkeys.touchSecurityKey : Copy.continueButton }
+    /// The primary button: `idle` (Continue), or "Touch your security key" while the authenticator works.
+    static func busyLabel(_ busy: Bool, idle: String = Copy.continueButton) -> String {
+        busy ? Copy.Passkeys.touchSecurityKey : idle
+    }
 }

@@ -10,9 +10,9 @@ extension PasskeysSection: ProfileSectionView {
         }
         guard profile.config.passkeys else { return [.section(Copy.Profile.passkeysSection)] + listed }
         // Over SSH the session cannot reach the visitor's security key: say why instead of offering it.
-        let add: Control = profile.config.passkeyAccess == .available
-            ? .option("+ " + Copy.Passkeys.addPasskey, detail: nil, action: Self.opening(.add)) : .note(Copy.Passkeys.overSSH)
-        return [.section(Copy.Profile.passkeysSection)] + listed + [add]
+        let add: [Control] = profile.config.passkeyAccess == .available
+            ? [.option("+ " + Copy.Passkeys.addPasskey, detail: nil, action: Self.opening(.add))] : PasskeyViews.overSSH
+        return [.section(Copy.Profile.passkeysSection)] + listed + add
     }
 
     func card(_ step: Step, _ profile: ProfileMachine) -> Card {
@@ -43,7 +43,7 @@ extension PasskeysSection: ProfileSectionView {
     /// "Add a passkey": the authenticator at work ("Touch your security key"), its PIN when it asks for one.
     private func addCard(_ profile: ProfileMachine) -> Card {
         guard profile.config.passkeyAccess == .available else {
-            var card = Card(title: Copy.Passkeys.addPasskey, subtitle: Copy.Passkeys.overSSH)
+            var card = Card(title: Copy.Passkeys.addPasskey, subtitle: Copy.Passkeys.overSSH + " " + Copy.Passkeys.overSSHReason)
             card.controls = []
             return card
         }

@@ -45,7 +45,7 @@ enum ReverificationView {
     private static func passkey(_ machine: ProfileMachine) -> Card {
         var card = Card(title: Copy.Passkeys.signInTitle, subtitle: Copy.Passkeys.reverificationSubtitle)
         if machine.reverification?.needsPIN == true { card.controls.append(PasskeyViews.pin(error: nil)) }
-        card.controls.append(SectionControls.primary(PasskeyViews.busyLabel(machine.isBusy), machine))
+        card.controls.append(SectionControls.primary(PasskeyViews.busyLabel(machine.isBusy, idle: Copy.Passkeys.useYourPasskey), machine))
         return card
     }
 }
