@@ -21,6 +21,11 @@ import Testing
         #expect(variables["CLERK_TUI_REMOTE"] == "1")
     }
 
+    @Test func aSoftwareAuthenticatorOfTheServerIsNotPassedOn() {
+        let environment = SessionEnvironment(base: ["CLERK_TUI_AUTHENTICATOR": "file:/srv/passkeys.json"])
+        #expect(environment.variables["CLERK_TUI_AUTHENTICATOR"] == nil)
+    }
+
     @Test func termComesFromThePtyRequestWhenTerminfoKnowsIt() {
         var environment = SessionEnvironment(base: [:])
         environment.term = "screen-256color"

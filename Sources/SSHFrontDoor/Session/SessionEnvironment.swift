@@ -27,6 +27,9 @@ struct SessionEnvironment {
         variables["LANG"] = "C.UTF-8"
         variables.merge(client) { $1 }
         variables["CLERK_TUI_REMOTE"] = "1"
+        // One software authenticator's file shared by every visitor would sign each in with the others' passkeys:
+        // a session here uses none, and the portal says passkeys are not available over SSH.
+        variables["CLERK_TUI_AUTHENTICATOR"] = nil
         if let connection {
             variables["SSH_CONNECTION"] =
                 "\(connection.remoteIP) \(connection.remotePort) \(connection.localIP) \(connection.localPort)"
