@@ -59,3 +59,8 @@ extension SectionedFlow {
         self.errors = errors
     }
 }
+
+/// The local server's stand-in for Stripe, as `initialize` names it: the only gateway cards are typed for here.
+enum DevelopmentGateway {
+    static let name = "development"
+}

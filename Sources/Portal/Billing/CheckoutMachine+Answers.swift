@@ -19,7 +19,7 @@ extension CheckoutMachine: TrackedFlow {
             gateway = initialized.externalGatewayID
             return []
         case (.tokenize, .paymentToken(let token)):
-            return confirm(.newCard(gateway: "development", paymentToken: token))
+            return confirm(.newCard(gateway: DevelopmentGateway.name, paymentToken: token))
         case (.confirm, .checkout(let checkout)):
             return confirmed(checkout)
         default:

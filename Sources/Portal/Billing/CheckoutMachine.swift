@@ -83,7 +83,7 @@ public struct CheckoutMachine: Equatable, Sendable {
     public var serverUnavailable: Bool { requests.unavailable != nil }
     public var notice: String? { serverUnavailable ? Copy.serverUnavailable : errors.card }
     /// A card can be typed: a new card for the development gateway.
-    public var acceptsCards: Bool { gateway == "development" }
+    public var acceptsCards: Bool { gateway == DevelopmentGateway.name }
     /// The form asks how to pay: a plan change that charges, for a payer Clerk wants a method from.
     public var needsPaymentMethod: Bool { checkout?.needsPaymentMethod == true }
     /// "Payment Methods" and "Add payment method" are both offered.

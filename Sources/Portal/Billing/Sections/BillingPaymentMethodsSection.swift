@@ -94,8 +94,3 @@ public struct BillingPaymentMethodsSection<Host: BillingHost>: SectionFlow {
         gateway = nil
     }
 }
-
-/// The local server's stand-in for Stripe, as `initialize` names it.
-enum DevelopmentGateway {
-    static let name = "development"
-}
