@@ -90,8 +90,12 @@ import Testing
         #expect(machine.alternativeFactors.isEmpty)
     }
 
-    @Test func reverificationPrefersAPasskeyAndAttemptsItsAssertion() {
-        var machine = ProfileMachineTests.machine()
+    /// "Delete account" answered with `session_reverification_required`, then a first-factor verification offering a
+    /// password and a passkey: the machine on the reverification card, and that verification.
+    static func reverifying(_ access: PasskeyAccess) -> (ProfileMachine, SessionVerification) {
+        var config = ProfileMachineTests.config(localFiles: access == .available)
+        config.passkeyAccess = access
+        var machine = ProfileMachineTests.machine(config: config)
         _ = machine.update(DeleteAccountSection.open(.confirm))
         _ = machine.update(.textChanged(.deleteConfirmation, "Delete account"))
         let delete = machine.update(.submit)
@@ -103,6 +107,11 @@ import Testing
             level: .firstFactor, status: .needsFirstFactor, supportedFirstFactors: [Fixtures.password, Factor(strategy: .passkey)],
             session: Fixtures.session("sess_a", identifier: "ada@acme.test"))
         _ = ProfileMachineTests.answer(&machine, start, .success(.verification(needsFirst)))
+        return (machine, needsFirst)
+    }
+
+    @Test func reverificationPrefersAPasskeyAndAttemptsItsAssertion() {
+        var (machine, needsFirst) = Self.reverifying(.available)
         #expect(machine.reverification?.factor?.strategy == .passkey)
 
         let prepare = machine.update(.submit)
@@ -125,20 +134,7 @@ import Testing
     }
 
     @Test func reverificationOverSSHLeavesThePasskeyOut() {
-        var config = ProfileMachineTests.config(localFiles: false)
-        config.passkeyAccess = .overSSH
-        var machine = ProfileMachineTests.machine(config: config)
-        _ = machine.update(DeleteAccountSection.open(.confirm))
-        _ = machine.update(.textChanged(.deleteConfirmation, "Delete account"))
-        let delete = machine.update(.submit)
-        let required = Fixtures.failure(
-            "session_reverification_required", status: 403,
-            meta: ErrorMeta(other: ["reverification": .object(["level": .string("first_factor")])]))
-        let start = ProfileMachineTests.answer(&machine, delete, .failure(required))
-        let needsFirst = SessionVerification(
-            level: .firstFactor, status: .needsFirstFactor, supportedFirstFactors: [Factor(strategy: .passkey), Fixtures.password],
-            session: Fixtures.session("sess_a", identifier: "ada@acme.test"))
-        _ = ProfileMachineTests.answer(&machine, start, .success(.verification(needsFirst)))
+        let (machine, _) = Self.reverifying(.overSSH)
         #expect(machine.reverification?.factors == [Fixtures.password])
     }
 

@@ -59,3 +59,13 @@ def test_add_a_passkey_sign_in_with_it_and_reverify_with_it(world):
     pane.wait_for(r"Set up a new sign-in method")
     pane.quit()
     pane.assert_never_shown(PASSWORD)
+
+
+def test_without_a_security_key_the_card_says_none_was_found(world):
+    """The default authenticator is libfido2's: on a machine with no key plugged in, enumeration finds none."""
+    server = serve(world, "passkeys.toml")
+    pane = world.portal("--frontend-api", server.url, "--authenticator", "security-key")
+    pane.wait_for(r"Use passkey instead")
+    pane.keys("Tab", "Tab", "Tab", "Tab", "Enter")
+    pane.wait_for(r"No security key found\. Plug in your security key and try")
+    pane.wait_for(r"Use your passkey")
