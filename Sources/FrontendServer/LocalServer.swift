@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -10,7 +11,7 @@ public struct LocalServerConfiguration: Sendable {
     public var host: String
     /// 0 picks a free port.
     public var port: Int
-    /// Holds the SQLite file, the signing key and the pepper; created 0700.
+    /// Holds the SQLite file, the signing key and the pepper: 0700, its files 0600 (see `DataDirectory`).
     public var dataDirectory: URL
     /// Instance settings; `settingsFile` is read when `settings` is nil, defaults apply when both are nil.
     public var settings: InstanceSettings?
@@ -74,8 +75,7 @@ public final class LocalServer: Sendable {
         try settings.validate()
         let geoIP = try settings.sessions.geoIPDatabase.map(GeoIPDatabase.init(path:))
         let directory = configuration.dataDirectory
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try DataDirectory.prepare(directory, logger: configuration.logger)
         let secrets = try InstanceSecrets.loadOrCreate(in: directory, dataKey: configuration.dataKey,
                                                      tokenLifetime: settings.sessions.tokenLifetime,
                                                      now: configuration.clock.now().epochMilliseconds)
@@ -83,8 +83,11 @@ public final class LocalServer: Sendable {
                                                logger: configuration.logger)
         let bound = BoundAddress()
         let instanceBox = InstanceBox()
+        let limits = ConnectionLimits(settings.connections, logger: configuration.logger)
+        let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [ConnectionLimitHandler(limits: limits)],
+                                               idleTimeout: .milliseconds(Int64(settings.connections.idleTimeout * 1000)))
         let application = Application(
-            responder: LazyResponder(box: instanceBox),
+            responder: LazyResponder(box: instanceBox), server: .http1(configuration: http1),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await bound.set(channel.localAddress?.port ?? 0) },
             logger: configuration.logger)

@@ -113,3 +113,8 @@ def pytest_terminal_summary(terminalreporter):
     for operation_id in missing:
         statuses = sorted(COVERAGE.seen.get(operation_id, ()))
         terminalreporter.write_line(f"  never succeeded: {operation_id} (statuses seen: {statuses or 'none'})")
+    if COVERAGE.undeclared:
+        terminalreporter.section("Statuses the spec does not declare for their operation (Tests/Contract/README.md)")
+        for operation_id, status in sorted(COVERAGE.undeclared):
+            terminalreporter.write_line(f"  {status} {operation_id}")
+

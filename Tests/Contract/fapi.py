@@ -76,9 +76,13 @@ class Coverage:
     """Which spec operations were answered with which statuses during the run."""
 
     seen: dict = field(default_factory=dict)
+    # (operation id, status) answered with a status its spec entry does not declare (see README).
+    undeclared: set = field(default_factory=set)
 
-    def record(self, operation_id: str, status: int) -> None:
+    def record(self, operation_id: str, status: int, declared: bool = True) -> None:
         self.seen.setdefault(operation_id, set()).add(status)
+        if not declared:
+            self.undeclared.add((operation_id, status))
 
 
 COVERAGE = Coverage()
@@ -87,11 +91,13 @@ COVERAGE = Coverage()
 class BaseClient:
     """The transport shared by both client kinds: builds the request, validates the reply."""
 
-    def __init__(self, base_url: str, *, validate: bool = True):
+    def __init__(self, base_url: str, *, validate: bool = True, source: str | None = None):
         self.base_url = base_url.rstrip("/")
         self.validate = validate  # False only outside the tests (benchmark set-up)
         self.http = requests.Session()
         self.http.trust_env = False
+        if source:  # another loopback address (127.0.0.x) as the client's, for per-address limits
+            self.http.mount("http://", _SourceAddressAdapter(source))
         # Cookies are kept by hand (BrowserClient) so that their attributes can be checked.
         self.http.cookies.set_policy(_NoCookies())
 
@@ -159,15 +165,16 @@ def check(method: str, path: str, response: requests.Response, *, validate: bool
     if validate:
         op = SPEC.validate(method, path, reply.status, reply.body)
         reply.operation_id = op.operation_id
-        COVERAGE.record(op.operation_id, reply.status)
+        COVERAGE.record(op.operation_id, reply.status, op.response_definition(reply.status) is not None)
     return reply
 
 
 class NativeClient(BaseClient):
     """A native SDK: `_is_native`, API version header, client token in `Authorization` both ways."""
 
-    def __init__(self, base_url: str, *, bearer: bool = False, native_flag: str = "true", validate: bool = True):
-        super().__init__(base_url, validate=validate)
+    def __init__(self, base_url: str, *, bearer: bool = False, native_flag: str = "true", validate: bool = True,
+                 source: str | None = None):
+        super().__init__(base_url, validate=validate, source=source)
         self.token: str | None = None
         self.bearer = bearer
         self.native_flag = native_flag
@@ -246,6 +253,18 @@ def _set_cookie_headers(response: requests.Response) -> list[str]:
         return raw.getlist("Set-Cookie")
     value = response.headers.get("Set-Cookie")
     return [value] if value else []
+
+
+class _SourceAddressAdapter(requests.adapters.HTTPAdapter):
+    """Connects from a given local address."""
+
+    def __init__(self, source: str):
+        self.source = source
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.source, 0)
+        super().init_poolmanager(*args, **kwargs)
 
 
 class _NoCookies(requests.cookies.cookielib.DefaultCookiePolicy):

@@ -5,6 +5,7 @@ import json
 import os
 import queue
 import re
+import resource
 import signal
 import subprocess
 import threading
@@ -78,11 +79,17 @@ def merge(base: dict, override: dict) -> dict:
 class Server:
     """One `clerk-tui serve` process on 127.0.0.1 with a port chosen by the kernel."""
 
-    def __init__(self, data_dir: Path, settings: dict | None, environment: dict | None = None):
+    def __init__(self, data_dir: Path, settings: dict | None, environment: dict | None = None, *,
+                 descriptor_limit: int | None = None, create_data_dir: bool = True):
         self.data_dir = Path(data_dir)
         # Extra environment variables for the server process (e.g. LOG_LEVEL).
         self.environment = environment or {}
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        # The server's `ulimit -n`, when a test wants it lower than the suite's.
+        self.descriptor_limit = descriptor_limit
+        if create_data_dir:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        else:
+            self.data_dir.parent.mkdir(parents=True, exist_ok=True)
         self.config_path: Path | None = None
         if settings is not None:
             self.config_path = self.data_dir.parent / f"{self.data_dir.name}.toml"
@@ -101,8 +108,15 @@ class Server:
     def start(self) -> str:
         assert self.process is None, "already running"
         log = open(self.log_path, "ab")
+        limit = self.descriptor_limit
+
+        def lower_descriptor_limit():
+            if limit is not None:
+                resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
+
         self.process = subprocess.Popen(self.command(), stdout=subprocess.PIPE, stderr=log,
-                                        stdin=subprocess.DEVNULL, cwd=REPO_ROOT, env={**os.environ, **self.environment})
+                                        stdin=subprocess.DEVNULL, cwd=REPO_ROOT, env={**os.environ, **self.environment},
+                                        preexec_fn=lower_descriptor_limit if limit is not None else None)
         log.close()
         lines: queue.Queue = queue.Queue()
         stdout = self.process.stdout

@@ -199,10 +199,12 @@ struct AccountSecurityTests {
         }
 
         let text = captured.text
-        let failure = try #require(captured.lines.first { $0.contains("failed sign-in attempt") })
+        let events = captured.lines.filter { $0.contains("security event") }
+        let failure = try #require(events.first { $0.contains("code=form_password_incorrect") })
         #expect(failure.contains(userID) && failure.contains(traceID) && failure.contains("127.0.0.1"))
-        #expect(text.contains("failed reverification"))
-        #expect(text.contains("code=authentication_invalid"))
+        #expect(failure.contains("event=proof_failed") && failure.contains("strategy=password"))
+        #expect(events.contains { $0.contains("code=form_code_incorrect") && $0.contains("strategy=email_code") })
+        #expect(events.contains { $0.contains("code=authentication_invalid") && $0.contains("event=client_token_invalid") })
         for secret in [canaryPassword, code, wrongCode, "forged-client-token-canary", clientToken ?? "-"] {
             #expect(!text.contains(secret), "a secret reached the log")
         }

@@ -10,11 +10,11 @@ struct Gateway: Sendable {
 
     func serve(_ request: Request, _ context: FAPIRequestContext, rawBodyLimit: Int? = nil,
                _ body: @Sendable (Exchange) async throws -> Reply) async throws -> Response {
-        let origin = request.headers[.origin], traceID = RandomToken.base62(24)
+        let origin = request.headers[.origin], traceID = RandomToken.base62(24), notes = SecurityNotes()
         do {
             let call = try await APICall.decode(request, context: context, traceID: traceID, rawBodyLimit: rawBodyLimit)
             try checkOrigin(call)
-            let reply = try await body(Exchange(instance: instance, call: call))
+            let reply = try await body(Exchange(instance: instance, call: call, notes: notes))
             var response = Response(status: reply.status, headers: jsonHeaders(), body: .init(byteBuffer: ByteBuffer(data: reply.body)))
             apply(reply, call: call, to: &response)
             addCORS(origin, to: &response.headers)
@@ -23,7 +23,7 @@ struct Gateway: Sendable {
             var logger = instance.logger
             logger[metadataKey: "trace_id"] = "\(traceID)"
             logger[metadataKey: "ip"] = "\(context.remoteIP)"
-            var response = Gateway.errorResponse(error, logger: logger, traceID: traceID, path: request.uri.path)
+            var response = Gateway.errorResponse(error, logger: logger, traceID: traceID, path: request.uri.path, notes: notes)
             addCORS(origin, to: &response.headers)
             return response
         }
@@ -66,16 +66,10 @@ struct Gateway: Sendable {
         headers[.vary] = "Origin"
     }
 
-    /// Rejections worth a security log line: failed proofs, lockouts, unknown or stale client tokens, throttling.
-    static let securityCodes: Set<String> = [
-        "form_password_incorrect", "form_code_incorrect", "verification_failed", "user_locked", "authentication_invalid",
-        "too_many_requests", "origin_invalid", "session_reverification_required",
-    ]
-
     /// Any error as Clerk's error body. Unknown errors are logged (type only) and reported as a 500 body; security
-    /// rejections are logged with their code and path (the logger carries trace id and IP).
+    /// rejections are logged as one `SecurityEvent` line (the logger carries trace id and IP).
     static func errorResponse(_ error: any Error, logger: Logger, traceID: String = RandomToken.base62(24),
-                              path: String? = nil) -> Response {
+                              path: String? = nil, notes: SecurityNotes? = nil) -> Response {
         let failure: APIFailure
         switch error {
         case let known as APIFailure: failure = known
@@ -87,9 +81,7 @@ struct Gateway: Sendable {
             logger.error("unhandled error", metadata: ["type": "\(type(of: error))"])
             failure = APIFailure(.internalServerError, "internal_clerk_error", "Oops, an unexpected error occurred.")
         }
-        if securityCodes.contains(failure.error.code) {
-            logger.notice("request rejected", metadata: ["code": "\(failure.error.code)", "path": "\(path ?? "")"])
-        }
+        SecurityEvent.log(code: failure.error.code, path: path ?? "", notes: notes, logger: logger)
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         headers[.cacheControl] = "no-store"
@@ -109,7 +101,8 @@ struct MethodOverrideResponder: HTTPResponder {
     let logger: Logger
 
     func respond(to request: Request, context: FAPIRequestContext) async throws -> Response {
-        var request = request
+        var request = request, logger = self.logger
+        logger[metadataKey: "ip"] = "\(context.remoteIP)"
         if request.method == .post, let override = overrideMethod(request) {
             var head = request.head
             head.method = override
@@ -126,12 +119,12 @@ struct MethodOverrideResponder: HTTPResponder {
             }
         } else {
             do { response = try await router.respond(to: request, context: context) } catch {
-                response = Gateway.errorResponse(error, logger: logger)
+                response = Gateway.errorResponse(error, logger: logger, path: request.uri.path)
             }
             // Every endpoint answers through `Gateway` (marked `no-store`) or serves an image; anything else is the
             // router's own not-found or bad-parameter answer, which gets Clerk's error body too.
             if response.headers[.cacheControl] != "no-store", response.headers[.contentType]?.hasPrefix("image/") != true {
-                response = Gateway.errorResponse(HTTPError(response.status), logger: logger)
+                response = Gateway.errorResponse(HTTPError(response.status), logger: logger, path: request.uri.path)
             }
         }
         return response

@@ -33,10 +33,10 @@ struct PasskeyAssertions: Sendable {
         guard var passkey = try await PasskeyRecord.first(in: db, where: "credential_id", equals: credentialID.base64URLEncodedString()),
               !passkey.flagged, userID == nil || passkey.userId == userID,
               let user = try await UserRecord.find(passkey.userId, in: db) else {
-            exchange.logger.notice("passkey not found", metadata: ["user_id": "\(userID ?? "-")"])
+            if let userID { exchange.noteProof(userID: userID, strategy: .passkey) }
             return .rejected(.passkeyNotFound)
         }
-        if let seconds = instance.lockout.remaining(user, now: instance.nowMS) { return .rejected(.userLocked(seconds: seconds)) }
+        if let locked = try await exchange.lockout.hold(userID: user.id, now: instance.nowMS, in: db) { return .rejected(locked) }
         let assertion: RelyingParty.Assertion
         do throws(RelyingParty.Failure) {
             assertion = try check(credential, challenge: challenge, passkey: passkey)
@@ -44,7 +44,7 @@ struct PasskeyAssertions: Sendable {
             return .rejected(try await refuse(error, passkey: &passkey, in: db))
         }
         try await challenges.settle(record, verified: true, in: db)
-        try await instance.lockout.recordSuccess(userID: user.id, in: db)
+        try await exchange.lockout.recordSuccess(userID: user.id, in: db)
         passkey.signCount = Int64(assertion.signCount)
         passkey.lastUsedAt = instance.nowMS
         passkey.updatedAt = instance.nowMS
@@ -72,8 +72,8 @@ struct PasskeyAssertions: Sendable {
             passkey.updatedAt = instance.nowMS
             try await passkey.save(in: db)
         }
-        exchange.logger.notice("passkey assertion refused", metadata: ["user_id": "\(passkey.userId)", "reason": "\(failure)"])
-        let locked = try await instance.lockout.recordFailure(userID: passkey.userId, now: instance.nowMS, in: db)
+        exchange.noteProof(userID: passkey.userId, strategy: .passkey)
+        let locked = try await exchange.lockout.recordFailure(userID: passkey.userId, now: instance.nowMS, in: db)
         return locked ?? .passkeyRefused(failure)
     }
 }

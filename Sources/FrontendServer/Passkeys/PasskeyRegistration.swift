@@ -53,7 +53,7 @@ struct PasskeyRegistration: Sendable {
                 registration = try options.relyingParty.verifyRegistration(try RelyingParty.credential(posted), challenge: challenge)
             } catch {
                 try await challenges.settle(record, verified: false, in: db)
-                exchange.logger.notice("passkey registration refused", metadata: ["user_id": "\(user.id)", "reason": "\(error)"])
+                exchange.noteProof(userID: user.id, strategy: .passkey)
                 return .rejected(.passkeyRefused(error))
             }
             try await challenges.settle(record, verified: true, in: db)

@@ -36,6 +36,7 @@ struct FirstFactor: Sendable {
             }) ?? (wanted == nil ? usable.first : nil) else {
                 throw wanted == nil ? APIFailure.strategyInvalid() : APIFailure.paramInvalid(param)
             }
+            try await instance.ensureUnlocked(userID: signIn.userId, in: db)
             try await instance.rateLimiter.hit(.identifierSend, key: target.value, in: db)
             _ = try await instance.codes.prepare(
                 owner: signIn.id, slot: "first_factor", strategy: strategy,
@@ -70,19 +71,19 @@ struct FirstFactor: Sendable {
             return (signIn, user)
         }
         try await instance.rateLimiter.hit(.identifierAttempt, key: signIn.userId ?? signIn.identifier ?? "")
-        try instance.lockout.ensureUnlocked(user, now: instance.nowMS)
         let isPhantom = signIn.userId == nil
+        if !isPhantom { try await exchange.claimPasswordCheck(userID: user.id) }
         // A phantom account has no hash: verifying against none costs the same as a wrong password.
         let matches = try await instance.passwords.verify(password, hash: isPhantom ? nil : user.passwordDigest)
         let reply: (String?) = try await instance.writeCommitting { db in
             let now = instance.nowMS
             guard matches, !isPhantom else {
                 try await instance.codes.record(owner: signIn.id, slot: "first_factor", strategy: .password, status: .failed, in: db)
-                let locked = isPhantom ? nil : try await instance.lockout.recordFailure(userID: user.id, now: now, in: db)
-                exchange.logger.notice("failed sign-in attempt", metadata: ["user_id": "\(user.id)"])
+                let locked = isPhantom ? nil : try await exchange.lockout.settleFailure(userID: user.id, now: now, in: db)
+                exchange.noteProof(userID: user.id, strategy: .password)
                 return .rejected(locked ?? .passwordIncorrect)
             }
-            try await instance.lockout.recordSuccess(userID: user.id, in: db)
+            if let locked = try await exchange.lockout.settleSuccess(userID: user.id, now: now, in: db) { return .rejected(locked) }
             // The operator marked it compromised: right, but not accepted; the user signs in another way, then resets it.
             if user.passwordCompromisedAt != nil { return .rejected(.passwordCompromised) }
             try await instance.codes.record(owner: signIn.id, slot: "first_factor", strategy: .password, status: .verified, in: db)
@@ -103,20 +104,19 @@ struct FirstFactor: Sendable {
                 }
                 return .rejected(.codeIncorrect)
             }
-            guard signIn.status == .needsFirstFactor, let userID = signIn.userId,
-                  let user = try await UserRecord.find(userID, in: db) else {
+            guard signIn.status == .needsFirstFactor, let userID = signIn.userId else {
                 return .rejected(APIFailure(.unprocessableContent, "sign_in_status_invalid", "This sign-in cannot take a first factor now."))
             }
-            if let seconds = instance.lockout.remaining(user, now: instance.nowMS) { return .rejected(.userLocked(seconds: seconds)) }
+            if let locked = try await exchange.lockout.hold(userID: userID, now: instance.nowMS, in: db) { return .rejected(locked) }
             switch try await instance.codes.attempt(owner: signIn.id, slot: "first_factor", strategy: strategy, code: code, in: db) {
             case .rejected(let failure):
                 if failure.error.code == "form_code_incorrect",
-                   let locked = try await instance.lockout.recordFailure(userID: userID, now: instance.nowMS, in: db) {
+                   let locked = try await exchange.lockout.recordFailure(userID: userID, now: instance.nowMS, in: db) {
                     return .rejected(locked)
                 }
                 return .rejected(failure)
             case .success:
-                try await instance.lockout.recordSuccess(userID: userID, in: db)
+                try await exchange.lockout.recordSuccess(userID: userID, in: db)
                 if strategy == .resetPasswordEmailCode || strategy == .resetPasswordPhoneCode {
                     var updated = signIn
                     updated.status = .needsNewPassword

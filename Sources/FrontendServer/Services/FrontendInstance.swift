@@ -57,9 +57,15 @@ final class FrontendInstance: Sendable {
     var nowMS: Int64 { clock.now().epochMilliseconds }
     /// The key that signs session tokens now.
     var signer: SessionTokenSigner { secrets.signingKeys.signer(at: nowMS) }
-    var lockout: Lockout { Lockout(settings: settings.lockout) }
+    var lockout: Lockout { Lockout(settings: settings.lockout, notes: nil) }
     var rateLimiter: RateLimiter { RateLimiter(settings: settings.rateLimits, database: database, clock: clock) }
     var codes: CodeVerifications { CodeVerifications(instance: self) }
+
+    /// Refuses with `user_locked` (and the time left) while the user is locked out: a locked account gets no codes.
+    func ensureUnlocked(userID: String?, in db: any SQLDatabase) async throws {
+        guard let userID, let user = try await UserRecord.find(userID, in: db) else { return }
+        try lockout.ensureUnlocked(user, now: nowMS)
+    }
 
     /// Runs a write transaction whose body may end in a rejection that must still be committed (failed-attempt
     /// counters, a verification marked failed), then thrown.

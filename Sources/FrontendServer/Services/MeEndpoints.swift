@@ -26,7 +26,7 @@ struct MeEndpoints: Sendable {
         let ages = exchange.presenter.factorAges(session)
         let age = level == .secondFactor ? ages[1] : ages.filter { $0 >= 0 }.min() ?? -1
         guard age >= 0, age <= Self.reverificationMinutes else {
-            exchange.logger.notice("reverification required", metadata: ["user_id": "\(user.id)"])
+            exchange.notes.note("user_id", user.id)
             throw APIFailure.reverificationRequired(level: level, afterMinutes: Self.reverificationMinutes)
         }
     }

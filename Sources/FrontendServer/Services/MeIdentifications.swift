@@ -114,8 +114,7 @@ struct MeIdentifications: Sendable {
             var record = try await owned(id, userID: user.id, in: db)
             if case .rejected(let failure) = try await instance.codes.attempt(owner: record.id, slot: Self.slot,
                                                                            strategy: codeStrategy, code: code, in: db) {
-                exchange.logger.notice("failed identification verification",
-                                       metadata: ["user_id": "\(user.id)"])
+                exchange.notes.note("user_id", user.id)
                 return .rejected(failure)
             }
             record = try await Self.markVerified(record, instance: instance, in: db)

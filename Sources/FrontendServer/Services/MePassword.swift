@@ -13,16 +13,20 @@ extension MeEndpoints {
         let signOutOthers = try form.bool("sign_out_of_other_sessions") ?? false
         try instance.passwordPolicy.validate(newPassword)
         let user = try await instance.database.read { db in try await context(in: db).1 }
-        try instance.lockout.ensureUnlocked(user, now: instance.nowMS)
+        try exchange.lockout.ensureUnlocked(user, now: instance.nowMS)
+        if current != nil { try await exchange.claimPasswordCheck(userID: user.id) }
         let currentMatches = try await current.asyncMap { try await instance.passwords.verify($0, hash: user.passwordDigest) }
         let digest = try await instance.passwords.hash(newPassword)
         return try await instance.writeCommitting { db in
             let (session, loaded, client) = try await context(in: db)
             var user = loaded
             if currentMatches == false {
-                let locked = try await instance.lockout.recordFailure(userID: user.id, now: instance.nowMS, in: db)
-                exchange.logger.notice("failed password change", metadata: ["user_id": "\(user.id)"])
+                let locked = try await exchange.lockout.settleFailure(userID: user.id, now: instance.nowMS, in: db)
+                exchange.noteProof(userID: user.id, strategy: .password)
                 return .rejected(locked ?? .passwordIncorrect)
+            }
+            if currentMatches == true, let locked = try await exchange.lockout.settleSuccess(userID: user.id, now: instance.nowMS, in: db) {
+                return .rejected(locked)
             }
             if currentMatches == nil { try await requireRecentVerification(session, user: user, in: db) }
             let now = instance.nowMS
@@ -44,14 +48,18 @@ extension MeEndpoints {
         let current = try form.required("current_password")
         let user = try await instance.database.read { db in try await context(in: db).1 }
         guard user.passwordDigest != nil else { throw APIFailure.notAllowed }
-        try instance.lockout.ensureUnlocked(user, now: instance.nowMS)
+        try exchange.lockout.ensureUnlocked(user, now: instance.nowMS)
+        try await exchange.claimPasswordCheck(userID: user.id)
         let matches = try await instance.passwords.verify(current, hash: user.passwordDigest)
         return try await instance.writeCommitting { db in
             var (_, user, client) = try await context(in: db)
             guard matches else {
-                let locked = try await instance.lockout.recordFailure(userID: user.id, now: instance.nowMS, in: db)
-                exchange.logger.notice("failed password removal", metadata: ["user_id": "\(user.id)"])
+                let locked = try await exchange.lockout.settleFailure(userID: user.id, now: instance.nowMS, in: db)
+                exchange.noteProof(userID: user.id, strategy: .password)
                 return .rejected(locked ?? .passwordIncorrect)
+            }
+            if let locked = try await exchange.lockout.settleSuccess(userID: user.id, now: instance.nowMS, in: db) {
+                return .rejected(locked)
             }
             let identifications = try await IdentificationRecord.all(in: db, where: "user_id", equals: user.id)
             let canSignInWithCode = identifications.contains {

@@ -18,6 +18,27 @@ struct Reply: Sendable {
 struct Exchange: Sendable {
     let instance: FrontendInstance
     let call: APICall
+    /// What this request's security event line says besides the refusal (see `SecurityEvent`).
+    var notes = SecurityNotes()
+
+    /// The lockout, reporting a lock it sets to this request's security event.
+    var lockout: Lockout { Lockout(settings: instance.settings.lockout, notes: notes) }
+
+    /// Notes the user and factor a refused proof was for; the security event line carries them.
+    func noteProof(userID: String, strategy: Strategy) {
+        notes.note("user_id", userID)
+        notes.note("strategy", strategy.rawValue)
+    }
+
+    /// Claims one password check against the user's lockout in its own short transaction, so that the slow hash
+    /// runs outside any transaction; throws `user_locked` when no attempt is left.
+    func claimPasswordCheck(userID: String) async throws {
+        let lockout = self.lockout, now = instance.nowMS
+        notes.note("user_id", userID)
+        if let locked = try await instance.database.write({ db in try await lockout.claim(userID: userID, now: now, in: db) }) {
+            throw locked
+        }
+    }
 
     var presenter: Presenter { Presenter(instance: instance, origin: call.origin) }
 

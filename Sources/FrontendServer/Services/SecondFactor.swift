@@ -19,6 +19,7 @@ struct SecondFactor: Sendable {
             guard let phone = phones.first(where: { wanted == nil ? $0.defaultSecondFactor : $0.id == wanted }) ?? (wanted == nil ? phones.first : nil) else {
                 throw APIFailure.strategyInvalid()
             }
+            try await instance.ensureUnlocked(userID: userID, in: db)
             try await instance.rateLimiter.hit(.identifierSend, key: phone.value, in: db)
             _ = try await instance.codes.prepare(owner: signIn.id, slot: "second_factor", strategy: .phoneCode,
                                                  to: .init(kind: .phoneNumber, value: phone.value, identificationID: phone.id),
@@ -37,7 +38,7 @@ struct SecondFactor: Sendable {
             guard signIn.status == .needsSecondFactor, let userID = signIn.userId,
                   let user = try await UserRecord.find(userID, in: db) else { return .rejected(.noSecondFactors) }
             let now = instance.nowMS
-            if let seconds = instance.lockout.remaining(user, now: now) { return .rejected(.userLocked(seconds: seconds)) }
+            if let locked = try await exchange.lockout.hold(userID: userID, now: now, in: db) { return .rejected(locked) }
             let accepted: Bool
             switch strategy {
             case .totp:
@@ -56,11 +57,11 @@ struct SecondFactor: Sendable {
                 if strategy != .phoneCode {
                     try await instance.codes.record(owner: signIn.id, slot: "second_factor", strategy: strategy, status: .failed, in: db)
                 }
-                let locked = try await instance.lockout.recordFailure(userID: userID, now: now, in: db)
-                exchange.logger.notice("failed second factor", metadata: ["user_id": "\(userID)", "strategy": "\(strategy)"])
+                let locked = try await exchange.lockout.recordFailure(userID: userID, now: now, in: db)
+                exchange.noteProof(userID: userID, strategy: strategy)
                 return .rejected(locked ?? .codeIncorrect)
             }
-            try await instance.lockout.recordSuccess(userID: userID, in: db)
+            try await exchange.lockout.recordSuccess(userID: userID, in: db)
             if strategy != .phoneCode {
                 try await instance.codes.record(owner: signIn.id, slot: "second_factor", strategy: strategy, status: .verified, in: db)
             }

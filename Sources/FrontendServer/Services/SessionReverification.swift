@@ -31,7 +31,7 @@ struct SessionReverification: Sendable {
         }
         guard Sessions(instance: instance).effectiveStatus(session, now: instance.nowMS) == .active,
               let user = try await UserRecord.find(session.userId, in: db) else { throw APIFailure.authenticationInvalid }
-        try instance.lockout.ensureUnlocked(user, now: instance.nowMS)
+        try exchange.lockout.ensureUnlocked(user, now: instance.nowMS)
         return Loaded(session: session, user: user, client: client,
                       identifications: try await IdentificationRecord.all(in: db, where: "user_id", equals: user.id))
     }
@@ -127,8 +127,10 @@ struct SessionReverification: Sendable {
         case .password:
             let password = try form.required("password")
             let user = try await instance.database.read { db in try await load(sessionID, in: db).user }
+            try await exchange.claimPasswordCheck(userID: user.id)
             let matches = try await instance.passwords.verify(password, hash: user.passwordDigest)
-            return try await attempt(sessionID, expecting: .needsFirstFactor, slot: Self.firstSlot, strategy: strategy) { _ in matches }
+            return try await attempt(sessionID, expecting: .needsFirstFactor, slot: Self.firstSlot, strategy: strategy,
+                                     claimed: true) { _ in matches }
         case .emailCode, .phoneCode:
             let code = try form.required("code")
             return try await attempt(sessionID, expecting: .needsFirstFactor, slot: Self.firstSlot, strategy: strategy) { db in
@@ -165,22 +167,29 @@ struct SessionReverification: Sendable {
     }
 
     /// Runs one factor check; failures count toward lockout, success moves the state on and refreshes the factor time.
+    /// A `claimed` check (a password, verified before the transaction) was counted by `Lockout.claim` and settles here.
     private func attempt(_ sessionID: String, expecting status: SessionVerificationStatus, slot: String, strategy: Strategy,
+                         claimed: Bool = false,
                          check: @escaping @Sendable (any SQLDatabase) async throws -> Bool) async throws -> Reply {
         try await instance.writeCommitting { db in
             var loaded = try await load(sessionID, in: db)
             var state = try await state(sessionID, in: db)
             guard state.reverificationStatus == status else { return .rejected(.strategyInvalid()) }
-            let now = instance.nowMS
+            let now = instance.nowMS, lockout = exchange.lockout, userID = loaded.user.id
+            if !claimed, let locked = try await lockout.hold(userID: userID, now: now, in: db) { return .rejected(locked) }
             let isCode = strategy == .emailCode || strategy == .phoneCode
             guard try await check(db) else {
                 if !isCode { try await instance.codes.record(owner: sessionID, slot: slot, strategy: strategy, status: .failed, in: db) }
-                let locked = try await instance.lockout.recordFailure(userID: loaded.user.id, now: now, in: db)
-                exchange.logger.notice("failed reverification", metadata: [
-                    "user_id": "\(loaded.user.id)", "strategy": "\(strategy)"])
+                let locked = claimed ? try await lockout.settleFailure(userID: userID, now: now, in: db)
+                    : try await lockout.recordFailure(userID: userID, now: now, in: db)
+                exchange.noteProof(userID: userID, strategy: strategy)
                 return .rejected(locked ?? (strategy == .password ? .passwordIncorrect : .codeIncorrect))
             }
-            try await instance.lockout.recordSuccess(userID: loaded.user.id, in: db)
+            if claimed {
+                if let locked = try await lockout.settleSuccess(userID: userID, now: now, in: db) { return .rejected(locked) }
+            } else {
+                try await lockout.recordSuccess(userID: userID, in: db)
+            }
             if !isCode { try await instance.codes.record(owner: sessionID, slot: slot, strategy: strategy, status: .verified, in: db) }
             return .success(try await advance(&loaded, state: &state, from: status, in: db))
         }

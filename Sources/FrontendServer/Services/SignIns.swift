@@ -67,7 +67,7 @@ struct SignIns: Sendable {
             throw APIFailure.identifierNotFound
         }
         // Follow-up steps act with the token this request may just have issued.
-        let followUp = Exchange(instance: instance, call: exchange.call.presenting(created.token))
+        let followUp = Exchange(instance: instance, call: exchange.call.presenting(created.token), notes: exchange.notes)
         if password != nil, strategy == nil || strategy == .password {
             return try await FirstFactor(exchange: followUp).attemptPassword(signInID: created.signInID, issuedToken: created.token)
         }
@@ -114,7 +114,7 @@ struct SignIns: Sendable {
         var collected = try await OAuthSignIns(exchange: exchange).collectToken(signInID: id, nonce: nonce)
         if collected == nil { collected = try await EmailLinks(exchange: exchange).collectToken(ownerID: id, slot: "first_factor") }
         if let token = collected {
-            return try await Self(exchange: Exchange(instance: instance, call: exchange.call.presenting(token)))
+            return try await Self(exchange: Exchange(instance: instance, call: exchange.call.presenting(token), notes: exchange.notes))
                 .render(signInID: id, issuedToken: token)
         }
         return try await instance.database.read { db in

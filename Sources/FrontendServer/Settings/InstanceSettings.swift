@@ -38,6 +38,8 @@ public struct InstanceSettings: Sendable, Equatable {
     public var billing = BillingSettings()
     /// Passkeys (off by default) and the WebAuthn relying party that verifies them.
     public var passkeys = PasskeySettings()
+    /// Timeouts and caps for `serve`'s connections.
+    public var connections = ConnectionSettings()
 
     public init() {}
 }

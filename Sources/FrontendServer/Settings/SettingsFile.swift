@@ -54,6 +54,9 @@ struct SettingsDocument: Decodable {
     struct RateLimits: Decodable { var enabled: Bool?, scale: Double? }
     struct Verification: Decodable { var code_lifetime_minutes: Int?, max_attempts: Int?, resend_cooldown_seconds: Int? }
     struct Social: Decodable { var providers: [String]? }
+    struct Connections: Decodable {
+        var idle_timeout_seconds: Int?, max_connections: Int?, max_connections_per_address: Int?
+    }
 
     var application_name: String?
     var environment: InstanceEnvironment?
@@ -74,6 +77,7 @@ struct SettingsDocument: Decodable {
     var billing: BillingDocument?
     var passkeys: PasskeysDocument?
     var api_keys: APIKeys?
+    var connections: Connections?
 
     func apply(to s: inout InstanceSettings) throws {
         if let application_name { s.applicationName = application_name }
@@ -135,6 +139,11 @@ struct SettingsDocument: Decodable {
         organizations?.apply(to: &s.organizations)
         try billing?.apply(to: &s.billing)
         passkeys?.apply(to: &s.passkeys)
+        if let c = connections {
+            if let v = c.idle_timeout_seconds { s.connections.idleTimeout = TimeInterval(v) }
+            if let v = c.max_connections { s.connections.maxConnections = v }
+            if let v = c.max_connections_per_address { s.connections.maxConnectionsPerAddress = v }
+        }
         try s.validate()
     }
 }

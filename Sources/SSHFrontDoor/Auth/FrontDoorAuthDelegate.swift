@@ -8,10 +8,15 @@ import NIOSSH
 final class FrontDoorAuthDelegate: NIOSSHServerUserAuthenticationDelegate, @unchecked Sendable {
     private let allowlist: AuthorizedKeys?
     private let onSuccess: (AuthenticatedUser) -> Void
+    /// Told of a refused key or password (user name and method, never the secret); the `none` probe clients send
+    /// first is no failure worth reporting.
+    private let onFailure: (_ username: String, _ method: String) -> Void
 
-    init(allowlist: AuthorizedKeys?, onSuccess: @escaping (AuthenticatedUser) -> Void) {
+    init(allowlist: AuthorizedKeys?, onSuccess: @escaping (AuthenticatedUser) -> Void,
+         onFailure: @escaping (_ username: String, _ method: String) -> Void = { _, _ in }) {
         self.allowlist = allowlist
         self.onSuccess = onSuccess
+        self.onFailure = onFailure
     }
 
     var supportedAuthenticationMethods: NIOSSHAvailableUserAuthenticationMethods {
@@ -24,12 +29,18 @@ final class FrontDoorAuthDelegate: NIOSSHServerUserAuthenticationDelegate, @unch
         switch request.request {
         case .publicKey(let offer):
             // swift-nio-ssh has verified the signature before asking us.
-            guard allowlist?.allows(offer.publicKey) ?? true else { return responsePromise.succeed(.failure) }
+            guard allowlist?.allows(offer.publicKey) ?? true else {
+                onFailure(request.username, "publickey")
+                return responsePromise.succeed(.failure)
+            }
             onSuccess(AuthenticatedUser(username: request.username, publicKey: offer.publicKey))
             responsePromise.succeed(.success)
         case .password where allowlist == nil:
             onSuccess(AuthenticatedUser(username: request.username, publicKey: nil))
             responsePromise.succeed(.success)
+        case .password:
+            onFailure(request.username, "password")
+            responsePromise.succeed(.failure)
         default:
             // "none" fails so that clients offer their keys first.
             responsePromise.succeed(.failure)

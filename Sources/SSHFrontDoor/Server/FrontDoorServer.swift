@@ -27,6 +27,12 @@ public final class FrontDoorServer: Sendable {
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .serverChannelOption(ChannelOptions.backlog, value: 512)
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+            // Half-open connections (a client that vanished without a FIN) are reaped by TCP keepalive:
+            // probes after 60 s of silence, every 15 s, four unanswered ones close the connection.
+            .childChannelOption(ChannelOptions.socketOption(.so_keepalive), value: 1)
+            .childChannelOption(Self.tcpOption(TCP_KEEPIDLE), value: 60)
+            .childChannelOption(Self.tcpOption(TCP_KEEPINTVL), value: 15)
+            .childChannelOption(Self.tcpOption(TCP_KEEPCNT), value: 4)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try Self.initializeConnection(channel, context: context)
@@ -39,6 +45,10 @@ public final class FrontDoorServer: Sendable {
             try? await group.shutdownGracefully()
             throw error
         }
+    }
+
+    private static func tcpOption(_ name: Int32) -> ChannelOptions.Types.SocketOption {
+        ChannelOptions.Types.SocketOption(level: .tcp, name: NIOBSDSocket.Option(rawValue: name))
     }
 
     private static func initializeConnection(_ channel: Channel, context: FrontDoorContext) throws {
@@ -58,9 +68,14 @@ public final class FrontDoorServer: Sendable {
             return
         }
         let configuration = context.configuration
-        let authentication = FrontDoorAuthDelegate(allowlist: configuration.authorizedKeys) { user in
+        let authentication = FrontDoorAuthDelegate(allowlist: configuration.authorizedKeys, onSuccess: { user in
             record.user = user
-        }
+        }, onFailure: { username, method in
+            configuration.log.record("auth_failure", [
+                "ip": .string(info.remoteIP), "port": .int(info.remotePort), "user": .string(String(username.prefix(64))),
+                "method": .string(method),
+            ])
+        })
         var server = SSHServerConfiguration(
             hostKeys: [configuration.hostKey.privateKey], userAuthDelegate: authentication,
             globalRequestDelegate: RefuseForwarding())

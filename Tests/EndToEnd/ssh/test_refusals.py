@@ -65,6 +65,9 @@ def test_authorized_keys_allowlist(start_server, tmux, key, other_key, tmp_path)
     tmux.wait_text("ok", FORM)
     outcomes = [event["outcome"] for event in server.log_events("disconnect")]
     assert outcomes == ["auth_failed", "auth_failed"]
+    # Each refused key is a security event line of its own, with the client's address and no key material.
+    failures = server.log_events("auth_failure")
+    assert failures and all(f["ip"] == "127.0.0.1" and f["method"] == "publickey" for f in failures), failures
 
 
 def test_connection_rate_limit_per_ip(start_server, key):
