@@ -115,6 +115,6 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"  never succeeded: {operation_id} (statuses seen: {statuses or 'none'})")
     if COVERAGE.undeclared:
         terminalreporter.section("Statuses the spec does not declare for their operation (Tests/Contract/README.md)")
-        for operation_id, status in sorted(COVERAGE.undeclared):
-            terminalreporter.write_line(f"  {status} {operation_id}")
+        for operation_id, status, code in sorted(COVERAGE.undeclared):
+            terminalreporter.write_line(f"  {status} {operation_id} ({code})")
 

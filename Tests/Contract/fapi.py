@@ -76,13 +76,13 @@ class Coverage:
     """Which spec operations were answered with which statuses during the run."""
 
     seen: dict = field(default_factory=dict)
-    # (operation id, status) answered with a status its spec entry does not declare (see README).
+    # (operation id, status, error code) answered with a status its spec entry does not declare (see README).
     undeclared: set = field(default_factory=set)
 
-    def record(self, operation_id: str, status: int, declared: bool = True) -> None:
+    def record(self, operation_id: str, status: int, declared: bool = True, error_code: str | None = None) -> None:
         self.seen.setdefault(operation_id, set()).add(status)
         if not declared:
-            self.undeclared.add((operation_id, status))
+            self.undeclared.add((operation_id, status, error_code or "-"))
 
 
 COVERAGE = Coverage()
@@ -165,7 +165,8 @@ def check(method: str, path: str, response: requests.Response, *, validate: bool
     if validate:
         op = SPEC.validate(method, path, reply.status, reply.body)
         reply.operation_id = op.operation_id
-        COVERAGE.record(op.operation_id, reply.status, op.response_definition(reply.status) is not None)
+        COVERAGE.record(op.operation_id, reply.status, op.response_definition(reply.status) is not None,
+                        reply.error_code)
     return reply
 
 

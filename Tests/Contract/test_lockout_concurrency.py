@@ -34,10 +34,16 @@ def burst(count, guess):
         return list(pool.map(one, range(count)))
 
 
-def evaluated(server, user_id, code):
-    refused = security_events(server, user_id=user_id, code=code)
-    locked = security_events(server, user_id=user_id, event="account_locked")
-    return len(refused), len(locked)
+def assert_at_most_max_attempts_evaluated(server, user, replies, incorrect_code):
+    """Every guess was refused as wrong or locked out; the security events show exactly one lock and at most
+    `MAX_ATTEMPTS` evaluated guesses (the wrong ones answered as such, plus the one that locked)."""
+    codes = [reply.error_code for reply in replies]
+    assert set(codes) <= {incorrect_code, "user_locked"}, [r.describe() for r in replies]
+    incorrect = len(security_events(server, user_id=user["user_id"], code=incorrect_code))
+    locks = len(security_events(server, user_id=user["user_id"], event="account_locked"))
+    assert locks == 1, f"exactly one guess locks the account; {codes}"
+    assert incorrect + locks <= MAX_ATTEMPTS, f"{incorrect + locks} guesses evaluated; {codes}"
+    assert codes.count(incorrect_code) == incorrect
 
 
 def assert_locked(reply):
@@ -56,13 +62,7 @@ def test_parallel_wrong_passwords_evaluate_at_most_max_attempts(server, native):
         return client.post(f"/v1/client/sign_ins/{started.response['id']}/attempt_first_factor",
                            {"strategy": "password", "password": f"wrong password {index}"})
 
-    replies = burst(GUESSES, guess)
-    codes = [reply.error_code for reply in replies]
-    assert set(codes) <= {"form_password_incorrect", "user_locked"}, [r.describe() for r in replies]
-    incorrect, locks = evaluated(server, user["user_id"], "form_password_incorrect")
-    assert locks == 1, f"exactly one guess locks the account; {codes}"
-    assert incorrect + locks <= MAX_ATTEMPTS, f"{incorrect + locks} guesses evaluated; {codes}"
-    assert codes.count("form_password_incorrect") == incorrect
+    assert_at_most_max_attempts_evaluated(server, user, burst(GUESSES, guess), "form_password_incorrect")
 
     assert_locked(password_attempt(native(source=ADDRESSES[0]), user["email"], PASSWORD))
 
@@ -88,12 +88,7 @@ def test_parallel_wrong_totp_codes_evaluate_at_most_max_attempts(server, native)
         return client.post(f"/v1/client/sign_ins/{sign_in_id}/attempt_second_factor",
                            {"strategy": "totp", "code": wrong[index]})
 
-    replies = burst(GUESSES, guess_on_own_client)
-    codes = [reply.error_code for reply in replies]
-    assert set(codes) <= {"form_code_incorrect", "user_locked"}, [r.describe() for r in replies]
-    incorrect, locks = evaluated(server, user["user_id"], "form_code_incorrect")
-    assert locks == 1, f"exactly one guess locks the account; {codes}"
-    assert incorrect + locks <= MAX_ATTEMPTS, f"{incorrect + locks} codes evaluated; {codes}"
+    assert_at_most_max_attempts_evaluated(server, user, burst(GUESSES, guess_on_own_client), "form_code_incorrect")
 
     client, sign_in_id = sign_ins[ADDRESSES[0]]
     right = client.post(f"/v1/client/sign_ins/{sign_in_id}/attempt_second_factor",

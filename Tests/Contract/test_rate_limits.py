@@ -4,7 +4,6 @@ per-IP windows of different tests do not mix."""
 import time
 
 import pytest
-import requests
 
 from fapi import NativeClient
 from flows import PASSWORD, factor, sign_up, start_sign_in, unique_email
@@ -13,20 +12,8 @@ from settings import settings
 SETTINGS = settings(rate_limits={"enabled": True, "scale": 1.0}, verification={"resend_cooldown_seconds": 30})
 
 
-class SourceAddressAdapter(requests.adapters.HTTPAdapter):
-    def __init__(self, address: str):
-        self.address = address
-        super().__init__()
-
-    def init_poolmanager(self, *args, **kwargs):
-        kwargs["source_address"] = (self.address, 0)
-        super().init_poolmanager(*args, **kwargs)
-
-
 def from_address(server, address: str) -> NativeClient:
-    client = NativeClient(server.url)
-    client.http.mount("http://", SourceAddressAdapter(address))
-    return client
+    return NativeClient(server.url, source=address)
 
 
 def assert_rate_limited(reply):

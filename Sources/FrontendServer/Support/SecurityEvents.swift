@@ -26,6 +26,7 @@ enum SecurityEvent {
         case "too_many_requests": "rate_limited"
         case "origin_invalid": "origin_invalid"
         case "authentication_invalid": "client_token_invalid"
+        case "ticket_invalid_code": "ticket_invalid"
         case "session_reverification_required": "reverification_required"
         default: nil
         }

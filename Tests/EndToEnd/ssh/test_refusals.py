@@ -91,3 +91,16 @@ def test_authentication_timeout_closes_silent_connections(start_server):
             received += chunk
     [event] = wait_for(lambda: server.log_events("disconnect"), what="the disconnect log line")
     assert event["outcome"] == "auth_timeout"
+
+
+def test_connections_carry_tcp_keepalive_so_half_open_ones_are_reaped(start_server):
+    import socket
+    server = start_server()
+    with socket.create_connection(("127.0.0.1", server.port)) as connection:
+        connection.settimeout(10)
+        assert connection.recv(64).startswith(b"SSH-2.0-")
+        # /proc/net/tcp: the server's end (local port = the server's) has its keepalive timer armed (tr = 02).
+        rows = [line.split() for line in open("/proc/net/tcp").read().splitlines()[1:]]
+        timers = [row[5].split(":")[0] for row in rows
+                  if int(row[1].split(":")[1], 16) == server.port and row[3] == "01"]
+        assert timers == ["02"], timers
