@@ -69,6 +69,7 @@ struct EmailLinks: Sendable {
                     ?? emails.first(where: { $0.id == signIn.identificationId }) ?? emails.first else {
                 throw wanted == nil ? APIFailure.strategyInvalid() : APIFailure.paramInvalid("email_address_id")
             }
+            try await instance.ensureUnlocked(userID: signIn.userId, in: db)
             try await instance.rateLimiter.hit(.identifierSend, key: target.value, in: db)
             _ = try await instance.codes.prepareLink(
                 owner: signIn.id, slot: "first_factor", to: .init(kind: .emailAddress, value: target.value, identificationID: target.id),

@@ -57,7 +57,7 @@ final class FrontendInstance: Sendable {
     var nowMS: Int64 { clock.now().epochMilliseconds }
     /// The key that signs session tokens now.
     var signer: SessionTokenSigner { secrets.signingKeys.signer(at: nowMS) }
-    var lockout: Lockout { Lockout(settings: settings.lockout, notes: nil) }
+    var lockout: Lockout { Lockout(settings: settings.lockout) }
     var rateLimiter: RateLimiter { RateLimiter(settings: settings.rateLimits, database: database, clock: clock) }
     var codes: CodeVerifications { CodeVerifications(instance: self) }
 

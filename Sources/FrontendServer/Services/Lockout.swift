@@ -12,7 +12,7 @@ import SQLKit
 struct Lockout: Sendable {
     let settings: LockoutSettings
     /// The request's security notes, told when this request's failure locks the account.
-    let notes: SecurityNotes?
+    var notes: SecurityNotes? = nil
 
     /// `locked_until` of a lock the operator set (`clerk-tui admin users lock`): it has no end and holds whatever the
     /// lockout settings say, until the operator unlocks.

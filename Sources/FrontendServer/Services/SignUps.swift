@@ -156,7 +156,7 @@ struct SignUps: Sendable {
 
     func get(_ id: String) async throws -> Reply {
         if let token = try await EmailLinks(exchange: exchange).collectToken(ownerID: id, slot: "email_address") {
-            return try await Self(exchange: Exchange(instance: instance, call: exchange.call.presenting(token)))
+            return try await Self(exchange: Exchange(instance: instance, call: exchange.call.presenting(token), notes: exchange.notes))
                 .render(id, issuedToken: token)
         }
         return try await instance.database.read { db in
