@@ -22,16 +22,18 @@ public struct PortalScreen: Screen {
     ///   - keepSignedIn: the SSH front door's "Keep me signed in on this key" file, when it offers one.
     ///   - ticket: an invitation's ticket to accept on the sign-in card.
     ///   - passkeyAccess: whether passkeys can reach an authenticator (by default, when the terminal is local).
+    ///   - cached: the previous run's environment and client, drawn at once while the loads are under way.
     public init(
         backend: Backend, emailLinkRedirectURL: String? = nil, oauthRedirectURL: String? = nil,
         openURL: (@Sendable (String) -> Void)? = nil, localFiles: Bool = false, keepSignedIn: KeepSignedIn? = nil,
-        ticket: String? = nil, passkeyAccess: PasskeyAccess? = nil
+        ticket: String? = nil, passkeyAccess: PasskeyAccess? = nil, cached: CachedView? = nil
     ) {
         var machine = PortalMachine(
             emailLinkRedirectURL: emailLinkRedirectURL, oauthRedirectURL: oauthRedirectURL, localFiles: localFiles,
             keepSignedIn: keepSignedIn, ticket: ticket, passkeyAccess: passkeyAccess)
         var runner = EffectRunner(backend: backend, openURL: openURL)
-        initialCommands = runner.commands(for: machine.update(.start))
+        let effects = machine.update(.start) + (cached.map { machine.update(.restore($0)) } ?? [])
+        initialCommands = runner.commands(for: effects)
         self.machine = machine
         self.runner = runner
         refresh()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrontendAPI
 import Portal
 import Screens
 import TerminalUI
@@ -51,7 +52,7 @@ struct ClerkTUI: AsyncParsableCommand {
             try await runPortal(
                 backend: backend, openURL: openURL,
                 oauthRedirectURL: oauth.url(for: connection.client.instance, environment: environment),
-                terminal: terminal, environment: environment)
+                terminal: terminal, environment: environment, cached: connection.client.cachedView())
             await connection.close()
         } catch {
             await connection.close()
@@ -66,7 +67,7 @@ struct ClerkTUI: AsyncParsableCommand {
 
     private func runPortal(
         backend: Backend, openURL: (@Sendable (String) -> Void)?, oauthRedirectURL: String?,
-        terminal: TerminalOptions, environment: [String: String]
+        terminal: TerminalOptions, environment: [String: String], cached: CachedView?
     ) async throws {
         // Served by `clerk-tui ssh`, paths would name the server's disk: no file reads or writes then.
         let localFiles = environment["CLERK_TUI_REMOTE"]?.isEmpty != false
@@ -78,7 +79,7 @@ struct ClerkTUI: AsyncParsableCommand {
                 let portal = PortalScreen(
                     backend: backend, oauthRedirectURL: oauthRedirectURL, openURL: openURL, localFiles: localFiles,
                     keepSignedIn: keepSignedIn, ticket: invitationTicket,
-                    passkeyAccess: passkeys.access(environment: environment))
+                    passkeyAccess: passkeys.access(environment: environment), cached: cached)
                 _ = try await Program.run(ScreenStack(root: portal), options: terminal)
                 return
             } catch TerminalError.noTerminfo(let tried) {

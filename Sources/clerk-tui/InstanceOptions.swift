@@ -61,7 +61,8 @@ struct InstanceOptions: ParsableArguments {
             throw ValidationError(error.description)
         }
         let store = FileTokenStore(instance: instance, environment: environment)
-        let client = FrontendClient(instance: instance, transport: transport, tokenStore: store, logger: logger)
+        let client = FrontendClient(instance: instance, transport: transport, tokenStore: store,
+                                    viewCache: FileViewCache(directory: store.directory), logger: logger)
         return Connection(client: client, server: server)
     }
 }

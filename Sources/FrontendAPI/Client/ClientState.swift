@@ -29,11 +29,13 @@ public actor ClientState {
     public var activeSession: Session? { client?.lastActiveSession }
 
     /// Replaces the client (nil: the instance has no client for this device) and notifies watchers when
-    /// it changed.
-    func apply(_ newClient: Client?) {
-        guard newClient != client else { return }
+    /// it changed; returns whether it did.
+    @discardableResult
+    func apply(_ newClient: Client?) -> Bool {
+        guard newClient != client else { return false }
         client = newClient
         for watcher in watchers.values { watcher.yield(newClient) }
+        return true
     }
 
     private func removeWatcher(_ id: Int) {

@@ -18,19 +18,25 @@ public final class FrontendClient: Sendable {
     let tokenCache = SessionTokenCache()
     private let transport: any Transport
     private let tokenStore: any ClientTokenStore
+    private let viewCache: (any InstanceViewCache)?
+    /// Whether the cached client is this process's: the first client applied is saved even when it equals the
+    /// (empty) starting state.
+    private let viewCacheCurrent = Mutex(false)
     private let deviceToken: Mutex<String?>
     private let refresher = Mutex<Task<Void, Never>?>(nil)
     private let logger: Logger
 
     /// - Parameters:
     ///   - tokenStore: where the client token is kept; its current value is read once, here.
+    ///   - viewCache: where the last environment and client are kept for the next start (``cachedView()``).
     public init(
         instance: Instance, transport: any Transport = CurlTransport(), tokenStore: any ClientTokenStore,
-        logger: Logger = Logger(label: "clerk-tui.frontend-api")
+        viewCache: (any InstanceViewCache)? = nil, logger: Logger = Logger(label: "clerk-tui.frontend-api")
     ) {
         self.instance = instance
         self.transport = transport
         self.tokenStore = tokenStore
+        self.viewCache = viewCache
         self.logger = logger
         state = ClientState()
         var stored: String?
@@ -184,10 +190,37 @@ public final class FrontendClient: Sendable {
         return error
     }
 
-    /// Makes `client` the current one and seeds the session-token cache from it.
+    /// Makes `client` the current one, seeds the session-token cache from it and keeps it for the next start.
     func apply(_ client: Client?) async {
-        await state.apply(client)
+        let changed = await state.apply(client)
         await tokenCache.seed(from: client)
+        let first = viewCacheCurrent.withLock { current in
+            defer { current = true }
+            return !current
+        }
+        guard let viewCache, changed || first else { return }
+        do {
+            try viewCache.save(client: client)
+        } catch {
+            logger.warning("Could not cache the client: \(error)")
+        }
+    }
+
+    /// The environment and client kept by an earlier run, to draw before the first answer; nil without a cache or
+    /// when none was kept. Without a client token the device holds no client, whatever was kept.
+    public func cachedView() -> CachedView? {
+        guard var view = viewCache?.load() else { return nil }
+        if !hasClientToken { view.client = nil }
+        return view
+    }
+
+    /// Keeps `environment` for the next start.
+    func cache(_ environment: Environment) {
+        do {
+            try viewCache?.save(environment: environment)
+        } catch {
+            logger.warning("Could not cache the environment: \(error)")
+        }
     }
 
     private static func describe(_ error: DecodingError) -> String {

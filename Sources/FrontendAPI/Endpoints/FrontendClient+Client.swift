@@ -25,9 +25,11 @@ extension FrontendClient {
 }
 
 extension FrontendClient {
-    /// `GET /v1/environment`: the instance's configuration (bare, not wrapped).
+    /// `GET /v1/environment`: the instance's configuration (bare, not wrapped); kept for the next start.
     public func environment() async throws -> Environment {
-        try await send(Endpoint<Environment>(.get, "/v1/environment", envelope: .bare))
+        let environment = try await send(Endpoint<Environment>(.get, "/v1/environment", envelope: .bare))
+        cache(environment)
+        return environment
     }
 
     /// `PATCH /v1/environment`: updates the instance's development-browser origin. Browser-only in

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Where the native client token ("device token") of one instance is kept between runs.
 public protocol ClientTokenStore: Sendable {
@@ -28,9 +25,7 @@ public final class MemoryTokenStore: ClientTokenStore, @unchecked Sendable {
     }
 }
 
-/// Keeps the token in `<directory>/client_token`: the directory mode 0700, the file 0600, replaced
-/// atomically (write a temporary file in the same directory, then `rename`), so a crash never leaves a
-/// partial token behind.
+/// Keeps the token in `<directory>/client_token` (a ``StateFile``: 0600, replaced atomically and synced).
 public struct FileTokenStore: ClientTokenStore {
     public let directory: URL
 
@@ -52,29 +47,7 @@ public struct FileTokenStore: ClientTokenStore {
     }
 
     public func save(_ token: String?) throws {
-        guard let token else {
-            if unlink(fileURL.path) != 0 && errno != ENOENT { throw POSIXError(errno) }
-            return
-        }
-        try FileManager.default.createDirectory(
-            at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let temporary = directory.appending(path: ".client_token.\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw POSIXError(errno) }
-        let bytes = Array(token.utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        let synced = fsync(descriptor)
-        close(descriptor)
-        guard written == bytes.count, synced == 0, rename(temporary.path, fileURL.path) == 0 else {
-            let code = errno
-            unlink(temporary.path)
-            throw POSIXError(code)
-        }
-    }
-}
-
-extension POSIXError {
-    init(_ code: Int32) {
-        self.init(POSIXErrorCode(rawValue: code) ?? .EIO)
+        guard let token else { return try StateFile.remove(named: "client_token", in: directory) }
+        try StateFile.replace(Array(token.utf8), named: "client_token", in: directory, durable: true)
     }
 }

@@ -8,13 +8,21 @@ extension PortalMachine {
             route = .loading
             environment = nil
             clientLoaded = false
+            cached = CachedHalves()
             requests.forgetAll()
             return [send(.loadEnvironment, .environment), send(.loadClient, .client)]
+        case .restore(let view):
+            guard route == .loading, environment == nil, !clientLoaded else { return [] }
+            environment = view.environment
+            client = view.client
+            clientLoaded = true
+            cached = CachedHalves(environment: true, client: true)
+            return settle()
         case .retry:
             return isUnavailable ? update(.start) : forwardRetry()
         case .clientChanged(let client):
-            // While loading, the bootstrap's own `GET /v1/client` answer is what counts.
-            if route == .loading || isUnavailable { return [] }
+            // While loading (or showing the cached client), the bootstrap's own `GET /v1/client` answer is what counts.
+            if route == .loading || isUnavailable || cached.client { return [] }
             self.client = client
             return clientChanged(client)
         case .signIn(.back) where isAddingAccount:
@@ -49,11 +57,15 @@ extension PortalMachine {
     private mutating func handle(_ outcome: BackendOutcome, for purpose: Purpose) -> [Effect] {
         switch (purpose, outcome) {
         case (.environment, .success(.environment(let environment))):
+            // Cards built on other settings than the current ones are built again.
+            if cached.environment && self.environment != environment { route = .loading }
+            cached.environment = false
             self.environment = environment
             return clientLoaded ? settle() : []
         case (.client, .success(.client(let client))):
             self.client = client
             clientLoaded = true
+            cached.client = false
             return environment != nil ? settle() : []
         case (.activate(let sessionID), .success):
             client?.lastActiveSessionID = sessionID
@@ -64,8 +76,10 @@ extension PortalMachine {
             keepSignedIn?.isOn = isOn
             return []
         case (.environment, .failure(let failure)), (.client, .failure(let failure)):
-            if route == .loading {
+            // A cached view whose refresh failed is not shown as current.
+            if route == .loading || cached.any {
                 requests.forgetAll()
+                cached = CachedHalves()
                 route = .unavailable(failure)
             }
             return []

@@ -27,6 +27,8 @@ public struct PortalMachine: Equatable, Sendable {
     var ticket: String?
 
     var clientLoaded = false
+    /// What is on screen came from the previous run's cache and its refresh has not answered yet.
+    var cached = CachedHalves()
     /// The portal's own requests; its children's have scopes of their own.
     var requests = RequestTracker<Purpose>(scope: 0)
     var lastScope = 0
@@ -77,6 +79,9 @@ public struct PortalMachine: Equatable, Sendable {
     public enum Event: Equatable, Sendable {
         /// Load the instance (first event the runtime sends).
         case start
+        /// Draw from the previous run's environment and client while the loads `start` sent are under way (sent
+        /// right after `start`); their answers replace them.
+        case restore(CachedView)
         case retry
         case clientChanged(Client?)
         case signIn(SignInMachine.Event)
@@ -98,6 +103,14 @@ public struct PortalMachine: Equatable, Sendable {
     public var isDevelopment: Bool { environment?.displayConfig.instanceEnvironmentType == .development }
 
     public var applicationName: String { environment?.displayConfig.applicationName ?? "" }
+}
+
+/// Which halves of the view on screen are the previous run's, still waiting for their refresh.
+struct CachedHalves: Equatable, Sendable {
+    var environment = false
+    var client = false
+
+    var any: Bool { environment || client }
 }
 
 /// The SSH front door's opt-in to keep this key's sign-in after the connection closes: the portal creates the
