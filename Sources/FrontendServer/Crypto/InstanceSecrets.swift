@@ -5,8 +5,8 @@ import Foundation
 /// data key) and the pepper that keys password pre-hashing and code digests. Created on first start, reused after.
 struct InstanceSecrets: Sendable {
     let signingKeys: SigningKeyRing
-    /// The instance's public id: the `kid` of the key that signed when this process started.
-    let keyID: String
+    /// The instance's public id (in the environment's ids and billing objects), kept in `instance-id`.
+    let instanceID: String
     let pepper: SymmetricKey
     let dataKey: DataKey
 
@@ -23,8 +23,21 @@ struct InstanceSecrets: Sendable {
             pepperBytes = Data(RandomToken.bytes(32))
             try SecretFile.write(Data(pepperBytes.base64EncodedString().utf8), to: pepperFile)
         }
-        return InstanceSecrets(signingKeys: ring, keyID: ring.signer(at: now).keyID, pepper: SymmetricKey(data: pepperBytes),
-                               dataKey: dataKey)
+        return InstanceSecrets(signingKeys: ring, instanceID: try instanceID(in: directory, ring: ring, now: now),
+                               pepper: SymmetricKey(data: pepperBytes), dataKey: dataKey)
+    }
+
+    /// The id kept in `instance-id`. An instance from before that file keeps the one it had, the `kid` of its signing
+    /// key; a new one gets a random id, as its first key is still being generated.
+    private static func instanceID(in directory: URL, ring: SigningKeyRing, now: Int64) throws -> String {
+        let file = directory.appendingPathComponent("instance-id")
+        if let text = try? String(contentsOf: file, encoding: .utf8) {
+            let id = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if id.hasPrefix("ins_") && id.count > 4 { return id }
+        }
+        let id = ring.hasKey ? try ring.signer(at: now).keyID : "ins_" + RandomToken.bytes(16).hexString
+        try SecretFile.replace(Data(id.utf8), at: file)
+        return id
     }
 
     /// A `kid` derived from the public modulus, so it stays the same across restarts.

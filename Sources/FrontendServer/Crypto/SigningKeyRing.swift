@@ -4,6 +4,9 @@ import Synchronization
 /// The instance's JWT signing keys, sealed at rest in one file, with rotation that never breaks verification:
 /// a new key is published in the JWKS `publishLead` before it signs anything, and a replaced key stays published
 /// `retireLag` after its last signature (token lifetime plus clock skew, at least 60 s + skew).
+///
+/// On an instance's first start the first key is generated on a thread of its own (an RSA key takes a large part of
+/// a second), so the server answers at once; whatever needs a key (a token, the JWKS, a rotation) waits for it.
 final class SigningKeyRing: Sendable {
     struct Entry: Sendable {
         let signer: SessionTokenSigner
@@ -21,16 +24,22 @@ final class SigningKeyRing: Sendable {
     private let file: URL
     private let dataKey: DataKey
     private let retireLag: Int64
+    /// The first key while it is being generated; nil when the keys were loaded.
+    private let firstKey: PendingKey?
 
-    private init(entries: [Entry], file: URL, dataKey: DataKey, tokenLifetime: TimeInterval) {
+    private init(entries: [Entry], file: URL, dataKey: DataKey, tokenLifetime: TimeInterval, firstKey: PendingKey? = nil) {
         self.entries = Mutex(entries)
         self.file = file
         self.dataKey = dataKey
         retireLag = max(60_000, Int64(tokenLifetime * 1000)) + Self.skew
+        self.firstKey = firstKey
     }
 
-    /// Loads the ring, upgrading a single key left by an older version (sealed or plaintext PEM); creates a key on
-    /// first start.
+    /// Whether the ring holds a key already (false only while the first start generates one).
+    var hasKey: Bool { entries.withLock { !$0.isEmpty } }
+
+    /// Loads the ring, upgrading a single key left by an older version (sealed or plaintext PEM); on first start,
+    /// starts generating a key and returns at once.
     static func load(in directory: URL, dataKey: DataKey, tokenLifetime: TimeInterval) throws -> SigningKeyRing {
         let file = directory.appendingPathComponent("jwt-keys.sealed")
         if let sealed = try? String(contentsOf: file, encoding: .utf8) {
@@ -47,14 +56,37 @@ final class SigningKeyRing: Sendable {
         } else if let pem = try? String(contentsOf: legacyPlain, encoding: .utf8) {
             key = try RSASigningKey.load(pem: pem)
         } else {
-            key = try RSASigningKey.generate()
+            return generatingFirstKey(file: file, dataKey: dataKey, tokenLifetime: tokenLifetime)
         }
-        let ring = SigningKeyRing(entries: [Entry(signer: try signer(key), activeFrom: 0, retireAt: nil)], file: file,
-                                  dataKey: dataKey, tokenLifetime: tokenLifetime)
-        try ring.persist(ring.entries.withLock { $0 })
+        let ring = SigningKeyRing(entries: [], file: file, dataKey: dataKey, tokenLifetime: tokenLifetime)
+        try ring.adopt(key)
         try? FileManager.default.removeItem(at: legacySealed)
         try? FileManager.default.removeItem(at: legacyPlain)
         return ring
+    }
+
+    /// A ring whose first key is generated on a thread of its own (off every event loop and the portal's UI).
+    private static func generatingFirstKey(file: URL, dataKey: DataKey, tokenLifetime: TimeInterval) -> SigningKeyRing {
+        let pending = PendingKey()
+        let ring = SigningKeyRing(entries: [], file: file, dataKey: dataKey, tokenLifetime: tokenLifetime, firstKey: pending)
+        let thread = Thread {
+            pending.finish(Result { try ring.adopt(try RSASigningKey.generate()) })
+        }
+        thread.name = "clerk-tui.signing-key"
+        thread.start()
+        return ring
+    }
+
+    /// Makes `key` the ring's only key, signing from the start, and persists it.
+    private func adopt(_ key: RSASigningKey) throws {
+        let entry = Entry(signer: try Self.signer(key), activeFrom: 0, retireAt: nil)
+        try persist([entry])
+        entries.withLock { $0 = [entry] }
+    }
+
+    /// Returns once the ring holds a key; throws when generating the first one failed.
+    private func waitForKey() throws {
+        try firstKey?.wait()
     }
 
     private static func signer(_ key: RSASigningKey) throws -> SessionTokenSigner {
@@ -62,8 +94,9 @@ final class SigningKeyRing: Sendable {
     }
 
     /// The key that signs at `now`: the newest one already active.
-    func signer(at now: Int64) -> SessionTokenSigner {
-        entries.withLock { entries in
+    func signer(at now: Int64) throws -> SessionTokenSigner {
+        try waitForKey()
+        return entries.withLock { entries in
             (entries.last { $0.activeFrom <= now } ?? entries[0]).signer
         }
     }
@@ -77,6 +110,7 @@ final class SigningKeyRing: Sendable {
 
     /// Every key a verifier may meet at `now`: the signing one, one about to sign, and retired ones still in grace.
     func jwks(at now: Int64) throws -> JSONWebKeySet {
+        try waitForKey()
         let published = entries.withLock { $0.filter { ($0.retireAt ?? .max) > now } }
         return JSONWebKeySet(keys: try published.flatMap { try $0.signer.jwks().keys })
     }
@@ -85,6 +119,7 @@ final class SigningKeyRing: Sendable {
     /// that. Keys whose grace has passed are dropped. Returns the new key's `kid`.
     @discardableResult
     func rotate(now: Int64) throws -> String {
+        try waitForKey()
         let fresh = try Self.signer(try RSASigningKey.generate())
         let activeFrom = now + Self.publishLead
         let updated = entries.withLock { entries -> [Entry] in
@@ -110,5 +145,25 @@ final class SigningKeyRing: Sendable {
         let pem: String
         let activeFrom: Int64
         let retireAt: Int64?
+    }
+}
+
+/// A key being generated: waiters block until it is there (the first token of a new instance, moments after start).
+private final class PendingKey: Sendable {
+    private let done = DispatchGroup()
+    private let outcome = Mutex<Result<Void, any Error>?>(nil)
+
+    init() {
+        done.enter()
+    }
+
+    func finish(_ result: Result<Void, any Error>) {
+        outcome.withLock { $0 = result }
+        done.leave()
+    }
+
+    func wait() throws {
+        done.wait()
+        try outcome.withLock { $0 }?.get()
     }
 }

@@ -7,7 +7,7 @@ struct BillingPresenter: Sendable {
     let instance: FrontendInstance
     let db: any SQLDatabase
     var catalog: BillingCatalog { instance.billing.catalog }
-    var instanceID: String { instance.secrets.keyID }
+    var instanceID: String { instance.secrets.instanceID }
 
     static let payee = BillingPayee(id: StableID.make("cpayee", from: "payee:development"), gatewayType: DevelopmentGateway.name,
                                     gatewayExternalID: DevelopmentGateway.name, gatewayStatus: "active")

@@ -76,7 +76,7 @@ struct Presenter: Sendable {
     func mintToken(_ record: SessionRecord, organization: OrganizationClaim?, billing: BillingClaim? = nil,
                    status: SessionStatus, reusing: Bool = false) throws -> String {
         let now = Int64(instance.clock.now().timeIntervalSince1970)
-        let signer = instance.signer
+        let signer = try instance.signer
         let key = SessionTokenCache.Key(keyID: signer.keyID, issuer: instance.issuer, sessionID: record.id,
                                         userID: record.userId, authorizedParty: origin, organization: organization,
                                         factorAges: factorAges(record), status: status, billing: billing)

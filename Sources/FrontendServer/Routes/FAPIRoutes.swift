@@ -29,7 +29,7 @@ struct FAPIRoutes {
     private func wellKnown(_ router: Router<FAPIRequestContext>) {
         // Settings are fixed for the life of the process, so the environment is built and encoded once, not per request.
         let environment = Result {
-            try FAPIJSON.encode(EnvironmentPresenter(settings: instance.settings, instanceID: instance.secrets.keyID).environment())
+            try FAPIJSON.encode(EnvironmentPresenter(settings: instance.settings, instanceID: instance.secrets.instanceID).environment())
         }
         router.get("v1/environment") { request, context in
             try await gateway.serve(request, context) { _ in Reply(body: try environment.get()) }

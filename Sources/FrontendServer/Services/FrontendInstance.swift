@@ -55,8 +55,8 @@ final class FrontendInstance: Sendable {
     }
 
     var nowMS: Int64 { clock.now().epochMilliseconds }
-    /// The key that signs session tokens now.
-    var signer: SessionTokenSigner { secrets.signingKeys.signer(at: nowMS) }
+    /// The key that signs session tokens now (on a new instance's first start, once it has been generated).
+    var signer: SessionTokenSigner { get throws { try secrets.signingKeys.signer(at: nowMS) } }
     var lockout: Lockout { Lockout(settings: settings.lockout) }
     var rateLimiter: RateLimiter { RateLimiter(settings: settings.rateLimits, database: database, clock: clock) }
     var codes: CodeVerifications { CodeVerifications(instance: self) }
