@@ -10,7 +10,9 @@ stopped (SIGTERM) and reaped before the next run. Variants:
 - portal, --frontend-api: against a `clerk-tui serve` started once before the runs;
 - dialog --msgbox "Sign in to clerk-tui": the reference, measured in the same run.
 
-Every portal run has its own empty XDG_STATE_HOME (no client token), so each one creates a client.
+Those runs each have their own empty XDG_STATE_HOME (no client token, no cached view). The "cached" variants are
+the usual second start instead: a state directory an earlier run left, holding the last environment and client,
+which the portal draws from before its refresh answers.
 Reported: median and min/max per variant, and each median as a ratio to dialog's.
 """
 
@@ -120,16 +122,22 @@ def main():
         raise SystemExit(f"serve did not start: {line!r}")
     url = match.group(1)
 
+    embedded_cached = {**portal_env(shared_data), "XDG_STATE_HOME": os.path.join(root, "state-embedded-cached")}
+    served_cached = {**portal_env(fresh_data_home()), "XDG_STATE_HOME": os.path.join(root, "state-served-cached")}
     variants = {
         "dialog --msgbox": lambda: first_frame(["dialog", "--msgbox", "Sign in to clerk-tui", "10", "40"],
                                                {**base}),
         "portal, embedded, existing instance": lambda: first_frame([binary], portal_env(shared_data)),
+        "portal, embedded, existing, cached": lambda: first_frame([binary], embedded_cached),
         "portal, embedded, first run": lambda: first_frame([binary], portal_env(fresh_data_home())),
         "portal, --frontend-api to serve": lambda: first_frame([binary, "--frontend-api", url],
                                                                portal_env(fresh_data_home())),
+        "portal, --frontend-api, cached": lambda: first_frame([binary, "--frontend-api", url], served_cached),
     }
     try:
         first_frame([binary], portal_env(shared_data))  # creates the shared instance; not counted
+        first_frame([binary], embedded_cached)  # leave the cached views of the second starts; not counted
+        first_frame([binary, "--frontend-api", url], served_cached)
         samples = {name: [] for name in variants}
         for _ in range(args.runs):  # interleaved, so load changes hit every variant alike
             for name, run in variants.items():

@@ -327,6 +327,19 @@ def main():
                 result["server_cpu_vs_openssh"] = round(
                     result["server_cpu_percent_of_one_core"] / max(0.1, sshd["server_cpu_percent_of_one_core"]), 2)
         print(json.dumps(result), flush=True)
+        print(json.dumps(where_the_time_goes(result)), flush=True)
+
+
+def where_the_time_goes(result: dict) -> dict:
+    """CPU while typing (percent of one core) of the three parties of every echo, the largest named: the session
+    children redrawing, the server relaying channel data between sockets and ptys, the client."""
+    shares = {"children (redraws)": result["children_cpu_percent_of_one_core"],
+              "server (channel reads and writes)": result["server_cpu_percent_of_one_core"],
+              "client": result["client_cpu_percent_of_one_core"]}
+    total = sum(shares.values()) or 1.0
+    return {"sessions": result["sessions"], "cpu_percent_of_one_core": shares,
+            "share_of_cpu": {name: round(value / total, 2) for name, value in shares.items()},
+            "most_in": max(shares, key=shares.get), "cores": os.cpu_count()}
 
 
 if __name__ == "__main__":

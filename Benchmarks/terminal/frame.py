@@ -1,15 +1,19 @@
-"""Per-keystroke cost of a text field: clerk-tui ui-gallery against `dialog --inputbox`, same run.
+"""Per-keystroke cost of a text field: the portal's email field and clerk-tui ui-gallery against
+`dialog --inputbox`, same run.
 
-Both programs run on a pty of the same size. After the first screen settles, each keystroke is
+Every program runs on a pty of the same size. After the first screen settles, each keystroke is
 written alone and the reply is read until the terminal has been quiet for QUIET seconds. Reported:
 bytes written to the terminal per keystroke, keystroke-to-last-byte latency, and clerk-tui's own
-time per frame (view + ncurses copy and refresh) from `--frame-stats`.
+time per frame (view + ncurses copy and refresh) from `--frame-stats`. The portal types into the
+sign-in card's email field, against a `clerk-tui serve` started here; the gallery's form also
+counts the characters on its status line, which a keystroke redraws too.
 """
 
 import argparse
 import fcntl
 import os
 import pty
+import re
 import select
 import signal
 import statistics
@@ -52,7 +56,7 @@ def drain(fd, quiet=QUIET, limit=5.0):
 
 def measure(argv, env, keys, width, height, quit_bytes):
     pid, fd = spawn(argv, env, width, height)
-    drain(fd, quiet=0.5)  # the first full screen
+    drain(fd, quiet=0.5, limit=30.0)  # the first full screen
     sizes, latencies = [], []
     for key in keys:
         os.write(fd, key)
@@ -64,6 +68,20 @@ def measure(argv, env, keys, width, height, quit_bytes):
     os.waitpid(pid, 0)
     os.close(fd)
     return sizes, latencies
+
+
+def measure_portal(binary, env, work, keys, width, height):
+    """The sign-in card's email field (focused first), against a `clerk-tui serve` of its own."""
+    private = {**env, "HOME": work, "XDG_DATA_HOME": os.path.join(work, "data"),
+               "XDG_STATE_HOME": os.path.join(work, "state"), "XDG_CONFIG_HOME": os.path.join(work, "config")}
+    server = subprocess.Popen([binary, "serve", "--port", "0", "--data-dir", os.path.join(work, "served")],
+                              env=private, stdout=subprocess.PIPE, text=True)
+    try:
+        url = re.search(r"listening on (http://\S+)", server.stdout.readline()).group(1)
+        return measure([binary, "--frontend-api", url], private, keys, width, height, b"\x03")
+    finally:
+        server.terminate()
+        server.wait(15)
 
 
 def main():
@@ -84,17 +102,23 @@ def main():
         stats_path = os.path.join(work, "frames.txt")
         ours = measure([args.binary, "ui-gallery", "--frame-stats", stats_path], env, keys, args.width, args.height, b"\x03")
         stats = dict(item.split("=") for item in open(stats_path).read().split())
+        portal = measure_portal(args.binary, env, work, keys, args.width, args.height)
     reference = measure(["dialog", "--inputbox", "Name", "10", "60"], env, keys, args.width, args.height, b"\x1b")
 
     def line(name, sizes, latencies):
         return (f"{name:<22} bytes/keystroke mean {statistics.mean(sizes):7.1f}  median {statistics.median(sizes):6.0f}  "
                 f"latency mean {statistics.mean(latencies) * 1000:6.2f} ms")
 
+    def ratio(name, sizes, latencies):
+        return (f"ratio {name}/dialog".ljust(34) + f"bytes {statistics.mean(sizes) / statistics.mean(reference[0]):.2f}  "
+                f"latency {statistics.mean(latencies) / statistics.mean(reference[1]):.2f}")
+
     print(f"{args.keystrokes} keystrokes into a text field, {args.width}x{args.height}, TERM=xterm-256color")
+    print(line("portal email field", *portal))
     print(line("clerk-tui ui-gallery", *ours))
     print(line("dialog --inputbox", *reference))
-    print(f"ratio clerk-tui/dialog  bytes {statistics.mean(ours[0]) / statistics.mean(reference[0]):.2f}  "
-          f"latency {statistics.mean(ours[1]) / statistics.mean(reference[1]):.2f}")
+    print(ratio("portal email field", *portal))
+    print(ratio("ui-gallery", *ours))
     frames = int(stats["frames"])
     print(f"clerk-tui frames {frames}, time per frame {int(stats['ns_per_frame']) / 1000:.1f} us "
           f"(view {int(stats['view_ns']) / frames / 1000:.1f} us + draw {int(stats['draw_ns']) / frames / 1000:.1f} us)")
