@@ -20,7 +20,7 @@ def test_a_second_start_draws_the_cached_card_then_the_server_side_change(world)
     Api(server.url).sign_up(address, PASSWORD, lambda: world.wait_for_code(address, "sign_up", data_dir=data))
     first = world.portal("--frontend-api", server.url)
     sign_in_with_password(first, address, PASSWORD)
-    first.wait_for(HOME + re.escape(address))
+    first.wait_for(HOME + re.escape(address), timeout=60)
     first.quit()
 
     state = Path(world.env["XDG_STATE_HOME"]) / "clerk-tui"
@@ -38,7 +38,7 @@ def test_a_second_start_draws_the_cached_card_then_the_server_side_change(world)
     server.process.send_signal(signal.SIGSTOP)
     try:
         second = world.portal("--frontend-api", server.url)
-        second.wait_for(HOME + re.escape(address))
+        second.wait_for(HOME + re.escape(address), timeout=60)
     finally:
         server.process.send_signal(signal.SIGCONT)
     second.wait_for(SIGN_IN)
