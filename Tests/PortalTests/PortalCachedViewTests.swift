@@ -64,7 +64,6 @@ import Testing
             return
         }
         #expect(signIn.config.preferredStrategy == "password")
-        #expect(signIn.config == SignInConfig(environment: current, emailLinkRedirectURL: nil, oauthRedirectURL: nil))
     }
 
     @Test func aFailedRefreshDoesNotLeaveTheCachedViewAsCurrent() {
