@@ -4,6 +4,7 @@
 # Each installs what is missing first (Debian packages via apt-get, Python test tools via pip).
 #   make install [PREFIX=/usr/local] [DESTDIR=]   a release build (Swift runtime linked in), themes, manual pages
 #                                                 and shell completions; make uninstall removes exactly those
+#   make deb                                      the same files as a Debian package (.build/clerk-tui_VERSION_ARCH.deb)
 
 SWIFT        ?= swift
 BIN          := .build/debug/clerk-tui
@@ -14,7 +15,7 @@ APT_PACKAGES := pkg-config libncurses-dev ncurses-term libcurl4-openssl-dev libs
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test build deps apt-deps py-deps style-test swift-test contract-test e2e-test bench clean \
-        release manual install uninstall
+        release manual install uninstall deb
 
 run: apt-deps build
 	$(BIN)
@@ -46,7 +47,8 @@ e2e-test:
 bench:
 	bash Benchmarks/run.sh
 
-# Installing: the binary needs only the runtime libraries (ncursesw, libcurl, libcrypto, libqrencode, libmaxminddb) on the target.
+# Installing: the binary needs only the runtime libraries (ncursesw, libcurl, libcrypto, libqrencode, libfido2,
+# libmaxminddb) on the target.
 PREFIX      ?= /usr/local
 DESTDIR     ?=
 RELEASE_BIN := .build/release/clerk-tui
@@ -84,6 +86,23 @@ uninstall:
 	rm -f $(BIN_DIR)/clerk-tui $(addprefix $(THEME_DIR)/,$(THEMES)) $(MAN_DIR)/clerk-tui*.1 \
 	  $(BASH_DIR)/clerk-tui $(ZSH_DIR)/_clerk-tui $(FISH_DIR)/clerk-tui.fish
 	-rmdir -p $(THEME_DIR) $(BIN_DIR) $(MAN_DIR) $(BASH_DIR) $(ZSH_DIR) $(FISH_DIR) 2>/dev/null
+
+# A Debian package of what install puts under /usr. Depends: comes from dpkg-shlibdeps, which reads the libraries the
+# binary links and names the packages (and minimum versions) that provide them on this release of Debian.
+DEB_DIR := .build/deb
+deb: release manual
+	rm -rf $(DEB_DIR) .build/clerk-tui_*.deb && mkdir -p $(DEB_DIR)/root/DEBIAN $(DEB_DIR)/debian
+	$(MAKE) install DESTDIR=$(CURDIR)/$(DEB_DIR)/root PREFIX=/usr
+	strip --strip-unneeded $(DEB_DIR)/root/usr/bin/clerk-tui
+	printf 'Source: clerk-tui\n\nPackage: clerk-tui\nArchitecture: any\n' > $(DEB_DIR)/debian/control
+	version=$$($(RELEASE_BIN) --version | cut -d' ' -f1); arch=$$(dpkg --print-architecture); \
+	depends=$$(cd $(DEB_DIR) && dpkg-shlibdeps -O root/usr/bin/clerk-tui 2>/dev/null | sed -n 's/^shlibs:Depends=//p'); \
+	printf '%s\n' "Package: clerk-tui" "Version: $$version" "Architecture: $$arch" \
+	  "Maintainer: clerk-tui contributors" "Section: utils" "Priority: optional" "Depends: $$depends" \
+	  "Description: Clerk's account portal in the terminal" \
+	  " Sign in, sign up and manage your Clerk account, organizations and billing from a terminal, locally or over SSH." \
+	  > $(DEB_DIR)/root/DEBIAN/control; \
+	dpkg-deb --root-owner-group --build $(DEB_DIR)/root .build/clerk-tui_$${version}_$${arch}.deb
 
 deps: apt-deps py-deps
 
