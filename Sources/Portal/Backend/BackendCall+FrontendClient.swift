@@ -38,6 +38,7 @@ extension BackendCall {
             try await call.perform(with: client, sessionID: sessionID, organizationID: organizationID)
         case .authenticator: throw PortalFailure.authenticator(.unavailable)
         case .billing(let sessionID, let payer, let call): try await call.perform(with: client, sessionID: sessionID, payer: payer)
+        case .apiKeys(let sessionID, let call): try await call.perform(with: client, sessionID: sessionID)
         }
     }
 }

@@ -52,6 +52,8 @@ public enum BackendCall: Equatable, Sendable {
     case authenticator(AuthenticatorCall)
     /// A Clerk Billing call for `payer` (the user or an organization), acting for `sessionID`.
     case billing(sessionID: String, payer: BillingPayerScope, BillingCall)
+    /// A call on the API keys of the user or an organization, acting for `sessionID`.
+    case apiKeys(sessionID: String, APIKeysCall)
 }
 
 /// The resource a ``BackendCall`` returns.
@@ -96,6 +98,8 @@ public enum BackendResult: Equatable, Sendable {
     case statement(BillingStatement)
     case paymentAttempts(PaginatedList<BillingPaymentAttempt>)
     case paymentAttempt(BillingPaymentAttempt)
+    case apiKeys(PaginatedList<APIKey>)
+    case apiKey(APIKey)
     /// A deletion, upload or file write whose answer carries nothing the flows read.
     case done
 

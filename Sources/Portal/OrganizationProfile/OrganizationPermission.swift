@@ -6,4 +6,6 @@ public enum OrganizationPermission {
     public static let manageMembers = "org:sys_memberships:manage"
     public static let readDomains = "org:sys_domains:read"
     public static let manageDomains = "org:sys_domains:manage"
+    public static let readAPIKeys = "org:sys_api_keys:read"
+    public static let manageAPIKeys = "org:sys_api_keys:manage"
 }

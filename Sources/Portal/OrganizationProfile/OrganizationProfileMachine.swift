@@ -44,6 +44,8 @@ public struct OrganizationProfileMachine: Equatable, Sendable {
         case members
         /// Clerk Billing, for members who may see it.
         case billing
+        /// The organization's API keys, for members who may see them.
+        case apiKeys
     }
 
     /// What the user did and what the server answered.
@@ -138,6 +140,8 @@ public struct OrganizationProfileConfig: Equatable, Sendable {
     public var localFiles = false
     /// Organizations may subscribe (Clerk Billing): the Billing page is offered to members who may see it.
     public var billing = false
+    /// Organizations may have API keys (`api_keys_settings.orgs_api_keys_enabled`).
+    public var apiKeys = false
 
     public init() {}
 
@@ -148,6 +152,7 @@ public struct OrganizationProfileConfig: Equatable, Sendable {
         enrollmentModes = settings.domains.enrollmentModes
         self.localFiles = localFiles
         billing = BillingConfig(environment: environment).organizationEnabled
+        apiKeys = environment.apiKeysSettings.orgsAPIKeysEnabled
     }
 }
 
@@ -179,6 +184,7 @@ extension OrganizationProfileMachine: SectionedFlow {
             BillingSubscriptionSection<OrganizationProfileMachine>.self,
             BillingPaymentMethodsSection<OrganizationProfileMachine>.self,
             BillingStatementsSection<OrganizationProfileMachine>.self, BillingPaymentsSection<OrganizationProfileMachine>.self,
+            APIKeysSection<OrganizationProfileMachine>.self,
         ]
     }
 

@@ -29,6 +29,8 @@ public struct ProfileConfig: Equatable, Sendable {
     public var passwordPolicy = PasswordPolicy(.init())
     /// Users may subscribe (Clerk Billing): the Billing page is offered.
     public var billing = false
+    /// Users may have API keys (`api_keys_settings.user_api_keys_enabled`): the API keys page is offered.
+    public var apiKeys = false
 
     public init() {}
 
@@ -52,6 +54,7 @@ public struct ProfileConfig: Equatable, Sendable {
         reverification = environment.authConfig.reverification
         passwordPolicy = PasswordPolicy(settings.passwordSettings)
         billing = BillingConfig(environment: environment).userEnabled
+        apiKeys = environment.apiKeysSettings.userAPIKeysEnabled
         self.localFiles = localFiles
     }
 }

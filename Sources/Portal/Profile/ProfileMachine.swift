@@ -42,6 +42,8 @@ public struct ProfileMachine: Equatable, Sendable {
         case security
         /// Clerk Billing, when users may subscribe.
         case billing
+        /// The user's API keys, when users may have them.
+        case apiKeys
     }
 
     /// What the user did and what the server answered.
@@ -159,10 +161,11 @@ extension ProfileMachine: SectionedFlow {
             BackupCodesSection.self, ActiveDevicesSection.self, DeleteAccountSection.self,
             BillingSubscriptionSection<ProfileMachine>.self, BillingPaymentMethodsSection<ProfileMachine>.self,
             BillingStatementsSection<ProfileMachine>.self, BillingPaymentsSection<ProfileMachine>.self,
+            APIKeysSection<ProfileMachine>.self,
         ]
     }
 
-    var subject: ProfileSubject { ProfileSubject(sessionID: sessionID, user: user, config: config) }
+    public var subject: ProfileSubject { ProfileSubject(sessionID: sessionID, user: user, config: config) }
 
     static func purpose(section: ObjectIdentifier, _ value: SectionValue, isBackground: Bool) -> Purpose {
         .section(section, value, isBackground: isBackground)

@@ -29,7 +29,9 @@ enum OrganizationProfileView {
     }
 
     private static func page(_ machine: OrganizationProfileMachine) -> Card {
-        let pages: [OrganizationProfileMachine.Page] = [.general, .members] + (machine.offersBilling ? [.billing] : [])
+        let apiKeys = OrganizationProfileMachine.apiKeysOwner(machine.subject) != nil
+        let pages: [OrganizationProfileMachine.Page] =
+            [.general, .members] + (machine.offersBilling ? [.billing] : []) + (apiKeys ? [.apiKeys] : [])
         let navigation = pages.filter { $0 != machine.page }.map { page in
             Control.option(title(page) + " ›", detail: nil, action: .organizationProfile(.showPage(page)))
         }
@@ -43,6 +45,7 @@ enum OrganizationProfileView {
         case .general: O.general
         case .members: O.members
         case .billing: Copy.Billing.billing
+        case .apiKeys: Copy.APIKeys.page
         }
     }
 

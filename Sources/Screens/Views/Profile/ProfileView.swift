@@ -37,6 +37,7 @@ enum ProfileView {
     private static func page(_ machine: ProfileMachine) -> Card {
         let (title, subtitle) = heading(machine.page)
         let pages: [ProfileMachine.Page] = [.account, .security] + (machine.config.billing ? [.billing] : [])
+            + (machine.config.apiKeys ? [.apiKeys] : [])
         return SectionControls.page(
             title, subtitle: subtitle, navigation: pages.filter { $0 != machine.page }.map(navigation(to:)),
             sections: machine.sections.listed(on: machine.page), machine, home: Copy.Profile.backToHome)
@@ -47,6 +48,7 @@ enum ProfileView {
         case .account: (Copy.Profile.accountPage, Copy.Profile.accountSubtitle)
         case .security: (Copy.Profile.securityPage, Copy.Profile.securitySubtitle)
         case .billing: (Copy.Billing.billing, nil)
+        case .apiKeys: (Copy.APIKeys.page, nil)
         }
     }
 
