@@ -110,6 +110,11 @@ extension PortalMachine {
                     passwordPolicy: PasswordPolicy(environment.userSettings.passwordSettings), scope: nextScope()))
             return []
         }
+        // The call that ended the pending state is answered after this change: the task handles its answer (a
+        // setup-MFA task then shows its backup codes, once, until Continue).
+        if case .task(let current) = route, current.sessionID == active.id, current.isBusy || current.step == .backupCodes {
+            return []
+        }
         return showHome(client, environment)
     }
 
@@ -269,8 +274,11 @@ extension PortalMachine {
 
     mutating func taskFinished(_ outcome: SessionTaskOutcome) -> [Effect] {
         switch outcome {
-        case .completed: [send(.loadClient, .client)]
-        case .signOut(let sessionID): signOut(sessionID)
+        case .completed:
+            // The task's last card is gone: the client says what comes next.
+            route = .loading
+            return [send(.loadClient, .client)]
+        case .signOut(let sessionID): return signOut(sessionID)
         }
     }
 

@@ -15,7 +15,8 @@ struct CardWidgets {
         for control in card.controls {
             switch control {
             case .text(let id, _, let placeholder, let value, let error, let hint):
-                var field = texts[id] ?? TextField(value, placeholder: placeholder, limit: 256)
+                // Long enough for an invitation link pasted whole: its ticket is a signed token.
+                var field = texts[id] ?? TextField(value, placeholder: placeholder, limit: 2048)
                 if field.text != value { field.editor.set(value) }
                 field.placeholder = placeholder
                 field.error = error
