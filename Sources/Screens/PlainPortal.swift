@@ -102,7 +102,10 @@ public struct PlainPortal<Source: LineSource> {
             // A complete code submits by itself: go straight to the answer.
             if !pending.isEmpty { return }
         }
-        var actions = rest.compactMap(\.plainAction) + ahead
+        // The buttons as the card is now: what was typed may have enabled one ("Create key" once a name is given).
+        let now = machine.card.controls
+        let fieldsNow = ahead.isEmpty ? now[...] : now[(now.firstIndex { $0.field != nil } ?? now.endIndex)...]
+        var actions = fieldsNow.compactMap(\.plainAction) + ahead
         if actions.isEmpty {
             // Nothing to choose: wait for the card's timer (a success pause, a poll).
             if let next = timers.values.map(\.due).min() { try? await Task.sleep(until: next) }

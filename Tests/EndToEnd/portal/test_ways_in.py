@@ -12,6 +12,7 @@ import requests
 
 from organization_steps import EXAMPLES, claims, serve, sign_up
 from portal_harness import BINARY, HOME, SIGN_IN
+from portal_api import Api
 from portal_steps import PASSWORD, choose, email, open_menu, open_sign_up
 
 WAITLIST = r"Join the waitlist"
@@ -187,3 +188,55 @@ def test_api_keys_create_copy_the_secret_once_list_and_revoke(world):
     pane.wait_for(r"No API keys found")
     pane.quit()
     pane.assert_never_shown(PASSWORD)
+
+
+# --plain: the same flows as numbered choices, answered through a pipe (the choice numbers are the cards' actions).
+
+def plain(world, server, answers: list[str]) -> str:
+    result = subprocess.run([str(BINARY), "--plain", "--frontend-api", server.url], input="\n".join(answers) + "\n",
+                            capture_output=True, text=True, timeout=60, env=world.env)
+    assert result.returncode == 0, result.stderr
+    assert "\x1b[" not in result.stdout
+    return result.stdout
+
+
+def test_plain_waitlist_then_a_pasted_invitation_link_signs_up(world):
+    server = serve(world, "waitlist.toml")
+    address = email("paula")
+    # Sign-in card: no address, no password, then "3) Join waitlist"; the address, "1) Join the waitlist".
+    out = plain(world, server, ["", "", "3", address, "1"])
+    assert "Join the waitlist" in out and "Thanks for joining the waitlist!" in out
+    admin(world, "waitlist.toml", "waitlist", "invite", address)
+    link = outbox_link(world, address, "invitation")
+    # Sign-in card, "3) Join waitlist", then the waitlist form takes the link in its email field.
+    out = plain(world, server, ["", "", "3", link, "1", PASSWORD, "1"])
+    assert "Fill in missing fields" in out and "Signed in as " + address in out
+    assert PASSWORD not in out
+
+
+def test_plain_restricted_sign_up_takes_the_invitation_link(world):
+    server = serve(world, "restricted.toml")
+    address = email("petra")
+    admin(world, "restricted.toml", "invitations", "create", address)
+    link = outbox_link(world, address, "invitation")
+    # Sign-in card, "3) Sign up"; "Access restricted" asks for the link, "1) Accept invitation"; the password.
+    out = plain(world, server, ["", "", "3", link, "1", PASSWORD, "1"])
+    assert "Access restricted" in out and "Sign ups are currently disabled." in out
+    assert "Signed in as " + address in out
+
+
+def test_plain_api_keys_create_list_and_revoke(world):
+    server = serve(world, "api-keys.toml")
+    address = email("pia", test_identity=True)
+    Api(server.url).sign_up(address, PASSWORD)
+    out = plain(world, server, [
+        address, PASSWORD, "1",        # sign in
+        "1", "1", "2",                 # the account menu, Manage account, "API keys ›"
+        "3", "Nightly", "9",           # "+ Add new key", the name, "Create key"
+        "1",                           # Done
+        "4", "Revoke", "1",            # the key, the word, "Revoke key"
+    ])
+    secret = re.search(r"view it again later\.\n(\S+)\n", out).group(1)
+    listed = out.split(secret, 1)[1]
+    assert "Nightly — Created" in listed and secret not in listed
+    assert listed.rstrip().endswith("Choose 1-4:") and "No API keys found" in listed
