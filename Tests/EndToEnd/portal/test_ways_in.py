@@ -240,3 +240,50 @@ def test_plain_api_keys_create_list_and_revoke(world):
     listed = out.split(secret, 1)[1]
     assert "Nightly — Created" in listed and secret not in listed
     assert listed.rstrip().endswith("Choose 1-4:") and "No API keys found" in listed
+
+
+def plain_choose(pane, card: str, label: str) -> None:
+    """Waits for `card`'s numbered choice (the last thing on screen) and picks `label`."""
+    screen = pane.wait_for(card + r"[\s\S]*Choose 1-\d+:\s*$")
+    number = re.findall(r"(\d+)\) " + re.escape(label), screen)[-1]
+    pane.type(number)
+    pane.keys("Enter")
+
+
+def plain_type(pane, prompt: str, text: str) -> None:
+    pane.wait_for(prompt + r":\s*$")
+    if text:
+        pane.type(text)
+    pane.keys("Enter")
+
+
+def test_plain_email_links_sign_up_then_sign_in_while_the_prompt_waits(world):
+    server = serve(world, "email-links.toml")
+    address = email("pete")
+    pane = world.portal("--frontend-api", server.url, "--plain")
+    plain_type(pane, "Email address", "")
+    plain_type(pane, "Password", "")
+    plain_choose(pane, "Sign in to", "Sign up")
+    plain_type(pane, "Create your account[\\s\\S]*Email address", address)
+    plain_type(pane, "Password", PASSWORD)
+    plain_choose(pane, "Create your account", "Continue")
+    pane.wait_for(r"Verify your email[\s\S]*Choose 1-\d+:\s*$")
+    follow(outbox_link(world, address, "sign_up"))
+    plain_choose(pane, "Verify your email", "Try again")  # the sign-up is read at once
+    pane.wait_for(HOME + re.escape(address))
+
+    plain_choose(pane, HOME, address)
+    plain_choose(pane, "Account actions", "Sign out")
+    plain_type(pane, "Sign in to[\\s\\S]*Email address", address)
+    plain_type(pane, "Password", "")
+    plain_choose(pane, "Sign in to", "Continue")
+    plain_type(pane, "Enter your password[\\s\\S]*Password", "")
+    plain_choose(pane, "Enter your password", "Use another method")
+    plain_choose(pane, "Use another method", "Email link to " + address)
+    pane.wait_for(r"Check your email[\s\S]*Choose 1-\d+:\s*$")
+    follow(outbox_link(world, address, "sign_in"))
+    plain_choose(pane, "Check your email", "Try again")
+    pane.wait_for(r"Signed in as " + re.escape(address) + r"[\s\S]*Choose 1-\d+:\s*$")
+    pane.keys("C-d")
+    assert pane.exit_status() == 0
+    pane.assert_never_shown(PASSWORD)
