@@ -227,6 +227,35 @@ import Testing
         }
     }
 
+    /// The server ends the pending state with the call that verifies the authenticator, and the client changes before
+    /// that call is answered: the task stays on screen for its answer, then shows the backup codes until Continue.
+    @Test func aSetupMFATaskKeepsItsBackupCodesAfterTheSessionBecameActive() {
+        let pending = Fixtures.session(
+            "sess_p", identifier: "ada@acme.test", status: .pending, tasks: [SessionTask(key: .setupMFA)])
+        var machine = Self.booted(client: Fixtures.client([pending], active: "sess_p"))
+        let totp = TOTP(id: "totp_1", secret: "JBSWY3DPEHPK3PXP", uri: "otpauth://totp/x", verified: false,
+                        createdAt: Fixtures.date, updatedAt: Fixtures.date)
+        let create = machine.update(.task(.chooseAuthenticatorApp))
+        _ = Self.answer(&machine, create, [.profile(sessionID: "sess_p", .createTOTP): .success(.totp(totp))])
+        let verify = machine.update(.task(.codeChanged("123456")))
+        let active = Fixtures.session("sess_p", identifier: "ada@acme.test")
+        _ = machine.update(.clientChanged(Fixtures.client([active], active: "sess_p")))
+        var verified = totp
+        verified.backupCodes = ["a1b2c3d4"]
+        _ = Self.answer(&machine, verify, [.profile(sessionID: "sess_p", .verifyTOTP(code: "123456")): .success(.totp(verified))])
+        guard case .task(let task) = machine.route, task.step == .backupCodes else {
+            Issue.record("expected the backup codes, got \(machine.route)")
+            return
+        }
+        let reload = machine.update(.task(.submit))
+        #expect(reload.calls() == [.loadClient])
+        _ = Self.answer(&machine, reload, [.loadClient: .success(.client(Fixtures.client([active], active: "sess_p")))])
+        guard case .home = machine.route else {
+            Issue.record("expected home, got \(machine.route)")
+            return
+        }
+    }
+
     @Test func childTimersAndRetriesAreForwarded() {
         var machine = Self.booted(client: nil, env: Fixtures.environment(preferred: "otp"))
         let create = machine.update(.signIn(.identifierChanged("ada@acme.test"))) + machine.update(.signIn(.submit))
