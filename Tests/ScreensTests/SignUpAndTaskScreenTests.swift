@@ -74,6 +74,32 @@ import Testing
         driver.expectSnapshot("task-setup-mfa-authenticator")
     }
 
+    /// "SMS code" where the instance offers it: the phone number, then its code.
+    @Test func setupMFATaskOffersSMSCodes() async {
+        let script = Self.script(.setupMFA)
+        let phone = PhoneNumber(id: "idn_p", phoneNumber: "+15555550100", createdAt: Fixtures.date, updatedAt: Fixtures.date)
+        let withSMS: ScriptedBackend.Responder = { call, client in
+            switch call {
+            case .loadEnvironment:
+                var environment = Fixtures.environment()
+                environment.userSettings.attributes["phone_number"] = .init(
+                    enabled: true, required: false, usedForFirstFactor: true, usedForSecondFactor: true)
+                environment.userSettings.attributes["authenticator_app"] = .init(
+                    enabled: true, required: false, usedForSecondFactor: true)
+                return (.success(.environment(environment)), script(call, client).1)
+            case .profile(_, .createPhoneNumber), .profile(_, .preparePhoneVerification):
+                return (.success(.phoneNumber(phone)), script(call, client).1)
+            default: return script(call, client)
+            }
+        }
+        var driver = await ScreenDriver(backend: ScriptedBackend(respond: withSMS))
+        await driver.press(.down, .enter)
+        await driver.type("+15555550100")
+        driver.expectSnapshot("task-setup-mfa-sms")
+        await driver.press(.enter)
+        driver.expectSnapshot("task-setup-mfa-sms-verify")
+    }
+
     /// "Can't scan QR code?" shows the key and the full URI, each with a copy control, and keeps the focus on the link.
     @Test func theAuthenticatorKeyAndURICanBeCopied() async {
         var driver = await ScreenDriver(backend: ScriptedBackend(respond: Self.script(.setupMFA)), size: Size(width: 72, height: 40))

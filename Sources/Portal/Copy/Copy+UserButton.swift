@@ -21,6 +21,16 @@ extension Copy {
         public static let setupMFASubtitle =
             "Choose which method you prefer to protect your account with an extra layer of security"
         public static let authenticatorApplication = "Authenticator application"
+        public static let smsCode = "SMS code"
+        public static let addSMSTitle = "Add SMS code verification"
+        public static let addPhoneInfo =
+            "A text message containing a verification code will be sent to this phone number. Message and data rates may apply."
+        public static let verifyPhoneTitle = "Verify your phone number"
+        public static func verifyPhoneSubtitle(_ number: String) -> String { "Enter the verification code sent to \(number)" }
+        public static let smsEnabledTitle = "SMS code verification enabled"
+        public static let smsEnabledMessage =
+            "Two-step verification is now enabled. When signing in, you will need to enter a verification code sent to "
+            + "this phone number as an additional step."
         public static let addAuthenticatorTitle = "Add authenticator application"
         public static let scanQRCode =
             "Set up a new sign-in method in your authenticator app and scan the following QR code to link it to your account."

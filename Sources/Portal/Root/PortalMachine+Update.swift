@@ -107,7 +107,8 @@ extension PortalMachine {
             route = .task(
                 SessionTaskMachine(
                     task: key, sessionID: active.id, identifier: AccountMachine.identifier(active),
-                    passwordPolicy: PasswordPolicy(environment.userSettings.passwordSettings), scope: nextScope()))
+                    passwordPolicy: PasswordPolicy(environment.userSettings.passwordSettings),
+                    methods: SecondFactorMethods(environment.userSettings), scope: nextScope()))
             return []
         }
         // The call that ended the pending state is answered after this change: the task handles its answer (a

@@ -10,12 +10,18 @@ extension SessionTaskMachine {
             guard step == .chooseMethod, !isBusy else { return [] }
             errors = .none
             return [send(.createTOTP, .createTOTP)]
+        case .chooseSMSCode:
+            return chooseSMSCode()
+        case .phoneNumberChanged(let text):
+            phoneNumber = text
+            errors.fields["phone_number"] = nil
+            return []
         case .toggleKey:
             guard step == .verifyAuthenticator else { return [] }
             showsKey.toggle()
             return []
         case .codeChanged(let text):
-            guard step == .verifyAuthenticator else { return [] }
+            guard step == .verifyAuthenticator || step == .verifyPhone else { return [] }
             code = text
             errors.fields["code"] = nil
             if text.isCompleteCode, !isBusy { return verify() }
@@ -24,10 +30,11 @@ extension SessionTaskMachine {
             guard !isBusy else { return [] }
             return submit()
         case .back:
-            guard step == .verifyAuthenticator else { return [] }
+            guard [.verifyAuthenticator, .addPhone, .verifyPhone].contains(step) else { return [] }
             requests.forgetAll()
             code = SecretText()
             totp = nil
+            phone = nil
             showsKey = false
             errors = .none
             step = .chooseMethod
@@ -53,8 +60,10 @@ extension SessionTaskMachine {
                 current: nil, new: newPassword.password, signOutOfOtherSessions: newPassword.signOutOfOtherSessions)
             return [send(call, .changePassword)]
         case .chooseMethod:
-            return update(.chooseAuthenticatorApp)
-        case .verifyAuthenticator:
+            return update(methods.totp ? .chooseAuthenticatorApp : .chooseSMSCode)
+        case .addPhone:
+            return addPhone()
+        case .verifyAuthenticator, .verifyPhone:
             return verify()
         case .backupCodes:
             return [.finish(.completed)]
@@ -66,6 +75,9 @@ extension SessionTaskMachine {
     private mutating func verify() -> [Effect] {
         guard !code.isEmpty else { return [] }
         errors = .none
+        if step == .verifyPhone, let phone {
+            return [send(.attemptPhoneVerification(id: phone.id, code: code), .verifyPhone)]
+        }
         return [send(.verifyTOTP(code: code), .verifyTOTP)]
     }
 
@@ -87,9 +99,12 @@ extension SessionTaskMachine: TrackedFlow {
             return []
         case .verifyTOTP:
             if let verified = result.totp { totp = verified }
+            backupCodes = result.totp?.backupCodes ?? []
             code = SecretText()
             step = .backupCodes
             return []
+        case .addPhone, .preparePhone, .verifyPhone, .reservePhone:
+            return phoneSucceeded(pending.purpose, result)
         }
     }
 
@@ -101,8 +116,13 @@ extension SessionTaskMachine: TrackedFlow {
         case .verifyTOTP:
             code = SecretText()
             errors = FormErrors(failure.errors, fieldNames: ["code"])
-        case .createTOTP:
+        case .createTOTP, .preparePhone, .reservePhone:
             errors = FormErrors(failure.errors, fieldNames: [])
+        case .addPhone:
+            errors = FormErrors(failure.errors, fieldNames: ["phone_number"])
+        case .verifyPhone:
+            code = SecretText()
+            errors = FormErrors(failure.errors, fieldNames: ["code"])
         }
         return []
     }

@@ -1,7 +1,8 @@
 import FrontendAPI
 
 /// A task a `pending` session must finish before it becomes active (Clerk's SessionTasks):
-/// `reset-password` (a new password) and `setup-mfa` (an authenticator app, then backup codes).
+/// `reset-password` (a new password) and `setup-mfa` (an authenticator app or SMS codes, then backup codes;
+/// `SessionTaskMachine+SMS.swift`).
 public struct SessionTaskMachine: Equatable, Sendable {
     /// Calls, timers and the flow's end.
     public typealias Effect = FlowEffect<SessionTaskOutcome>
@@ -11,6 +12,8 @@ public struct SessionTaskMachine: Equatable, Sendable {
     /// For the footer: "Signed in as {identifier}".
     public let identifier: String
     public let passwordPolicy: PasswordPolicy
+    /// The second factors "Set up two-step verification" offers.
+    public let methods: SecondFactorMethods
     public internal(set) var step: Step
     public internal(set) var newPassword = NewPasswordForm()
     public internal(set) var code = SecretText()
@@ -18,17 +21,26 @@ public struct SessionTaskMachine: Equatable, Sendable {
     public internal(set) var totp: TOTP?
     /// "Can't scan QR code?": show the key as text instead of the QR code.
     public internal(set) var showsKey = false
+    /// The phone number being set up for SMS codes: as typed, then the server's once added.
+    public internal(set) var phoneNumber = ""
+    public internal(set) var phone: PhoneNumber?
+    /// The backup codes shown once the second factor is set up.
+    public internal(set) var backupCodes: [String] = []
     public internal(set) var errors = FormErrors.none
     /// The last call met an unreachable server; "Try again" re-sends it.
     public var serverUnavailable: Bool { requests.unavailable != nil }
 
     var requests: RequestTracker<Purpose>
 
-    public init(task: SessionTask.Key, sessionID: String, identifier: String, passwordPolicy: PasswordPolicy, scope: Int) {
+    public init(
+        task: SessionTask.Key, sessionID: String, identifier: String, passwordPolicy: PasswordPolicy,
+        methods: SecondFactorMethods = SecondFactorMethods(), scope: Int
+    ) {
         self.task = task
         self.sessionID = sessionID
         self.identifier = identifier
         self.passwordPolicy = passwordPolicy
+        self.methods = methods
         self.requests = RequestTracker(scope: scope)
         self.step =
             switch task {
@@ -46,7 +58,12 @@ public struct SessionTaskMachine: Equatable, Sendable {
         case chooseMethod
         /// "Add authenticator application": the QR code / key and the verification code.
         case verifyAuthenticator
-        /// "Authenticator application verification enabled": the backup codes, then Continue.
+        /// "Add SMS code verification": the phone number.
+        case addPhone
+        /// "Verify your phone number": the code sent to it.
+        case verifyPhone
+        /// "Authenticator application verification enabled" or "SMS code verification enabled": the backup codes,
+        /// then Continue.
         case backupCodes
         /// A task this terminal does not know (named by its key): continue in a browser. The choose-organization
         /// task is the organization list's.
@@ -57,6 +74,10 @@ public struct SessionTaskMachine: Equatable, Sendable {
         case changePassword
         case createTOTP
         case verifyTOTP
+        case addPhone
+        case preparePhone
+        case verifyPhone
+        case reservePhone
     }
 
     /// What the user did and what the server answered.
@@ -65,6 +86,9 @@ public struct SessionTaskMachine: Equatable, Sendable {
         case newPassword(NewPasswordForm.Edit)
         /// "Authenticator application".
         case chooseAuthenticatorApp
+        /// "SMS code".
+        case chooseSMSCode
+        case phoneNumberChanged(String)
         /// "Can't scan QR code?" / "Scan QR code instead".
         case toggleKey
         case codeChanged(SecretText)
@@ -82,6 +106,24 @@ public struct SessionTaskMachine: Equatable, Sendable {
     public var newPasswordFeedback: PasswordFeedback? { passwordPolicy.feedback(newPassword.password) }
     public var notice: String? { serverUnavailable ? Copy.serverUnavailable : errors.card }
 
+}
+
+/// The second factors an instance offers (`used_for_second_factor`).
+public struct SecondFactorMethods: Equatable, Sendable {
+    public var totp: Bool
+    public var sms: Bool
+
+    public init(totp: Bool = true, sms: Bool = false) {
+        self.totp = totp
+        self.sms = sms
+    }
+
+    public init(_ settings: UserSettings) {
+        func secondFactor(_ name: String) -> Bool { settings.enabledAttribute(name)?.usedForSecondFactor == true }
+        let sms = secondFactor("phone_number")
+        // The authenticator app unless the instance offers SMS codes alone: the task must offer something.
+        self.init(totp: secondFactor("authenticator_app") || !sms, sms: sms)
+    }
 }
 
 /// How a session task ends.

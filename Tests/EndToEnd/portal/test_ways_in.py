@@ -132,13 +132,7 @@ def test_required_mfa_is_a_task_right_after_sign_up_and_the_session_is_pending_u
     server = serve(world, "mfa-required.toml")
     address = email("mona", test_identity=True)
     pane = world.portal("--frontend-api", server.url)
-    open_sign_up(pane)
-    pane.type(address)
-    pane.keys("Tab", "Tab")  # past the optional phone number
-    pane.type(PASSWORD)
-    pane.keys("Enter")
-    pane.wait_for(r"Verify your email")
-    pane.type("424242")
+    sign_up_with_optional_phone(pane, address)
     pane.wait_for(r"Set up two-step verification")
     assert claims(world.run("token", "--frontend-api", server.url).stdout).get("sts") == "pending"
     choose(pane, "Authenticator application")
@@ -155,6 +149,37 @@ def test_required_mfa_is_a_task_right_after_sign_up_and_the_session_is_pending_u
     pane.wait_for(HOME + re.escape(address))
     pane.quit()
     pane.assert_never_shown(PASSWORD, secret)
+
+
+def test_required_mfa_can_be_set_up_with_sms_codes(world):
+    server = serve(world, "mfa-required.toml")
+    address = email("sami", test_identity=True)
+    pane = world.portal("--frontend-api", server.url)
+    sign_up_with_optional_phone(pane, address)
+    pane.wait_for(r"Set up two-step verification")
+    choose(pane, "SMS code")
+    pane.wait_for(r"Add SMS code verification")
+    pane.type("+15555550142")  # a test number: its code is 424242
+    pane.keys("Enter")
+    pane.wait_for(r"Verify your phone number")
+    pane.type("424242")
+    screen = pane.wait_for(r"SMS code verification enabled")
+    assert re.search(r"^\s*[a-z0-9]{8}\s*$", screen, re.M), screen
+    assert claims(world.run("token", "--frontend-api", server.url).stdout).get("sts") == "active"
+    pane.keys("Tab", "Enter")  # past "Copy all" to Continue
+    pane.wait_for(HOME + re.escape(address))
+    pane.quit()
+
+
+def sign_up_with_optional_phone(pane, address: str) -> None:
+    """Signs a `+clerk_test` address up where the form also has an optional phone number."""
+    open_sign_up(pane)
+    pane.type(address)
+    pane.keys("Tab", "Tab")  # past the optional phone number
+    pane.type(PASSWORD)
+    pane.keys("Enter")
+    pane.wait_for(r"Verify your email")
+    pane.type("424242")
 
 
 def test_api_keys_create_copy_the_secret_once_list_and_revoke(world):
@@ -284,6 +309,32 @@ def test_plain_email_links_sign_up_then_sign_in_while_the_prompt_waits(world):
     follow(outbox_link(world, address, "sign_in"))
     plain_choose(pane, "Check your email", "Try again")
     pane.wait_for(r"Signed in as " + re.escape(address) + r"[\s\S]*Choose 1-\d+:\s*$")
+    pane.keys("C-d")
+    assert pane.exit_status() == 0
+    pane.assert_never_shown(PASSWORD)
+
+
+def test_plain_required_mfa_task_after_sign_up(world):
+    server = serve(world, "mfa-required.toml")
+    address = email("pola", test_identity=True)
+    pane = world.portal("--frontend-api", server.url, "--plain")
+    plain_type(pane, "Email address", "")
+    plain_type(pane, "Password", "")
+    plain_choose(pane, "Sign in to", "Sign up")
+    plain_type(pane, "Create your account[\\s\\S]*Email address", address)
+    plain_type(pane, r"Phone number \(Optional\)", "")
+    plain_type(pane, "Password", PASSWORD)
+    plain_choose(pane, "Create your account", "Continue")
+    plain_type(pane, "Verify your email[\\s\\S]*Verification code", "424242")
+    plain_choose(pane, "Set up two-step verification", "Authenticator application")
+    screen = pane.wait_for(r"Add authenticator application[\s\S]*Verification code:\s*$")
+    secret = re.findall(r"^\s*([A-Z2-7]{16,})\s*$", screen, re.M)[-1]
+    assert claims(world.run("token", "--frontend-api", server.url).stdout).get("sts") == "pending"
+    pane.type(pyotp.TOTP(secret).now())
+    pane.keys("Enter")
+    plain_choose(pane, "Authenticator application verification enabled", "Continue")
+    pane.wait_for(r"Signed in as " + re.escape(address) + r"[\s\S]*Choose 1-\d+:\s*$")
+    assert claims(world.run("token", "--frontend-api", server.url).stdout).get("sts") == "active"
     pane.keys("C-d")
     assert pane.exit_status() == 0
     pane.assert_never_shown(PASSWORD)
