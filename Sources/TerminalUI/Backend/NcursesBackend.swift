@@ -144,7 +144,11 @@ final class NcursesBackend: TerminalBackend {
             return Int32(clamping: rounded.seconds * 1000 + rounded.attoseconds / 1_000_000_000_000_000)
         } ?? -1
         _ = poll(&fds, nfds_t(fds.count), milliseconds)
-        return readInput(signals: fds[2].revents & Int16(POLLIN) != 0)
+        let inputs = readInput(signals: fds[2].revents & Int16(POLLIN) != 0)
+        // A hung-up terminal reads as end of file forever. Without a controlling terminal (a new session, a closed
+        // SSH channel's pty) no SIGHUP comes, so end as if it had instead of polling a dead descriptor.
+        let hungUp = fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+        return hungUp ? inputs + [.terminate(signal: SIGHUP)] : inputs
     }
 
     /// Everything readable now: signals first (when their pipe has some), then keys until ncurses has no more.

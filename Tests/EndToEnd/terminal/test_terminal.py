@@ -113,6 +113,33 @@ def test_sighup_restores_stty(gallery):
     assert before == after
 
 
+def test_a_hung_up_terminal_without_sighup_ends_the_program(tmp_path):
+    """A pty that is not the program's controlling terminal hangs up with no SIGHUP: the program must end, not spin."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+    import time
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    environment = {"PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": str(tmp_path)}
+    program = subprocess.Popen([str(BINARY), "ui-gallery"], stdin=slave, stdout=slave, stderr=slave, env=environment,
+                               start_new_session=True)
+    os.close(slave)
+    output, deadline = b"", time.monotonic() + 20
+    while READY.encode() not in output and time.monotonic() < deadline:
+        if select.select([master], [], [], 0.2)[0]:
+            output += os.read(master, 65536)
+    assert READY.encode() in output, output[-400:]
+    os.close(master)
+    try:
+        assert program.wait(timeout=10) == 128 + signal.SIGHUP
+    finally:
+        program.kill()
+
+
 def test_a_crash_signal_restores_stty_before_dying(gallery):
     pane = gallery()
     pane.wait_for(READY)
