@@ -1,4 +1,3 @@
-import COpenSSL
 import Foundation
 import Logging
 import SQLKit
@@ -21,8 +20,6 @@ public final class LocalAdministration: Sendable {
     /// must hold an instance already: one `clerk-tui serve` or `clerk-tui` has started.
     public static func open(dataDirectory: URL, settingsFile: String?, logger: Logger = Logger(label: "clerk-tui.admin"))
         async throws -> LocalAdministration {
-        // A command ends moments after its work: no OpenSSL cleanup at exit to race a thread still finishing.
-        clerk_openssl_skip_atexit_cleanup()
         let settings = try settingsFile.map(SettingsFile.load(path:)) ?? InstanceSettings()
         let databasePath = dataDirectory.appendingPathComponent("fapi.sqlite").path
         guard FileManager.default.fileExists(atPath: databasePath) else {

@@ -1,3 +1,4 @@
+import COpenSSL
 import Crypto
 import Foundation
 
@@ -12,6 +13,9 @@ struct InstanceSecrets: Sendable {
 
     static func loadOrCreate(in directory: URL, dataKey configuredDataKey: String? = nil,
                              tokenLifetime: TimeInterval = 60, now: Int64) throws -> InstanceSecrets {
+        // Before OpenSSL's first use: no cleanup at exit, which would free its locks under a thread still inside it
+        // (a key being generated, a command's last task).
+        clerk_openssl_skip_atexit_cleanup()
         let dataKey = try DataKey.loadOrCreate(in: directory, configured: configuredDataKey)
         let ring = try SigningKeyRing.load(in: directory, dataKey: dataKey, tokenLifetime: tokenLifetime)
         let pepperFile = directory.appendingPathComponent("instance-pepper")
