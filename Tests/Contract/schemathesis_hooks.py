@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 import requests
 import schemathesis
 
-from nullable import widen_nullable
+import schemathesis_common  # noqa: F401  (registers the shared hooks)
 
 API_VERSION = "2026-05-12"
 CODE = "424242"
@@ -167,13 +167,6 @@ def shared_device() -> Device:
     if _shared is None:
         _shared = Device(os.environ["FAPI_URL"])
     return _shared
-
-
-@schemathesis.hook
-def before_load_schema(context, raw_schema):
-    """Reads `nullable: true` as "null or the schema" (see nullable.py), as the contract tests do."""
-    widen_nullable(raw_schema.get("components", {}))
-    widen_nullable(raw_schema.get("paths", {}))
 
 
 @schemathesis.hook

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import requests
 import schemathesis
 
-from nullable import widen_nullable
+import schemathesis_common  # noqa: F401  (registers the shared hooks)
 
 API_VERSION = "2026-05-12"
 PASSWORD = "schemathesis passphrase 1"
@@ -85,13 +85,6 @@ def caller() -> Caller:
     if _caller is None:
         _caller = Caller(os.environ["FAPI_URL"])
     return _caller
-
-
-@schemathesis.hook
-def before_load_schema(context, raw_schema):
-    """Reads `nullable: true` as "null or the schema" (see nullable.py), as the contract tests do."""
-    widen_nullable(raw_schema.get("components", {}))
-    widen_nullable(raw_schema.get("paths", {}))
 
 
 @schemathesis.hook
