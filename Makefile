@@ -12,16 +12,18 @@ APT_PACKAGES := pkg-config libncurses-dev ncurses-term libcurl4-openssl-dev libs
                 libfido2-dev libcbor-dev \
                 libmaxminddb-dev \
                 tmux openssh-client wrk hyperfine dialog
+# Tests only: the contract suite's second run needs a PostgreSQL server of its own (Tests/Support/postgres.sh).
+TEST_APT_PACKAGES := postgresql
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps apt-deps py-deps style-test swift-test contract-test e2e-test bench clean \
-        release manual install uninstall deb
+.PHONY: run test build deps apt-deps test-apt-deps py-deps style-test swift-test contract-test fault-test e2e-test bench \
+        clean release manual install uninstall deb
 
 run: apt-deps build
 	$(BIN)
 
-test: deps build
-	$(MAKE) style-test swift-test contract-test e2e-test
+test: deps test-apt-deps build
+	$(MAKE) style-test swift-test contract-test fault-test e2e-test
 
 build:
 	$(SWIFT) build --build-tests
@@ -33,8 +35,17 @@ style-test:
 swift-test:
 	$(SWIFT) test --skip-build
 
+# Twice: on SQLite (with schemathesis), then on PostgreSQL with two nodes that clients alternate between.
 contract-test:
-	CLERK_TUI_BIN=$(BIN) bash Tests/Contract/run.sh
+	@status=0; \
+	CLERK_TUI_BIN=$(BIN) bash Tests/Contract/run.sh || status=1; \
+	echo "== contract suite on PostgreSQL, two nodes"; \
+	CLERK_TUI_BIN=$(BIN) bash Tests/Contract/run_postgres.sh || status=1; \
+	exit $$status
+
+# Two nodes on PostgreSQL under write load: 10 node kills and a database restart lose no write answered 2xx.
+fault-test:
+	CLERK_TUI_BIN=$(BIN) bash Tests/Fault/run.sh
 
 # Each end-to-end suite runs from its own folder, so its pytest.ini (timeouts, options) applies.
 E2E_SUITES := terminal portal ssh install
@@ -105,6 +116,9 @@ deb: release manual
 	dpkg-deb --root-owner-group --build $(DEB_DIR)/root .build/clerk-tui_$${version}_$${arch}.deb
 
 deps: apt-deps py-deps
+
+test-apt-deps:
+	@$(MAKE) --no-print-directory apt-deps APT_PACKAGES="$(TEST_APT_PACKAGES)"
 
 apt-deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

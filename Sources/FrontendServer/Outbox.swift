@@ -2,13 +2,14 @@ import Foundation
 import Logging
 import SQLKit
 
-/// The codes and links a development instance "sent", read straight from an instance's data directory.
+/// The codes and links a development instance "sent", read straight from an instance's store: the data directory's
+/// SQLite file, or the PostgreSQL database `databaseURL` names.
 public enum Outbox {
     /// The newest `limit` messages, oldest first.
-    public static func messages(dataDirectory: URL, limit: Int = 20) async throws -> [OutboxMessage] {
-        let path = dataDirectory.appendingPathComponent("fapi.sqlite").path
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
-        let database = try await Database.open(path: path, readers: 1, logger: Logger(label: "clerk-tui.outbox"))
+    public static func messages(dataDirectory: URL, databaseURL: String? = nil, limit: Int = 20) async throws -> [OutboxMessage] {
+        let location = try DatabaseLocation.resolve(url: databaseURL, dataDirectory: dataDirectory)
+        if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) { return [] }
+        let database = try await Database.open(location, readers: 1, patience: .seconds(5), logger: Logger(label: "clerk-tui.outbox"))
         do {
             let newest = try await database.read { db in
                 try await db.select().column("*").from(OutboxMessage.table).orderBy("sequence", .descending)

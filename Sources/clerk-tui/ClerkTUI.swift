@@ -25,7 +25,7 @@ struct ClerkTUI: AsyncParsableCommand {
         version: "\(version) (commit \(BuildInfo.commit))",
         subcommands: [
             ServeCommand.self, OutboxCommand.self, TokenCommand.self, StatusCommand.self, SwitchCommand.self,
-            SignOutCommand.self, AdminCommand.self, SSHCommand.self, UIGalleryCommand.self,
+            SignOutCommand.self, AdminCommand.self, SSHCommand.self, RotateSigningKeyCommand.self, UIGalleryCommand.self,
         ]
     )
 

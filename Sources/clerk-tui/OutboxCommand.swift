@@ -13,12 +13,15 @@ struct OutboxCommand: AsyncParsableCommand {
             """)
 
     @Option(name: .customLong("data-dir"), help: "Data directory (default $XDG_DATA_HOME/clerk-tui/local).") var dataDirectory: String?
+    @Option(name: .customLong("database"), help: "The instance's PostgreSQL URL, as given to serve (default $CLERK_TUI_DATABASE_URL).")
+    var databaseURL: String?
     @Flag(help: "Print JSON lines instead of a table.") var json = false
     @Option(help: "How many of the newest messages to show.") var limit = 20
 
     func run() async throws {
         let directory = dataDirectory.map { URL(fileURLWithPath: $0) } ?? LocalServerConfiguration.defaultDataDirectory
-        let messages = try await Outbox.messages(dataDirectory: directory, limit: limit)
+        let url = databaseURL ?? ProcessInfo.processInfo.environment["CLERK_TUI_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        let messages = try await Outbox.messages(dataDirectory: directory, databaseURL: url, limit: limit)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

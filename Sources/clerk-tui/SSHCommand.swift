@@ -45,6 +45,7 @@ struct SSHCommand: AsyncParsableCommand {
 
     @OptionGroup var instance: InstanceOptions
     @OptionGroup var oauth: OAuthRedirectOptions
+    @OptionGroup var operatorOptions: OperatorOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -55,6 +56,9 @@ struct SSHCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let logger = operatorOptions.logger(label: "clerk-tui.ssh")
+        // Metrics first: the session gauge is made when the server starts and must find the registry.
+        let metrics = try await operatorOptions.startMetrics(logger: logger)
         let environment = ProcessInfo.processInfo.environment
         let keyPath = hostKey ?? LocalServerConfiguration.defaultDataDirectory.deletingLastPathComponent()
             .appending(path: "ssh_host_ed25519_key").path
@@ -112,6 +116,7 @@ struct SSHCommand: AsyncParsableCommand {
         printError("Shutting down: telling \(server.sessionCount) session(s).")
         await server.shutDown()
         await connection.close()
+        await metrics?.stop()
     }
 
     /// What every child starts from: enough to find terminfo, themes and the instance; nothing secret.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from fapi import COVERAGE, BrowserClient, NativeClient
-from server import Server
+from server import make_server
 from settings import ALLOWED_ORIGIN, BASE
 
 
@@ -16,7 +16,7 @@ from settings import ALLOWED_ORIGIN, BASE
 def server(request, tmp_path_factory):
     settings = getattr(request.module, "SETTINGS", BASE)
     name = request.module.__name__.rsplit(".", 1)[-1]
-    instance = Server(tmp_path_factory.mktemp(name) / "data", settings, getattr(request.module, "SERVER_ENVIRONMENT", None))
+    instance = make_server(tmp_path_factory.mktemp(name) / "data", settings, getattr(request.module, "SERVER_ENVIRONMENT", None))
     instance.start()
     yield instance
     died = instance.process is not None and not instance.alive

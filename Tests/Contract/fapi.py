@@ -21,6 +21,15 @@ from spec import SPEC
 API_VERSION = "2026-05-12"
 TIMEOUT = 30
 
+# Several nodes behind one suite (`server.Cluster`): the first node's URL maps to a rotation of every node's, and each
+# request to it goes to the next one, so that consecutive requests of one client reach different nodes.
+NODES: dict = {}
+
+
+def route(base_url: str) -> str:
+    rotation = NODES.get(base_url)
+    return next(rotation) if rotation else base_url
+
 
 @dataclass
 class Reply:
@@ -126,7 +135,7 @@ class BaseClient:
             body = urlencode(data, doseq=True).encode()
         if body is not None or wire_method not in ("GET", "HEAD"):
             all_headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
-        response = self.http.request(wire_method, self.base_url + path, params=query, data=body,
+        response = self.http.request(wire_method, route(self.base_url) + path, params=query, data=body,
                                      headers=all_headers, timeout=TIMEOUT, allow_redirects=False)
         self._absorb(response)
         return check(method, path, response, validate=self.validate if validate is None else validate)

@@ -25,7 +25,7 @@ struct KeyLifecycleTests {
             let oldToken = try await Self.token(client, session: session)
             #expect(oldToken.kid == old)
 
-            let fresh = try server.server.rotateSigningKey()
+            let fresh = try await server.server.rotateSigningKey()
             #expect(try await Self.kids(client) == [old, fresh], "the new key is published at once")
             #expect(try await Self.token(client, session: session).kid == old, "but does not sign before the lead time")
 

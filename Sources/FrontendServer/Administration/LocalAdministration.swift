@@ -8,7 +8,7 @@ import SQLKit
 /// It opens the instance's own SQLite file beside any server running on it (WAL lets a second process write; writes
 /// wait up to the busy timeout for the server's), and after each change tells that server, which then reads the rows
 /// afresh instead of serving any it read before (`Database.announceChange`): a banned user's session ends at once.
-/// Invitation links name the server's address as it last recorded it (`server-url` in the data directory).
+/// On PostgreSQL it is one more client of the database the nodes share, which keep no rows of their own to refresh.
 public final class LocalAdministration: Sendable {
     let instance: FrontendInstance
 
@@ -16,23 +16,34 @@ public final class LocalAdministration: Sendable {
         self.instance = instance
     }
 
-    /// Opens the instance in `dataDirectory` with the settings of `settingsFile` (defaults without one). The directory
-    /// must hold an instance already: one `clerk-tui serve` or `clerk-tui` has started.
-    public static func open(dataDirectory: URL, settingsFile: String?, logger: Logger = Logger(label: "clerk-tui.admin"))
-        async throws -> LocalAdministration {
+    /// Opens the instance in `dataDirectory`, or in the PostgreSQL database `databaseURL` names, with the settings of
+    /// `settingsFile` (defaults without one). The instance must exist already: one `clerk-tui serve` or `clerk-tui` has
+    /// started on it. Invitation links name `publicURL`, else the address a server on the data directory last
+    /// recorded (`server-url`).
+    public static func open(dataDirectory: URL, databaseURL: String? = nil, publicURL: String? = nil, settingsFile: String?,
+                            logger: Logger = Logger(label: "clerk-tui.admin")) async throws -> LocalAdministration {
         let settings = try settingsFile.map(SettingsFile.load(path:)) ?? InstanceSettings()
-        let databasePath = dataDirectory.appendingPathComponent("fapi.sqlite").path
-        guard FileManager.default.fileExists(atPath: databasePath) else {
+        let location = try DatabaseLocation.resolve(url: databaseURL ?? settings.databaseURL, dataDirectory: dataDirectory)
+        if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
             throw AdministrationError("There is no local instance in \(dataDirectory.path) yet: start one there first "
                                       + "(clerk-tui serve --data-dir \(dataDirectory.path)).")
         }
         let clock = SystemClock()
         let dataKey = ProcessInfo.processInfo.environment["CLERK_TUI_DATA_KEY"].flatMap { $0.isEmpty ? nil : $0 }
-        let secrets = try InstanceSecrets.loadOrCreate(in: dataDirectory, dataKey: dataKey,
-                                                       tokenLifetime: settings.sessions.tokenLifetime,
-                                                       now: clock.now().epochMilliseconds)
-        let database = try await Database.open(path: databasePath, readers: 1, logger: logger)
-        let issuer = LocalServer.recordedURL(in: dataDirectory) ?? "http://127.0.0.1:4000"
+        let database = try await Database.open(location, readers: 1, patience: .seconds(5), logger: logger)
+        let secrets: InstanceSecrets
+        do {
+            if database.isShared, try await !SharedSecrets.exists("jwt-keys", in: database) {
+                throw AdministrationError("There is no instance in that database yet: start clerk-tui serve on it first.")
+            }
+            secrets = try await InstanceSecrets.loadOrCreate(in: dataDirectory, database: database, dataKey: dataKey,
+                                                             tokenLifetime: settings.sessions.tokenLifetime,
+                                                             now: clock.now().epochMilliseconds)
+        } catch {
+            await database.close()
+            throw error
+        }
+        let issuer = publicURL ?? LocalServer.recordedURL(in: dataDirectory) ?? "http://127.0.0.1:4000"
         let instance = FrontendInstance(settings: settings, database: database, clock: clock, secrets: secrets, logger: logger,
                                         issuer: issuer, dataDirectory: dataDirectory)
         return LocalAdministration(instance: instance)

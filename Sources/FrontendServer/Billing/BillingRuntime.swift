@@ -1,24 +1,14 @@
-import Synchronization
-
-/// Billing's state for the life of the process: the catalog built from the settings, the checkouts being confirmed
-/// right now, and the entitlements token requests read moments ago.
+/// Billing's state for the life of the process: the catalog built from the settings, and the entitlements token
+/// requests read moments ago. (Which checkouts are being confirmed is in the store, for every node: `Leases`.)
 final class BillingRuntime: Sendable {
     let catalog: BillingCatalog
     /// Token requests' payer entitlements of the last second (see `BillingClaimsReader`).
-    let recentEntitlements = RecentRows<BillingOwner, PayerEntitlement>(maxAge: 1000)
-    private let confirming = Mutex<Set<String>>([])
+    let recentEntitlements: RecentRows<BillingOwner, PayerEntitlement>
 
-    init(settings: BillingSettings) {
+    /// `reuse`: how long read rows may be handed out again (0 on a shared store).
+    init(settings: BillingSettings, reuse: Int64 = 1000) {
         catalog = BillingCatalog(settings: settings)
-    }
-
-    /// Marks `checkoutID` as being confirmed; false when a confirm of it is already running.
-    func beginConfirm(_ checkoutID: String) -> Bool {
-        confirming.withLock { $0.insert(checkoutID).inserted }
-    }
-
-    func endConfirm(_ checkoutID: String) {
-        _ = confirming.withLock { $0.remove(checkoutID) }
+        recentEntitlements = RecentRows(maxAge: reuse)
     }
 }
 

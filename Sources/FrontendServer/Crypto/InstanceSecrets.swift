@@ -2,8 +2,10 @@ import COpenSSL
 import Crypto
 import Foundation
 
-/// Per-instance secrets kept as 0600 files in the data directory: the data key, the JWT signing keys (sealed with the
-/// data key) and the pepper that keys password pre-hashing and code digests. Created on first start, reused after.
+/// Per-instance secrets: the data key, the JWT signing keys (sealed with the data key) and the pepper that keys
+/// password pre-hashing and code digests. Created on first start, reused after: as 0600 files in the data directory
+/// on the SQLite store, as sealed `instance_secrets` rows on a shared store (whose nodes must all be given the
+/// data key, so that none needs its own disk).
 struct InstanceSecrets: Sendable {
     let signingKeys: SigningKeyRing
     /// The instance's public id (in the environment's ids and billing objects), kept in `instance-id`.
@@ -11,11 +13,43 @@ struct InstanceSecrets: Sendable {
     let pepper: SymmetricKey
     let dataKey: DataKey
 
-    static func loadOrCreate(in directory: URL, dataKey configuredDataKey: String? = nil,
-                             tokenLifetime: TimeInterval = 60, now: Int64) throws -> InstanceSecrets {
+    static func loadOrCreate(in directory: URL, database: Database, dataKey configuredDataKey: String? = nil,
+                             tokenLifetime: TimeInterval = 60, now: Int64) async throws -> InstanceSecrets {
         // Before OpenSSL's first use: no cleanup at exit, which would free its locks under a thread still inside it
         // (a key being generated, a command's last task).
         clerk_openssl_skip_atexit_cleanup()
+        guard database.isShared else {
+            return try loadOrCreate(in: directory, dataKey: configuredDataKey, tokenLifetime: tokenLifetime, now: now)
+        }
+        guard let configuredDataKey else {
+            throw DataKey.Failure(description: "a PostgreSQL store needs the data key that every node shares: set "
+                                  + "CLERK_TUI_DATA_KEY (32 random bytes, base64)")
+        }
+        let dataKey = try DataKey.loadOrCreate(in: directory, configured: configuredDataKey)
+        let ring = try await SigningKeyRing.load(from: database, dataKey: dataKey, tokenLifetime: tokenLifetime)
+        let pepper = try await sharedValue("pepper", dataKey: dataKey, in: database) {
+            Data(RandomToken.bytes(32)).base64EncodedString()
+        }
+        guard let pepperBytes = Data(base64Encoded: pepper), pepperBytes.count >= 32 else {
+            throw DataKey.Failure(description: "the stored pepper is damaged")
+        }
+        let instanceID = try await sharedValue("instance-id", dataKey: dataKey, in: database) {
+            "ins_" + RandomToken.bytes(16).hexString
+        }
+        return InstanceSecrets(signingKeys: ring, instanceID: instanceID, pepper: SymmetricKey(data: pepperBytes),
+                               dataKey: dataKey)
+    }
+
+    /// The value named `name` in the shared store, after storing `fresh()` if there was none (of nodes starting
+    /// together, the first one's wins).
+    private static func sharedValue(_ name: String, dataKey: DataKey, in database: Database,
+                                    fresh: () -> String) async throws -> String {
+        let sealed = try await SharedSecrets.createOnce(name, sealed: try dataKey.seal(fresh(), context: name), in: database)
+        return try dataKey.open(sealed, context: name)
+    }
+
+    private static func loadOrCreate(in directory: URL, dataKey configuredDataKey: String?, tokenLifetime: TimeInterval,
+                                     now: Int64) throws -> InstanceSecrets {
         let dataKey = try DataKey.loadOrCreate(in: directory, configured: configuredDataKey)
         let ring = try SigningKeyRing.load(in: directory, dataKey: dataKey, tokenLifetime: tokenLifetime)
         let pepperFile = directory.appendingPathComponent("instance-pepper")

@@ -1,9 +1,11 @@
 import Foundation
 import Synchronization
 
-/// The instance's JWT signing keys, sealed at rest in one file, with rotation that never breaks verification:
-/// a new key is published in the JWKS `publishLead` before it signs anything, and a replaced key stays published
-/// `retireLag` after its last signature (token lifetime plus clock skew, at least 60 s + skew).
+/// The instance's JWT signing keys, sealed at rest in one file (SQLite store) or one `instance_secrets` row (shared
+/// store), with rotation that never breaks verification: a new key is published in the JWKS `publishLead` before it
+/// signs anything, and a replaced key stays published `retireLag` after its last signature (token lifetime plus
+/// clock skew, at least 60 s + skew). On a shared store every node reloads the row at least every `reloadInterval`,
+/// well within `publishLead`, so each one publishes a rotated key before any node signs with it.
 ///
 /// On an instance's first start the first key is generated on a thread of its own (an RSA key takes a large part of
 /// a second), so the server answers at once; whatever needs a key (a token, the JWKS, a rotation) waits for it.
@@ -19,17 +21,27 @@ final class SigningKeyRing: Sendable {
     /// How long clocks may disagree; keys are published and kept this much longer than strictly needed.
     static let skew: Int64 = 30_000
     static let publishLead: Int64 = 60_000 + skew
+    static let reloadInterval: Duration = .seconds(10)
+    private static let context = "jwt-keys"
+
+    /// Where the sealed ring lives.
+    enum Home: Sendable {
+        case file(URL)
+        case database(Database)
+    }
 
     private let entries: Mutex<[Entry]>
-    private let file: URL
+    /// The sealed row the entries came from (shared store), so that reloading an unchanged ring costs no parsing.
+    private let lastLoaded = Mutex<String?>(nil)
+    private let home: Home
     private let dataKey: DataKey
     private let retireLag: Int64
     /// The first key while it is being generated; nil when the keys were loaded.
     private let firstKey: PendingKey?
 
-    private init(entries: [Entry], file: URL, dataKey: DataKey, tokenLifetime: TimeInterval, firstKey: PendingKey? = nil) {
+    private init(entries: [Entry], home: Home, dataKey: DataKey, tokenLifetime: TimeInterval, firstKey: PendingKey? = nil) {
         self.entries = Mutex(entries)
-        self.file = file
+        self.home = home
         self.dataKey = dataKey
         retireLag = max(60_000, Int64(tokenLifetime * 1000)) + Self.skew
         self.firstKey = firstKey
@@ -43,10 +55,8 @@ final class SigningKeyRing: Sendable {
     static func load(in directory: URL, dataKey: DataKey, tokenLifetime: TimeInterval) throws -> SigningKeyRing {
         let file = directory.appendingPathComponent("jwt-keys.sealed")
         if let sealed = try? String(contentsOf: file, encoding: .utf8) {
-            let stored = try JSONDecoder().decode([StoredKey].self, from: Data(try dataKey.open(sealed, context: "jwt-keys").utf8))
-            let entries = try stored.map { Entry(signer: try signer(RSASigningKey.load(pem: $0.pem)), activeFrom: $0.activeFrom, retireAt: $0.retireAt) }
-            guard !entries.isEmpty else { throw DataKey.Failure(description: "the signing key file holds no key") }
-            return SigningKeyRing(entries: entries, file: file, dataKey: dataKey, tokenLifetime: tokenLifetime)
+            return SigningKeyRing(entries: try unseal(sealed, with: dataKey), home: .file(file), dataKey: dataKey,
+                                  tokenLifetime: tokenLifetime)
         }
         let legacySealed = directory.appendingPathComponent("jwt-signing-key.sealed")
         let legacyPlain = directory.appendingPathComponent("jwt-signing-key.pem")
@@ -58,17 +68,41 @@ final class SigningKeyRing: Sendable {
         } else {
             return generatingFirstKey(file: file, dataKey: dataKey, tokenLifetime: tokenLifetime)
         }
-        let ring = SigningKeyRing(entries: [], file: file, dataKey: dataKey, tokenLifetime: tokenLifetime)
+        let ring = SigningKeyRing(entries: [], home: .file(file), dataKey: dataKey, tokenLifetime: tokenLifetime)
         try ring.adopt(key)
         try? FileManager.default.removeItem(at: legacySealed)
         try? FileManager.default.removeItem(at: legacyPlain)
         return ring
     }
 
+    /// The ring of a shared store, created by whichever node starts first (a node of a team deployment may take the
+    /// moment an RSA key needs before it answers).
+    static func load(from database: Database, dataKey: DataKey, tokenLifetime: TimeInterval) async throws -> SigningKeyRing {
+        var sealed = try await SharedSecrets.sealed(context, in: database)
+        if sealed == nil {
+            let initial = try seal([Entry(signer: try signer(RSASigningKey.generate()), activeFrom: 0, retireAt: nil)], with: dataKey)
+            sealed = try await SharedSecrets.createOnce(context, sealed: initial, in: database)
+        }
+        let ring = SigningKeyRing(entries: try unseal(sealed!, with: dataKey), home: .database(database), dataKey: dataKey,
+                                  tokenLifetime: tokenLifetime)
+        ring.lastLoaded.withLock { $0 = sealed }
+        return ring
+    }
+
+    /// Takes up what another node rotated (shared store only); an unchanged row changes nothing.
+    func reload() async throws {
+        guard case .database(let database) = home, let sealed = try await SharedSecrets.sealed(Self.context, in: database),
+              lastLoaded.withLock({ $0 }) != sealed else { return }
+        let stored = try Self.unseal(sealed, with: dataKey)
+        entries.withLock { $0 = stored }
+        lastLoaded.withLock { $0 = sealed }
+    }
+
     /// A ring whose first key is generated on a thread of its own (off every event loop and the portal's UI).
     private static func generatingFirstKey(file: URL, dataKey: DataKey, tokenLifetime: TimeInterval) -> SigningKeyRing {
         let pending = PendingKey()
-        let ring = SigningKeyRing(entries: [], file: file, dataKey: dataKey, tokenLifetime: tokenLifetime, firstKey: pending)
+        let ring = SigningKeyRing(entries: [], home: .file(file), dataKey: dataKey, tokenLifetime: tokenLifetime,
+                                  firstKey: pending)
         let thread = Thread {
             pending.finish(Result { try ring.adopt(try RSASigningKey.generate()) })
         }
@@ -77,10 +111,11 @@ final class SigningKeyRing: Sendable {
         return ring
     }
 
-    /// Makes `key` the ring's only key, signing from the start, and persists it.
+    /// Makes `key` the only key of a ring kept in a file, signing from the start, and persists it.
     private func adopt(_ key: RSASigningKey) throws {
+        guard case .file(let file) = home else { return }
         let entry = Entry(signer: try Self.signer(key), activeFrom: 0, retireAt: nil)
-        try persist([entry])
+        try SecretFile.replace(Data(try Self.seal([entry], with: dataKey).utf8), at: file)
         entries.withLock { $0 = [entry] }
     }
 
@@ -116,29 +151,51 @@ final class SigningKeyRing: Sendable {
     }
 
     /// Adds a fresh key that starts signing `publishLead` from now; the keys it replaces retire `retireLag` after
-    /// that. Keys whose grace has passed are dropped. Returns the new key's `kid`.
+    /// that. Keys whose grace has passed are dropped. Returns the new key's `kid`. On a shared store the rotation
+    /// applies to the ring as stored (another node may have rotated since this one last reloaded).
     @discardableResult
-    func rotate(now: Int64) throws -> String {
+    func rotate(now: Int64) async throws -> String {
         try waitForKey()
         let fresh = try Self.signer(try RSASigningKey.generate())
-        let activeFrom = now + Self.publishLead
-        let updated = entries.withLock { entries -> [Entry] in
-            var kept = entries.filter { ($0.retireAt ?? .max) > now }
-            for index in kept.indices where kept[index].retireAt == nil || kept[index].retireAt! > activeFrom + retireLag {
-                kept[index].retireAt = activeFrom + retireLag
+        switch home {
+        case .file(let file):
+            let updated = entries.withLock { entries -> [Entry] in
+                entries = rotated(entries, adding: fresh, now: now)
+                return entries
             }
-            kept.append(Entry(signer: fresh, activeFrom: activeFrom, retireAt: nil))
-            entries = kept
-            return kept
+            try SecretFile.replace(Data(try Self.seal(updated, with: dataKey).utf8), at: file)
+        case .database(let database):
+            let dataKey = dataKey
+            let updated = try await SharedSecrets.update(Self.context, in: database) { sealed in
+                let current = try sealed.map { try Self.unseal($0, with: dataKey) } ?? self.entries.withLock { $0 }
+                let updated = self.rotated(current, adding: fresh, now: now)
+                return (try Self.seal(updated, with: dataKey), updated)
+            }
+            entries.withLock { $0 = updated }
         }
-        try persist(updated)
         return fresh.keyID
     }
 
-    private func persist(_ entries: [Entry]) throws {
+    private func rotated(_ entries: [Entry], adding fresh: SessionTokenSigner, now: Int64) -> [Entry] {
+        let activeFrom = now + Self.publishLead
+        var kept = entries.filter { ($0.retireAt ?? .max) > now }
+        for index in kept.indices where kept[index].retireAt == nil || kept[index].retireAt! > activeFrom + retireLag {
+            kept[index].retireAt = activeFrom + retireLag
+        }
+        kept.append(Entry(signer: fresh, activeFrom: activeFrom, retireAt: nil))
+        return kept
+    }
+
+    private static func seal(_ entries: [Entry], with dataKey: DataKey) throws -> String {
         let stored = try entries.map { StoredKey(pem: try $0.signer.key.pem(), activeFrom: $0.activeFrom, retireAt: $0.retireAt) }
-        let json = String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)
-        try SecretFile.replace(Data(try dataKey.seal(json, context: "jwt-keys").utf8), at: file)
+        return try dataKey.seal(String(decoding: try JSONEncoder().encode(stored), as: UTF8.self), context: context)
+    }
+
+    private static func unseal(_ sealed: String, with dataKey: DataKey) throws -> [Entry] {
+        let stored = try JSONDecoder().decode([StoredKey].self, from: Data(try dataKey.open(sealed, context: context).utf8))
+        let entries = try stored.map { Entry(signer: try signer(RSASigningKey.load(pem: $0.pem)), activeFrom: $0.activeFrom, retireAt: $0.retireAt) }
+        guard !entries.isEmpty else { throw DataKey.Failure(description: "the stored signing-key ring holds no key") }
+        return entries
     }
 
     private struct StoredKey: Codable {

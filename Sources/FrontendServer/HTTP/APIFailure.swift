@@ -102,6 +102,16 @@ struct APIFailure: Error {
         return failure
     }
 
+    /// The store is unreachable; clients retry after a few seconds (the node recovers by itself).
+    static var serviceUnavailable: APIFailure {
+        var failure = APIFailure(.serviceUnavailable, "service_unavailable", "Service unavailable. Please try again in a bit.")
+        failure.retryAfter = 5
+        return failure
+    }
+
+    static let unstorableCharacter = APIFailure(.badRequest, "malformed_request", "Malformed request",
+                                                long: "A parameter holds a character that cannot be stored (such as NUL).")
+
     static let originInvalid = APIFailure(.forbidden, "origin_invalid", "Invalid origin",
                                           long: "This request's Origin is not allowed for this instance.")
 

@@ -39,7 +39,8 @@ struct FormBody: Sendable {
             default: bytes.append(byte)
             }
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw .bodyInvalid }
+        // A NUL is never part of a valid value, and PostgreSQL cannot store or compare text holding one.
+        guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else { throw .bodyInvalid }
         return text
     }
 

@@ -73,6 +73,12 @@ struct Gateway: Sendable {
         let failure: APIFailure
         switch error {
         case let known as APIFailure: failure = known
+        case let lost as DatabaseUnavailable:
+            logger.error("database unavailable", metadata: ["reason": "\(lost.reason)"])
+            failure = .serviceUnavailable
+        case let duplicate as UniqueViolation:
+            logger.warning("unique violation", metadata: ["table": "\(duplicate.table)", "constraint": "\(duplicate.constraint)"])
+            failure = duplicate.failure
         case let http as HTTPError where http.status == .notFound: failure = .notFound()
         case let http as HTTPError:
             failure = APIFailure(http.status, http.status.code < 500 ? "request_invalid" : "internal_clerk_error",

@@ -1,4 +1,5 @@
 import Hummingbird
+import ServiceLifecycle
 import Synchronization
 
 /// The route table needs the bound port (for `iss`), which is only known once the server runs; requests arriving
@@ -33,6 +34,19 @@ actor BoundAddress {
         result = value
         for waiter in waiters { waiter.resume(with: value) }
         waiters = []
+    }
+
+    /// Runs `group` (whose listener reports here) in a task; a group that ends or fails before binding fails `port()`.
+    nonisolated func run(_ group: ServiceGroup) -> Task<Void, any Error> {
+        Task {
+            do {
+                try await group.run()
+                await fail(ServerDidNotStart(underlying: nil))
+            } catch {
+                await fail(ServerDidNotStart(underlying: error))
+                throw error
+            }
+        }
     }
 
     func port() async throws -> Int {

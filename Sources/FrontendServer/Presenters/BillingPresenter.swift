@@ -59,7 +59,8 @@ struct BillingPresenter: Sendable {
 
     func item(_ record: BillingSubscriptionItemRecord, payer: BillingPayerRecord) async throws -> BillingSubscriptionItem {
         let plan = catalog.plan(id: record.planId)
-        let row = try await db.select().column(SQLFunction("SUM", args: SQLIdentifier("amount")), as: "total")
+        // PostgreSQL sums BIGINTs as NUMERIC; the cast gives both stores' sums back as an integer.
+        let row = try await db.select().column(SQLRaw("CAST(SUM(amount) AS BIGINT)"), as: "total")
             .from(BillingPaymentAttemptRecord.table).where("subscription_item_id", .equal, record.id)
             .where("status", .equal, "paid").first()
         let paid = try row?.decode(column: "total", as: Int64?.self) ?? 0

@@ -9,6 +9,8 @@ struct FAPIRoutes {
 
     func build() -> Router<FAPIRequestContext> {
         let router = Router(context: FAPIRequestContext.self)
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: AccessLogMiddleware(logger: instance.logger))
         wellKnown(router)
         client(router.group("v1/client"))
         signIns(router.group("v1/client/sign_ins"))
@@ -36,7 +38,7 @@ struct FAPIRoutes {
         }
         router.get("v1/images/:name") { request, context in
             do {
-                let (data, type) = try ProfileImages.read(try context.parameters.require("name"), instance: instance)
+                let (data, type) = try await ProfileImages.read(try context.parameters.require("name"), instance: instance)
                 var headers = HTTPFields()
                 headers[.contentType] = type
                 headers[.cacheControl] = "public, max-age=3600"
@@ -47,7 +49,11 @@ struct FAPIRoutes {
             }
         }
         router.get("v1/health") { request, context in
-            try await gateway.serve(request, context) { exchange in try exchange.bare(["status": "healthy"]) }
+            if let problem = await instance.database.probe() {
+                instance.logger.error("health check failed: database unreachable", metadata: ["reason": "\(problem)"])
+                return Self.unhealthy
+            }
+            return try await gateway.serve(request, context) { exchange in try exchange.bare(["status": "healthy"]) }
         }
         router.get(".well-known/jwks.json") { request, context in
             try await gateway.serve(request, context) { exchange in try exchange.bare(try instance.secrets.signingKeys.jwks(at: instance.nowMS)) }
@@ -315,5 +321,17 @@ struct OpenIDConfiguration: Encodable {
         try c.encode(["S256"], forKey: .codeChallengeMethodsSupported)
         try c.encode(false, forKey: .backchannelLogoutSupported)
         try c.encode(false, forKey: .frontchannelLogoutSupported)
+    }
+}
+
+extension FAPIRoutes {
+    /// `/v1/health` while the store cannot be reached: 503 with the spec's body, and when to ask again.
+    static var unhealthy: Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        headers[.cacheControl] = "no-store"
+        headers[.retryAfter] = "5"
+        let body = Data(#"{"message":"The database is unreachable.","status":"unhealthy"}"#.utf8)
+        return Response(status: .serviceUnavailable, headers: headers, body: .init(byteBuffer: ByteBuffer(data: body)))
     }
 }

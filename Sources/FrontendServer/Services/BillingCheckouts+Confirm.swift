@@ -20,9 +20,22 @@ extension BillingCheckouts {
     }
 
     func confirm(_ id: String, organizationID: String?) async throws -> Reply {
+        let billing = instance.billing, leases = Leases(database: instance.database), lease = "checkout_confirm:" + id
+        // Held for the gateway's latency and a minute more, should this node die before it gives it back.
+        let ttl = Int64(billing.catalog.settings.gatewayLatencyMilliseconds) + 60_000
+        guard try await leases.acquire(lease, now: instance.nowMS, ttl: ttl) else { throw APIFailure.checkoutAlreadyInProgress }
+        do {
+            let reply = try await confirmHeld(id, organizationID: organizationID)
+            try await leases.release(lease)
+            return reply
+        } catch {
+            try? await leases.release(lease)
+            throw error
+        }
+    }
+
+    private func confirmHeld(_ id: String, organizationID: String?) async throws -> Reply {
         let billing = instance.billing
-        guard billing.beginConfirm(id) else { throw APIFailure.checkoutAlreadyInProgress }
-        defer { billing.endConfirm(id) }
         let prepared = try await prepare(id, organizationID: organizationID)
         if !prepared.completed {
             let latency = billing.catalog.settings.gatewayLatencyMilliseconds

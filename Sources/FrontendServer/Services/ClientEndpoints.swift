@@ -171,7 +171,7 @@ struct ClientEndpoints: Sendable {
                   users.banned AS user_banned, users.totp_verified AS user_totp_verified,
                   users.password_compromised_at AS user_password_compromised_at,
                   EXISTS (SELECT 1 FROM identifications WHERE identifications.user_id = users.id
-                          AND identifications.reserved_for_second_factor = 1) AS user_second_factor_phone
+                          AND identifications.reserved_for_second_factor = \(bind: true)) AS user_second_factor_phone
                 FROM clients
                 LEFT JOIN sessions ON sessions.id = \(bind: key.sessionID) AND sessions.client_id = clients.id
                 LEFT JOIN users ON users.id = sessions.user_id

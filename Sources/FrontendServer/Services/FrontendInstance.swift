@@ -15,9 +15,10 @@ final class FrontendInstance: Sendable {
     let logger: Logger
     /// The `iss` of session tokens: this server's base URL.
     let issuer: String
-    /// Where uploaded profile images live (`<data dir>/images`).
-    let imageDirectory: URL
-    /// When this process started serving: the timestamps of roles and permissions, which live in the settings.
+    /// Where uploaded profile images and organization logos live.
+    let images: ImageStore
+    /// When this process started serving (on a shared store: when the schema was created): the timestamps of roles
+    /// and permissions, which live in the settings.
     let startedAt: Date
     /// The organization features of the custom permissions (`invoices` of `org:invoices:create`): v2 tokens list them
     /// in `fea` and map the member's permissions onto them in `o.fpm`.
@@ -25,18 +26,18 @@ final class FrontendInstance: Sendable {
     /// Recently minted session tokens, reused in client payloads.
     let tokenCache: SessionTokenCache
     /// Token requests' session lookups of the last second (see `RecentRows`).
-    let recentTokenRequests = RecentRows<TokenRequestKey, MintableSession>(maxAge: 1000)
+    let recentTokenRequests: RecentRows<TokenRequestKey, MintableSession>
     /// Token requests' organization claims of the last second (see `OrganizationSelection.tokenClaim`).
-    let recentOrganizationClaims = RecentRows<OrganizationClaimKey, OrganizationClaim?>(maxAge: 1000)
+    let recentOrganizationClaims: RecentRows<OrganizationClaimKey, OrganizationClaim?>
     /// `GET /v1/client` bodies of the last second (see `ClientEndpoints.get`).
-    let recentClients = RecentRows<RenderedClientKey, RenderedClient>(maxAge: 1000, capacity: 1024)
+    let recentClients: RecentRows<RenderedClientKey, RenderedClient>
     /// Billing's catalog, checkout locks and token-request cache.
     let billing: BillingRuntime
     /// Where sessions' addresses are (their activity's city and country), when a database is configured.
     let geoIP: GeoIPDatabase?
 
     init(settings: InstanceSettings, database: Database, clock: any ServerClock, secrets: InstanceSecrets,
-         logger: Logger, issuer: String, dataDirectory: URL, geoIP: GeoIPDatabase? = nil) {
+         logger: Logger, issuer: String, dataDirectory: URL, geoIP: GeoIPDatabase? = nil, since: Date? = nil) {
         self.settings = settings
         self.database = database
         self.clock = clock
@@ -46,11 +47,17 @@ final class FrontendInstance: Sendable {
         self.tickets = TicketSigner(pepper: secrets.pepper)
         self.logger = logger
         self.issuer = issuer
-        imageDirectory = dataDirectory.appendingPathComponent("images")
+        images = ImageStore(dataDirectory: dataDirectory, database: database)
         tokenCache = SessionTokenCache(tokenLifetime: settings.sessions.tokenLifetime)
-        startedAt = Date(epochMilliseconds: clock.now().epochMilliseconds)
+        startedAt = since ?? Date(epochMilliseconds: clock.now().epochMilliseconds)
         organizationFeatures = OrganizationClaims.features(of: settings.organizations.customPermissions)
-        billing = BillingRuntime(settings: settings.billing)
+        // A node of a shared store cannot see other nodes' writes coming (`Database.generation` counts its own), so
+        // it reuses no row: a client's next request may reach another node and must see what this one wrote.
+        let reuse: Int64 = database.isShared ? 0 : 1000
+        recentTokenRequests = RecentRows(maxAge: reuse)
+        recentOrganizationClaims = RecentRows(maxAge: reuse)
+        recentClients = RecentRows(maxAge: reuse, capacity: 1024)
+        billing = BillingRuntime(settings: settings.billing, reuse: reuse)
         self.geoIP = geoIP
     }
 

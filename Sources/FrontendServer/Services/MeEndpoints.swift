@@ -99,9 +99,7 @@ struct MeEndpoints: Sendable {
             try await requireRecentVerification(session, user: user, in: db)
             try await Sessions(instance: instance).endAll(userID: user.id, status: .ended, in: db)
             try await user.delete(in: db)
-            if let image = user.imageFile {
-                try? FileManager.default.removeItem(at: instance.imageDirectory.appendingPathComponent(image))
-            }
+            if let image = user.imageFile { try await instance.images.remove(image, in: db) }
             guard let refreshed = try await ClientRecord.find(client.id, in: db) else { throw APIFailure.notFound("Client") }
             return try await exchange.envelope(DeletedObject(object: "user", id: user.id), client: refreshed, in: db)
         }

@@ -84,7 +84,7 @@ struct OrganizationEndpoints: Sendable {
             try access.require(OrganizationPermissionCatalog.profileDelete, membership)
             try await access.deactivate(organizationID: organization.id, in: db)
             try await organization.delete(in: db)
-            if let logo = organization.imageFile { ProfileImages(exchange: exchange).removeFile(logo) }
+            if let logo = organization.imageFile { try await instance.images.remove(logo, in: db) }
             return try await exchange.envelope(DeletedObject(object: "organization", id: organization.id), client: client, in: db)
         }
     }

@@ -11,7 +11,7 @@ struct OrganizationLogos: Sendable {
 
     func upload(_ id: String) async throws -> Reply {
         try access.requireEnabled()
-        let stored = try images.storeUpload()
+        let stored = try await images.storeUpload()
         do {
             return try await instance.database.write { db in
                 let (_, user, client) = try await MeEndpoints(exchange: exchange).context(in: db)
@@ -21,12 +21,12 @@ struct OrganizationLogos: Sendable {
                 organization.imageFile = stored.name
                 organization.updatedAt = instance.nowMS
                 try await organization.save(in: db)
-                if let previous { images.removeFile(previous) }
+                if let previous { try await instance.images.remove(previous, in: db) }
                 return try await exchange.envelope(try await exchange.presenter.organization(organization, in: db),
                                                    client: client, in: db)
             }
         } catch {
-            images.removeFile(stored.name)
+            await instance.images.discard(stored.name)
             throw error
         }
     }
@@ -41,7 +41,7 @@ struct OrganizationLogos: Sendable {
             organization.imageFile = nil
             organization.updatedAt = instance.nowMS
             try await organization.save(in: db)
-            images.removeFile(name)
+            try await instance.images.remove(name, in: db)
             return try await exchange.envelope(DeletedObject(object: "image", id: String(name.prefix { $0 != "." })),
                                                client: client, in: db)
         }

@@ -28,7 +28,7 @@ struct ProfileImages: Sendable {
     }
 
     func upload() async throws -> Reply {
-        let stored = try storeUpload()
+        let stored = try await storeUpload()
         do {
             return try await instance.database.write { db in
                 var (_, user, client) = try await me.context(in: db)
@@ -36,42 +36,35 @@ struct ProfileImages: Sendable {
                 user.imageFile = stored.name
                 user.updatedAt = instance.nowMS
                 try await user.save(in: db)
-                if let previous { removeFile(previous) }
+                if let previous { try await instance.images.remove(previous, in: db) }
                 return try await exchange.envelope(ProfileImage(id: stored.id, name: stored.name,
                                                                 publicURL: instance.issuer + "/v1/images/" + stored.name),
                                                    client: client, in: db)
             }
         } catch {
-            removeFile(stored.name)
+            await instance.images.discard(stored.name)
             throw error
         }
     }
 
-    /// An uploaded image written to `images/`, not yet referenced by any row.
+    /// An uploaded image stored, not yet referenced by any row.
     struct StoredImage {
         let id: String
         let name: String
     }
 
-    /// Reads the request's image (`file` part or octet-stream body), checks its type by content and writes it to the
-    /// image directory under a fresh name. Profile images and organization logos share this.
-    func storeUpload() throws -> StoredImage {
+    /// Reads the request's image (`file` part or octet-stream body), checks its type by content and stores it under a
+    /// fresh name. Profile images and organization logos share this.
+    func storeUpload() async throws -> StoredImage {
         let bytes = try fileBytes()
         guard !bytes.isEmpty else { throw APIFailure.paramMissing("file") }
         guard let kind = Kind(sniffing: bytes) else {
             throw APIFailure.paramInvalid("file", "The image must be a PNG, JPEG, GIF or WebP file.")
         }
-        let directory = instance.imageDirectory
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let id = "img_" + RandomToken.base62(27)
         let name = id + "." + kind.rawValue
-        try SecretFile.replace(Data(bytes), at: directory.appendingPathComponent(name))
+        try await instance.images.save(bytes, name: name, now: instance.nowMS)
         return StoredImage(id: id, name: name)
-    }
-
-    /// Removes a stored image; a file already gone is fine.
-    func removeFile(_ name: String) {
-        try? FileManager.default.removeItem(at: instance.imageDirectory.appendingPathComponent(name))
     }
 
     func delete() async throws -> Reply {
@@ -81,18 +74,18 @@ struct ProfileImages: Sendable {
             user.imageFile = nil
             user.updatedAt = instance.nowMS
             try await user.save(in: db)
-            removeFile(name)
+            try await instance.images.remove(name, in: db)
             let id = String(name.prefix { $0 != "." })
             return try await exchange.envelope(DeletedObject(object: "image", id: id), client: client, in: db)
         }
     }
 
     /// The stored bytes of `name`, with their type; names are exactly what `upload` creates.
-    static func read(_ name: String, instance: FrontendInstance) throws -> (Data, String) {
+    static func read(_ name: String, instance: FrontendInstance) async throws -> (Data, String) {
         let parts = name.split(separator: ".")
         guard parts.count == 2, parts[0].hasPrefix("img_"), parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }),
               let kind = Kind(rawValue: String(parts[1])),
-              let data = FileManager.default.contents(atPath: instance.imageDirectory.appendingPathComponent(name).path) else {
+              let data = try await instance.images.load(name) else {
             throw APIFailure.notFound("Image")
         }
         return (data, kind.mimeType)

@@ -1,3 +1,4 @@
+import Metrics
 import SQLKit
 
 /// Durable sliding-window counters in the `rate_limits` table.
@@ -54,6 +55,7 @@ struct RateLimiter: Sendable {
         }
         let overlap = Double(window - (now - current)) / Double(window)
         guard previous * overlap + hits + 1 <= limit else {
+            Counter(label: "clerk_tui_rate_limit_refusals_total", dimensions: [("rule", rule.name)]).increment()
             throw APIFailure.tooManyRequests(retryAfter: Self.retryAfter(now: now, current: current, window: window,
                                                                          hits: hits, previous: previous, limit: limit))
         }

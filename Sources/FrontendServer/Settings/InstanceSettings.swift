@@ -40,6 +40,9 @@ public struct InstanceSettings: Sendable, Equatable {
     public var passkeys = PasskeySettings()
     /// Timeouts and caps for `serve`'s connections.
     public var connections = ConnectionSettings()
+    /// `[database] url`: a `postgres://` URL for a store that several nodes share; nil keeps SQLite in the data
+    /// directory. `--database` and `CLERK_TUI_DATABASE_URL` win over it.
+    public var databaseURL: String?
 
     public init() {}
 }

@@ -57,6 +57,7 @@ struct SettingsDocument: Decodable {
     struct Connections: Decodable {
         var idle_timeout_seconds: Int?, max_connections: Int?, max_connections_per_address: Int?
     }
+    struct DatabaseSection: Decodable { var url: String? }
 
     var application_name: String?
     var environment: InstanceEnvironment?
@@ -78,12 +79,14 @@ struct SettingsDocument: Decodable {
     var passkeys: PasskeysDocument?
     var api_keys: APIKeys?
     var connections: Connections?
+    var database: DatabaseSection?
 
     func apply(to s: inout InstanceSettings) throws {
         if let application_name { s.applicationName = application_name }
         if let environment { s.environment = environment }
         if let allowed_origins { s.allowedOrigins = allowed_origins }
         if let sign_up_mode { s.signUpMode = sign_up_mode }
+        if let url = database?.url, !url.isEmpty { s.databaseURL = url }
         if let enumeration_protection { s.enumerationProtection = enumeration_protection }
         identifiers?.email_address?.apply(to: &s.emailAddress)
         identifiers?.phone_number?.apply(to: &s.phoneNumber)

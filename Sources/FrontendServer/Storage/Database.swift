@@ -1,42 +1,43 @@
 import Foundation
 import Glibc
 import Logging
-import NIOPosix
 import SQLKit
-import SQLiteKit
 import Synchronization
 
-/// The server's SQLite store: one writer connection (writes run as `BEGIN IMMEDIATE` transactions) and a few
-/// readers, all opened with WAL, foreign keys, full sync and a 5 s busy timeout.
+/// The server's store: SQLite in the data directory (the default), or a PostgreSQL server that several nodes share.
 ///
-/// Queries go through SQLKit so that the same code can later run on PostgreSQL; only the pragmas and the
-/// transaction opener are SQLite-specific and live here.
+/// Queries go through SQLKit, so the services run unchanged on either; what differs lives in `SQLiteStore`,
+/// `PostgresStore` (connections, transactions, retries) and `Schema` (column types).
 final class Database: Sendable {
-    private let writer: ConnectionPool
-    private let readers: ConnectionPool
+    private let store: any Store
     private let writes = Atomic<UInt64>(0)
-    /// `<database>-changes`: grows by a byte after each change another process (`clerk-tui admin`) commits.
-    private let changesPath: String
+    /// SQLite's `<database>-changes`: grows by a byte after each change another process (`clerk-tui admin`) commits.
+    private let changesPath: String?
 
     /// Moves after every write transaction of this process ends, and after every change another process announced
     /// (`announceChange`). A value read before a read started and still the same later means that nothing written
-    /// since can be missing from what was read (see `RecentRows`).
+    /// since can be missing from what was read (see `RecentRows`). On a shared store other nodes announce nothing,
+    /// so nothing there relies on it (`FrontendInstance` turns `RecentRows` off).
     var generation: UInt64 {
         var status = Glibc.stat()
-        let announced = Glibc.lstat(changesPath, &status) == 0 ? UInt64(status.st_size) : 0
+        let announced = changesPath.map { Glibc.lstat($0, &status) == 0 ? UInt64(status.st_size) : 0 } ?? 0
         return writes.load(ordering: .acquiring) &+ announced << 32
     }
 
-    private init(writer: ConnectionPool, readers: ConnectionPool, changesPath: String) {
-        self.writer = writer
-        self.readers = readers
+    /// Whether other processes may write to the same store (PostgreSQL), so that state kept in one process's
+    /// memory would be wrong.
+    var isShared: Bool { store.isShared }
+
+    private init(store: any Store, changesPath: String?) {
+        self.store = store
         self.changesPath = changesPath
     }
 
-    /// Tells every process serving this database that rows changed under it, so that none hands out a row it read
-    /// before (a banned user's session, a lock). Called by a process that writes beside a running server, after its
-    /// write committed.
+    /// Tells every process serving this SQLite database that rows changed under it, so that none hands out a row it
+    /// read before (a banned user's session, a lock). Called by a process that writes beside a running server, after
+    /// its write committed. (A shared store needs no announcing: its nodes reuse no rows.)
     func announceChange() throws {
+        guard let changesPath else { return }
         let descriptor = Glibc.open(changesPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { Glibc.close(descriptor) }
@@ -44,87 +45,87 @@ final class Database: Sendable {
         guard Glibc.write(descriptor, &byte, 1) == 1 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 
-    static func open(path: String, readers readerCount: Int = 2, logger: Logger) async throws -> Database {
-        func connect() async throws -> SQLiteConnection {
-            let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-            let sql = connection.sql(queryLogLevel: nil)
-            for pragma in ["PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
-                           "PRAGMA foreign_keys = ON"] {
-                try await sql.raw(SQLQueryString(pragma)).run()
-            }
-            return connection
+    /// The SQLite file at `path`, migrated.
+    static func open(path: String, readers: Int = 2, logger: Logger) async throws -> Database {
+        try await migrated(Database(store: SQLiteStore.open(path: path, readers: readers, logger: logger), changesPath: path + "-changes"))
+    }
+
+    /// The store `location` names, migrated; a PostgreSQL server is waited for up to `patience`.
+    static func open(_ location: DatabaseLocation, readers: Int = 2, patience: Duration = .seconds(30),
+                     logger: Logger) async throws -> Database {
+        switch location {
+        case .sqlite(let path):
+            return try await open(path: path, readers: readers, logger: logger)
+        case .postgres(let url):
+            return try await migrated(Database(store: PostgresStore.open(url: url, patience: patience, logger: logger), changesPath: nil))
         }
-        let writer = try await connect()
-        var readers: [SQLiteConnection] = []
-        for _ in 0..<readerCount { readers.append(try await connect()) }
-        let database = Database(writer: ConnectionPool([writer]), readers: ConnectionPool(readers), changesPath: path + "-changes")
-        try await Migrations.run(on: database)
+    }
+
+    private static func migrated(_ database: Database) async throws -> Database {
+        do { try await Migrations.run(on: database) } catch {
+            await database.close()
+            throw error
+        }
         return database
     }
 
-    /// Runs `body` in one write transaction; any thrown error rolls everything back.
+    /// Runs `body` in one write transaction; any thrown error rolls everything back. On PostgreSQL the transaction
+    /// is serializable and `body` may run again after a serialization failure or a deadlock.
     func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await writer.withConnection { connection in
-            let sql = connection.sql(queryLogLevel: nil)
-            try await sql.raw("BEGIN IMMEDIATE").run()
-            defer { writes.add(1, ordering: .releasing) }
-            do {
-                let result = try await body(sql)
-                try await sql.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await sql.raw("ROLLBACK").run()
-                throw error
-            }
-        }
+        defer { writes.add(1, ordering: .releasing) }
+        return try await store.write(exclusive: false, body)
     }
 
-    /// Runs `body` on a reader connection (sees the last committed state).
+    /// A write transaction that no other process's `exclusive` one overlaps (schema migrations).
+    func exclusiveWrite<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        defer { writes.add(1, ordering: .releasing) }
+        return try await store.write(exclusive: true, body)
+    }
+
+    /// Runs `body` outside any write transaction (sees the last committed state).
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await readers.withConnection { try await body($0.sql(queryLogLevel: nil)) }
+        try await store.read(body)
+    }
+
+    /// Nil when the store answers a trivial query, else why not.
+    func probe() async -> String? {
+        do {
+            _ = try await read { try await $0.raw("SELECT 1 AS one").first() }
+            return nil
+        } catch {
+            return String(describing: error)
+        }
     }
 
     func close() async {
-        await writer.closeAll()
-        await readers.closeAll()
+        await store.close()
     }
 }
 
-/// Hands out connections one task at a time.
-private actor ConnectionPool {
-    private var idle: [SQLiteConnection]
-    private var all: [SQLiteConnection]
-    private var waiters: [CheckedContinuation<SQLiteConnection, Never>] = []
+/// Which store to open: a SQLite file, or a PostgreSQL server by its `postgres://` URL.
+public enum DatabaseLocation: Sendable, Equatable {
+    case sqlite(path: String)
+    case postgres(url: String)
 
-    init(_ connections: [SQLiteConnection]) {
-        idle = connections
-        all = connections
-    }
-
-    nonisolated func withConnection<T: Sendable>(_ body: @Sendable (SQLiteConnection) async throws -> T) async throws -> T {
-        let connection = await acquire()
-        do {
-            let result = try await body(connection)
-            await release(connection)
-            return result
-        } catch {
-            await release(connection)
-            throw error
+    /// `postgres://` and `postgresql://` URLs name a PostgreSQL server; nil means the data directory's SQLite file.
+    public static func resolve(url: String?, dataDirectory: URL) throws -> DatabaseLocation {
+        guard let url, !url.isEmpty else { return .sqlite(path: dataDirectory.appendingPathComponent("fapi.sqlite").path) }
+        guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+            throw DatabaseFailure(description: "the database URL must start with postgres:// or postgresql://")
         }
+        return .postgres(url: url)
     }
+}
 
-    private func acquire() async -> SQLiteConnection {
-        if let connection = idle.popLast() { return connection }
-        return await withCheckedContinuation { waiters.append($0) }
-    }
+/// A store that cannot be used (unreachable, or misconfigured); the message never holds a password.
+public struct DatabaseFailure: Error, CustomStringConvertible {
+    public let description: String
+}
 
-    private func release(_ connection: SQLiteConnection) {
-        if waiters.isEmpty { idle.append(connection) } else { waiters.removeFirst().resume(returning: connection) }
-    }
-
-    func closeAll() async {
-        for connection in all { try? await connection.close() }
-        all = []
-        idle = []
-    }
+/// What `Database` needs of a store.
+protocol Store: Sendable {
+    var isShared: Bool { get }
+    func write<T: Sendable>(exclusive: Bool, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func close() async
 }

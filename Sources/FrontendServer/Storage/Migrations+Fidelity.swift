@@ -7,7 +7,7 @@ extension Migrations {
         for column in ["activity_device_type", "activity_browser_name", "activity_browser_version", "activity_ip_address"] {
             try await db.alter(table: "sessions").column(column, type: .text).run()
         }
-        try await db.alter(table: "sessions").column("activity_is_mobile", type: .int).run()
+        try await db.alter(table: "sessions").column("activity_is_mobile", type: Schema.flag(db)).run()
         try await db.alter(table: "sign_ins").column("first_factor_strategy", type: .text).run()
     }
 }

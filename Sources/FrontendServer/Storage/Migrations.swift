@@ -7,7 +7,7 @@ enum Migrations {
 
     static let steps: [(version: Int, apply: Step)] = [(1, initialSchema), (2, profileImages), (3, slidingRateLimits), (4, passkeys), (5, socialSignIn),
                                                          (6, organizations), (7, invitationTickets), (16, waysIn), (20, billing),
-                                                         (30, webAuthn), (40, sessionActivity)]
+                                                         (30, webAuthn), (40, sessionActivity), (50, sharedState)]
 
     /// WebAuthn: each passkey's COSE algorithm, signature counter and whether a counter that went back flagged it
     /// (a possibly cloned authenticator); the challenges of ceremonies in progress (a registration's, keyed by the
@@ -16,7 +16,7 @@ enum Migrations {
     static let webAuthn: Step = { db in
         try await db.alter(table: "passkeys").column("algorithm", type: .int, .notNull, .default(-7)).run()
         try await db.alter(table: "passkeys").column("sign_count", type: .bigint, .notNull, .default(0)).run()
-        try await db.alter(table: "passkeys").column("flagged", type: .int, .notNull, .default(0)).run()
+        try await db.alter(table: "passkeys").column("flagged", type: Schema.flag(db), .notNull, Schema.flagDefault(db)).run()
         try await timestamps(db.create(table: "webauthn_challenges")
             .column("id", type: .text, .primaryKey(autoIncrement: false))
             .column("owner_id", type: .text, .notNull)
@@ -46,7 +46,7 @@ enum Migrations {
             .column("image_file", type: .text)
             .column("public_metadata", type: .text, .notNull, .default("{}"))
             .column("max_allowed_memberships", type: .int, .notNull)
-            .column("admin_delete_enabled", type: .int, .notNull)
+            .column("admin_delete_enabled", type: Schema.flag(db), .notNull)
             .column("created_by", type: .text, .notNull))
             .run()
         try await timestamps(db.create(table: "organization_memberships")
@@ -154,14 +154,14 @@ enum Migrations {
     }
 
     static func run(on database: Database) async throws {
-        try await database.write { db in
+        try await database.exclusiveWrite { db in
             try await db.create(table: "schema_migrations").ifNotExists()
                 .column("version", type: .bigint, .primaryKey(autoIncrement: false))
                 .column("applied_at", type: .bigint, .notNull)
                 .run()
         }
         for step in steps {
-            try await database.write { db in
+            try await database.exclusiveWrite { db in
                 let applied = try await db.select().column("version").from("schema_migrations")
                     .where("version", .equal, step.version).first()
                 guard applied == nil else { return }
@@ -170,6 +170,15 @@ enum Migrations {
                     .values(SQLBind(step.version), SQLBind(Date().epochMilliseconds)).run()
             }
         }
+        try await database.exclusiveWrite { db in try await Schema.ensureInsertionOrder(db) }
+    }
+
+    /// When the schema was first created: the same for every node of a shared store and across restarts.
+    static func createdAt(_ database: Database) async throws -> Date? {
+        try await database.read { db in
+            try await db.select().column(SQLFunction("MIN", args: SQLIdentifier("applied_at")), as: "first")
+                .from("schema_migrations").first()?.decode(column: "first", as: Int64?.self)
+        }.map(Date.init(epochMilliseconds:))
     }
 
     static func timestamps(_ builder: SQLCreateTableBuilder) -> SQLCreateTableBuilder {
@@ -187,7 +196,7 @@ enum Migrations {
             .column("primary_phone_number_id", type: .text)
             .column("totp_id", type: .text)
             .column("totp_secret", type: .text)
-            .column("totp_verified", type: .int, .notNull, .default(0))
+            .column("totp_verified", type: Schema.flag(db), .notNull, Schema.flagDefault(db))
             .column("totp_last_step", type: .bigint, .notNull, .default(0))
             .column("totp_created_at", type: .bigint)
             .column("unsafe_metadata", type: .text, .notNull, .default("{}"))
@@ -207,9 +216,9 @@ enum Migrations {
             .column("user_id", type: .text, .notNull, .references("users", "id", onDelete: .cascade))
             .column("kind", type: .text, .notNull)
             .column("value", type: .text, .notNull)
-            .column("verified", type: .int, .notNull, .default(0))
-            .column("reserved_for_second_factor", type: .int, .notNull, .default(0))
-            .column("default_second_factor", type: .int, .notNull, .default(0))
+            .column("verified", type: Schema.flag(db), .notNull, Schema.flagDefault(db))
+            .column("reserved_for_second_factor", type: Schema.flag(db), .notNull, Schema.flagDefault(db))
+            .column("default_second_factor", type: Schema.flag(db), .notNull, Schema.flagDefault(db))
             .unique("kind", "value"))
             .run()
 

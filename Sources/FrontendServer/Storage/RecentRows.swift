@@ -6,7 +6,7 @@ import Synchronization
 /// can be missing from it) and for at most `maxAge` ms, which bounds how long a write by another process sharing
 /// the file (say, a revocation) can go unseen. Callers still apply every time-based check to the row with the
 /// current time. Callers that miss together share one read, so an entry that lapses under load costs one query,
-/// not one per waiting request.
+/// not one per waiting request. A `maxAge` of 0 turns all of this off: every call reads.
 final class RecentRows<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     typealias Read = @Sendable () async throws -> (value: Value, keep: Bool)
 
@@ -46,6 +46,7 @@ final class RecentRows<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// fetching right now, or the result of `read` (kept for others when it says so).
     func value(for key: Key, generation: UInt64, now: Int64, usable: (Value) -> Bool = { _ in true },
                read: @escaping Read) async throws -> Value {
+        guard maxAge > 0 else { return try await read().value }
         let lookup = state.withLock { state -> Lookup in
             if let entry = state.entries[key], entry.generation == generation, entry.readAt <= now,
                now - entry.readAt < maxAge, usable(entry.value) {

@@ -28,6 +28,12 @@ struct AdminOptions: ParsableArguments {
     var dataDirectory: String?
     @Option(name: .customLong("config"), help: "The instance's settings file (TOML), as given to serve.")
     var configFile: String?
+    @Option(name: .customLong("database"), help: ArgumentHelp(
+        "The instance's PostgreSQL URL, as given to serve (default $CLERK_TUI_DATABASE_URL, or the settings' [database] url).",
+        discussion: "Needs the nodes' $CLERK_TUI_DATA_KEY."))
+    var databaseURL: String?
+    @Option(name: .customLong("public-url"), help: "The URL the instance is reached at, for invitation links (default: the address a server on the data directory last recorded).")
+    var publicURL: String?
 
     /// Runs `body` on the instance, closing it afterwards; its errors end the command with their message.
     func withAdministration<T>(_ body: (LocalAdministration) async throws -> T) async throws -> T {
@@ -38,7 +44,11 @@ struct AdminOptions: ParsableArguments {
         let settings = configFile
             ?? (dataDirectory == nil && FileManager.default.fileExists(atPath: embeddedSettings) ? embeddedSettings : nil)
         let administration: LocalAdministration
-        do { administration = try await LocalAdministration.open(dataDirectory: directory, settingsFile: settings) } catch {
+        let database = databaseURL ?? environment["CLERK_TUI_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        do {
+            administration = try await LocalAdministration.open(dataDirectory: directory, databaseURL: database,
+                                                                publicURL: publicURL, settingsFile: settings)
+        } catch {
             printError("clerk-tui admin: \(error)")
             throw ExitCode.failure
         }
