@@ -84,7 +84,7 @@ struct Gateway: Sendable {
             failure = APIFailure(http.status, http.status.code < 500 ? "request_invalid" : "internal_clerk_error",
                                  http.status.reasonPhrase)
         default:
-            logger.error("unhandled error", metadata: ["type": "\(type(of: error))"])
+            logger.error("unhandled error", metadata: ["type": "\(type(of: error))", "detail": "\(PostgresStore.loggableDetail(error))"])
             failure = APIFailure(.internalServerError, "internal_clerk_error", "Oops, an unexpected error occurred.")
         }
         SecurityEvent.log(code: failure.error.code, path: path ?? "", notes: notes, logger: logger)

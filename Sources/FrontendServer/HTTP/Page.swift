@@ -69,7 +69,7 @@ extension Gateway {
         } catch let failure as APIFailure {
             return Page.failure(failure).response
         } catch {
-            instance.logger.error("unhandled error", metadata: ["type": "\(type(of: error))"])
+            instance.logger.error("unhandled error", metadata: ["type": "\(type(of: error))", "detail": "\(PostgresStore.loggableDetail(error))"])
             return Page.failure(APIFailure(.internalServerError, "internal_clerk_error", "Oops, an unexpected error occurred.")).response
         }
     }

@@ -8,10 +8,12 @@ import Synchronization
 ///
 /// Writes run as SERIALIZABLE transactions, so the services' read-then-write steps stay correct with several nodes
 /// writing at once; a transaction that fails to serialize (40001), deadlocks (40P01) or meets a unique row a
-/// concurrent one just inserted (23505) runs again from the start, a bounded number of times with jittered backoff.
-/// A connection that cannot be had within `leaseTimeout` (the server is down) fails with `DatabaseUnavailable`.
+/// concurrent one just inserted (23505) runs again from the start with jittered backoff, at most `maxAttempts` times
+/// within `contentionPatience` (a burst of guesses at one account makes every transaction touch the same row). Past
+/// that bound the request answers 503 with Retry-After, never a 500. A connection that cannot be had within `leaseTimeout` (the server is down) fails with `DatabaseUnavailable`.
 struct PostgresStore: Store {
-    static let maxAttempts = 8
+    static let maxAttempts = 30
+    static let contentionPatience: Duration = .seconds(5)
     static let leaseTimeout: Duration = .seconds(2)
     static let outagePatience: Duration = .seconds(6)
 
@@ -76,12 +78,14 @@ struct PostgresStore: Store {
     /// is then unknown. What is left is translated for the gateway.
     private func retrying<T: Sendable>(_ operation: @Sendable (_ committing: Flag) async throws -> T) async throws -> T {
         var attempt = 1
-        let deadline = ContinuousClock.now + Self.outagePatience
+        let started = ContinuousClock.now
+        let deadline = started + Self.outagePatience
         while true {
             let committing = Flag()
             do {
                 return try await operation(committing)
-            } catch let error as PSQLError where attempt < Self.maxAttempts && Self.isTransient(error) {
+            } catch let error as PSQLError where Self.isTransient(error) && attempt < Self.maxAttempts
+                && ContinuousClock.now - started < Self.contentionPatience {
                 StoreMetrics.retried(sqlState: error.serverInfo?[.sqlState] ?? "")
             } catch where Self.isConnectionLoss(error) && !committing.isSet && ContinuousClock.now < deadline {
                 StoreMetrics.retried(sqlState: "connection")
@@ -153,9 +157,9 @@ struct PostgresStore: Store {
         await runner.value
     }
 
-    /// Full jitter over an exponential step: 10, 20, 40… ms, at most 250 ms.
+    /// Full jitter over an exponential step: 10, 20, 40… ms, at most 160 ms.
     static func backoff(attempt: Int) -> Duration {
-        let ceiling = min(250, 5 << min(attempt, 6))
+        let ceiling = min(160, 5 << min(attempt, 6))
         return .milliseconds(Int.random(in: 1...ceiling))
     }
 
@@ -172,7 +176,8 @@ struct PostgresStore: Store {
         return error.code != .server || state.hasPrefix("08") || state.hasPrefix("57P")
     }
 
-    /// Connection-level failures become `DatabaseUnavailable` (answered 503); a unique violation that outlived its
+    /// Connection-level failures, and conflicts that outlived their retries, become `DatabaseUnavailable` (answered
+    /// 503); a unique violation that outlived its
     /// retries becomes `UniqueViolation`; anything else passes through.
     static func translate(_ error: any Error) -> any Error {
         guard let error = error as? PSQLError else { return error }
@@ -184,11 +189,20 @@ struct PostgresStore: Store {
         if state == "22021" || state == "22P05" {  // a NUL or a character the database cannot hold (a path id)
             return APIFailure.unstorableCharacter
         }
+        if state == "40001" || state == "40P01" {
+            return DatabaseUnavailable(reason: "still conflicting with concurrent transactions after its retries")
+        }
         if state == "23505" {
             return UniqueViolation(table: error.serverInfo?[.tableName] ?? "", constraint: error.serverInfo?[.constraintName] ?? "",
                                    detail: error.serverInfo?[.detail] ?? "")
         }
         return error
+    }
+
+    /// What may be logged of an error nothing else handled: a database error's code and server message, else nothing
+    /// (other errors' descriptions may hold request values).
+    static func loggableDetail(_ error: any Error) -> String {
+        error is PSQLError ? describe(error) : "-"
     }
 
     /// PSQLError hides everything in `description` (it may hold binds); the code and server message are safe.
