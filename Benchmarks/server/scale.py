@@ -68,6 +68,40 @@ def load(url: str, emails: list[str], *, workers: int, seconds: float) -> dict:
             "errors": errors, "median_ms": statistics.median(latencies) * 1000 if latencies else float("nan")}
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of one process so far (0 once it is gone)."""
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def postgres_pids() -> list[int]:
+    """The PostgreSQL server's processes (postmaster and backends; pooled connections live through a round)."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if open(f"/proc/{entry}/comm").read().strip() == "postgres":
+                    pids.append(int(entry))
+            except OSError:
+                pass
+    return pids
+
+
+def measured_round(url: str, emails: list[str], node_pids: list[int], *, workers: int, seconds: float) -> dict:
+    """One round of `load`, with the CPU time per pair spent by the nodes, PostgreSQL and this load generator."""
+    database = postgres_pids()
+    before = (sum(map(cpu_seconds, node_pids)), sum(map(cpu_seconds, database)), time.process_time())
+    result = load(url, emails, workers=workers, seconds=seconds)
+    after = (sum(map(cpu_seconds, node_pids)), sum(map(cpu_seconds, database)), time.process_time())
+    pairs = max(1, result["pairs"])
+    result["cpu_ms"] = {part: (after[index] - before[index]) * 1000 / pairs
+                        for index, part in enumerate(("nodes", "postgres", "client"))}
+    return result
+
+
 def measure(name: str, make, *, users: int, workers: int, seconds: float, rounds: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="clerk-scale-") as scratch:
         cluster = make(Path(scratch) / name / "data")
@@ -76,7 +110,8 @@ def measure(name: str, make, *, users: int, workers: int, seconds: float, rounds
             setup = NativeClient(url, validate=False)
             emails = [sign_up(setup, unique_email("bench"))["email"] for _ in range(users)]
             load(url, emails, workers=workers, seconds=2)  # warm-up: connections, caches
-            results = [load(url, emails, workers=workers, seconds=seconds) for _ in range(rounds)]
+            node_pids = [node.process.pid for node in getattr(cluster, "nodes", [cluster])]
+            results = [measured_round(url, emails, node_pids, workers=workers, seconds=seconds) for _ in range(rounds)]
         finally:
             cluster.stop()
     best = sorted(results, key=lambda r: r["pairs_per_s"])[len(results) // 2]
@@ -115,9 +150,20 @@ def main() -> int:
         text = (f"  {name:<22} {result['pairs_per_s']:>7.1f} pairs/s  p99 {result['p99_ms']:>7.1f} ms  "
                 f"(median {result['median_ms']:.1f} ms)   ratio {ratio:.2f} of pairs/s, {p99_ratio:.2f}x p99   "
                 f"rounds {result['rounds']}")
+        cpu = result["cpu_ms"]
+        text += (f"\n  {'':<22} CPU per pair: nodes {cpu['nodes']:.1f} ms, PostgreSQL {cpu['postgres']:.1f} ms, "
+                 f"load generator {cpu['client']:.1f} ms")
         if result["errors"]:
             text += f"   !! {len(result['errors'])} errors, first: {result['errors'][0]}"
         print(text)
+    cpu = results[2][1]["cpu_ms"]
+    busy = sum(cpu.values())
+    print(f"  What limits it here: the {os.cpu_count()} cores, shared by the nodes, PostgreSQL and the load generator "
+          f"({busy:.0f} ms of CPU per pair at 2 nodes: {cpu['nodes']:.0f} in the nodes, mostly bcrypt).")
+    if cpu["postgres"] > 0:
+        print(f"  Prediction: nodes on cores of their own scale until PostgreSQL's share saturates it, about "
+              f"{1000 / cpu['postgres']:.0f} pairs/s per PostgreSQL core; each node core adds about "
+              f"{1000 / max(cpu['nodes'], 0.1):.0f} pairs/s.")
     return 0
 
 
