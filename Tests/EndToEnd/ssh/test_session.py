@@ -1,9 +1,11 @@
 """A session is a portal child on its own pty: TERM, size, filtered env, resize, reaping, state clean-up."""
 from __future__ import annotations
 
+import re
 import signal
 import stat
 import subprocess
+import urllib.request
 
 from sshserver import process_environment, process_state, wait_for
 
@@ -127,3 +129,21 @@ def test_log_never_contains_the_password(start_server, tmux, tmp_path):
     wait_for(lambda: server.log_events("disconnect"), what="the disconnect log line")
     assert "hunter2" not in server.log_path.read_text()
     assert subprocess.run(["grep", "-r", "hunter2", str(server.root)], capture_output=True).returncode == 1
+
+
+def active_sessions(metrics_url):
+    """The `clerk_tui_ssh_active_sessions` gauge's value, or None before it exists."""
+    text = urllib.request.urlopen(metrics_url, timeout=5).read().decode()
+    match = re.search(r"^clerk_tui_ssh_active_sessions(?:\{[^}]*\})? (\d+(?:\.\d+)?)$", text, re.M)
+    return float(match.group(1)) if match else None
+
+
+def test_metrics_port_counts_active_sessions(start_server, tmux, key):
+    server = start_server("--metrics-port", "0")
+    metrics_url = wait_for(lambda: re.search(r"Metrics listening on (\S+)", server.stdout_path.read_text()),
+                           what="the metrics line").group(1)
+    open_session(server, tmux, key, name="a")
+    open_session(server, tmux, key, name="b")
+    wait_for(lambda: active_sessions(metrics_url) == 2, what="two active sessions in the metrics")
+    tmux.kill("a")
+    wait_for(lambda: active_sessions(metrics_url) == 1, what="one active session after a disconnect")
