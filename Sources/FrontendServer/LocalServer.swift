@@ -150,6 +150,7 @@ public final class LocalServer: Sendable {
         let directory = configuration.dataDirectory
         try DataDirectory.prepare(directory, logger: configuration.logger)
         let location = try DatabaseLocation.resolve(url: configuration.databaseURL ?? settings.databaseURL, dataDirectory: directory)
+        if case .sqlite(let path) = location { try DataDirectory.createDatabaseFile(at: URL(fileURLWithPath: path)) }
         let database = try await Database.open(location, logger: configuration.logger)
         do {
             let secrets = try await InstanceSecrets.loadOrCreate(in: directory, database: database, dataKey: configuration.dataKey,

@@ -25,12 +25,11 @@ enum DataDirectory {
                 try tighten(url, to: 0o600, logger: logger)
             }
         }
-        try createOwnerOnly(directory.appendingPathComponent("fapi.sqlite"))
     }
 
     /// Creates the SQLite file 0600 before SQLite does: SQLite creates files 0644 under the umask, and gives the
-    /// `-wal` and `-shm` files the database file's mode.
-    private static func createOwnerOnly(_ url: URL) throws {
+    /// `-wal` and `-shm` files the database file's mode. (A node on PostgreSQL has no such file.)
+    static func createDatabaseFile(at url: URL) throws {
         let fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw Refused(description: "cannot create \(url.path): \(String(cString: strerror(errno)))") }
         close(fd)
