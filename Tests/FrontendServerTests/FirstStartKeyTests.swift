@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Testing
 @testable import FrontendServer
 
@@ -33,6 +34,31 @@ struct FirstStartKeyTests {
             #expect(try await Self.environmentIDs(client) == ids)
             #expect(try await KeyLifecycleTests.kids(client) == [kid], "the generated key was kept")
         }
+    }
+
+    /// Two processes opening a new data directory at once (a server still making its first key, and `clerk-tui
+    /// admin` signing an invitation) end with one key: the first one written.
+    @Test func twoOpenersOfANewDirectoryAgreeOnItsFirstKeyAndSecrets() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fapi-test-" + UUID().uuidString)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // The store only tells the secrets where they live (files, as SQLite keeps them); both openers share it.
+        let database = try await Database.open(path: directory.appendingPathComponent("fapi.sqlite").path,
+                                               logger: Logger(label: "test"))
+        let secrets = try await withThrowingTaskGroup(of: InstanceSecrets.self) { group in
+            for _ in 0..<2 {
+                group.addTask { try await InstanceSecrets.loadOrCreate(in: directory, database: database, now: 0) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        await database.close()
+        let kids = try secrets.map { try $0.signingKeys.signer(at: 0).keyID }
+        #expect(kids[0] == kids[1])
+        #expect(secrets[0].instanceID == secrets[1].instanceID)
+        #expect(secrets[0].digest("code") == secrets[1].digest("code"), "one pepper")
+        #expect(try secrets[1].dataKey.open(try secrets[0].dataKey.seal("x", context: "t"), context: "t") == "x")
+        let stored = try SigningKeyRing.load(in: directory, dataKey: secrets[0].dataKey, tokenLifetime: 60)
+        #expect(try stored.signer(at: 0).keyID == kids[0], "the key both use is the one on disk")
     }
 
     @Test func anInstanceFromBeforeTheIDFileKeepsItsKeysID() async throws {

@@ -19,12 +19,9 @@ struct DataKey: Sendable {
             return DataKey(key: SymmetricKey(data: bytes))
         }
         let file = directory.appendingPathComponent("data-key")
-        if let text = try? String(contentsOf: file, encoding: .utf8),
-           let bytes = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), bytes.count == 32 {
-            return DataKey(key: SymmetricKey(data: bytes))
-        }
-        let bytes = Data(RandomToken.bytes(32))
-        try SecretFile.write(Data(bytes.base64EncodedString().utf8), to: file)
+        let text = try SecretFile.readOrCreate(file) { Data(Data(RandomToken.bytes(32)).base64EncodedString().utf8) }
+        guard let bytes = Data(base64Encoded: String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
+              bytes.count == 32 else { throw Failure(description: "the data key file is damaged") }
         return DataKey(key: SymmetricKey(data: bytes))
     }
 
@@ -56,6 +53,38 @@ enum SecretFile {
         guard written == data.count, fsync(fd) == 0 else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
+    }
+
+    /// Creates `url` holding `data`, owner-only, unless it exists already; returns false when another process (a
+    /// second server, `clerk-tui admin`) created it first. The file appears whole or not at all: it is written aside,
+    /// then hard-linked into place, which fails rather than replaces.
+    static func createOnce(_ data: Data, at url: URL) throws -> Bool {
+        let temporary = url.appendingPathExtension("new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try write(data, to: temporary)
+        defer { unlink(temporary.path) }
+        if link(temporary.path, url.path) == 0 { return true }
+        switch errno {
+        case EEXIST: return false
+        case EPERM, EOPNOTSUPP:  // a file system without hard links: an exclusive create, readable while written
+            let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+            if fd < 0 && errno == EEXIST { return false }
+            if fd >= 0 { close(fd) }
+            try replace(data, at: url)
+            return true
+        default: throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+    }
+
+    /// The contents of `url`, after creating it with `fresh()` if it did not exist: of processes creating it at
+    /// once, every one reads the first one's.
+    static func readOrCreate(_ url: URL, fresh: () throws -> Data) throws -> Data {
+        if let existing = FileManager.default.contents(atPath: url.path) { return existing }
+        let data = try fresh()
+        if try createOnce(data, at: url) { return data }
+        guard let existing = FileManager.default.contents(atPath: url.path) else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        return existing
     }
 
     /// Replaces `url` atomically with an owner-only file holding `data`.

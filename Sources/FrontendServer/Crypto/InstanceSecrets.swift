@@ -53,13 +53,10 @@ struct InstanceSecrets: Sendable {
         let dataKey = try DataKey.loadOrCreate(in: directory, configured: configuredDataKey)
         let ring = try SigningKeyRing.load(in: directory, dataKey: dataKey, tokenLifetime: tokenLifetime)
         let pepperFile = directory.appendingPathComponent("instance-pepper")
-        let pepperBytes: Data
-        if let text = try? String(contentsOf: pepperFile, encoding: .utf8),
-           let decoded = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), decoded.count >= 32 {
-            pepperBytes = decoded
-        } else {
-            pepperBytes = Data(RandomToken.bytes(32))
-            try SecretFile.write(Data(pepperBytes.base64EncodedString().utf8), to: pepperFile)
+        let pepperText = try SecretFile.readOrCreate(pepperFile) { Data(Data(RandomToken.bytes(32)).base64EncodedString().utf8) }
+        guard let pepperBytes = Data(base64Encoded: String(decoding: pepperText, as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)), pepperBytes.count >= 32 else {
+            throw DataKey.Failure(description: "the pepper file is damaged")
         }
         return InstanceSecrets(signingKeys: ring, instanceID: try instanceID(in: directory, ring: ring, now: now),
                                pepper: SymmetricKey(data: pepperBytes), dataKey: dataKey)
@@ -69,11 +66,11 @@ struct InstanceSecrets: Sendable {
     /// key; a new one gets a random id, as its first key is still being generated.
     private static func instanceID(in directory: URL, ring: SigningKeyRing, now: Int64) throws -> String {
         let file = directory.appendingPathComponent("instance-id")
-        if let text = try? String(contentsOf: file, encoding: .utf8) {
-            let id = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if id.hasPrefix("ins_") && id.count > 4 { return id }
-        }
-        let id = ring.hasKey ? try ring.signer(at: now).keyID : "ins_" + RandomToken.bytes(16).hexString
+        let fresh = { Data((ring.hasKey ? try ring.signer(at: now).keyID : "ins_" + RandomToken.bytes(16).hexString).utf8) }
+        let stored = String(decoding: try SecretFile.readOrCreate(file, fresh: fresh), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        if stored.hasPrefix("ins_") && stored.count > 4 { return stored }
+        let id = String(decoding: try fresh(), as: UTF8.self)
         try SecretFile.replace(Data(id.utf8), at: file)
         return id
     }

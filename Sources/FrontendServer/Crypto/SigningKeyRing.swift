@@ -111,12 +111,18 @@ final class SigningKeyRing: Sendable {
         return ring
     }
 
-    /// Makes `key` the only key of a ring kept in a file, signing from the start, and persists it.
+    /// Makes `key` the only key of a ring kept in a file, signing from the start, and persists it, unless another
+    /// process on the same data directory (a `clerk-tui admin` beside a server still making its first key) wrote a
+    /// first key meanwhile: then that one is the instance's, in this process too.
     private func adopt(_ key: RSASigningKey) throws {
         guard case .file(let file) = home else { return }
         let entry = Entry(signer: try Self.signer(key), activeFrom: 0, retireAt: nil)
-        try SecretFile.replace(Data(try Self.seal([entry], with: dataKey).utf8), at: file)
-        entries.withLock { $0 = [entry] }
+        if try SecretFile.createOnce(Data(try Self.seal([entry], with: dataKey).utf8), at: file) {
+            entries.withLock { $0 = [entry] }
+            return
+        }
+        let stored = try Self.unseal(try String(contentsOf: file, encoding: .utf8), with: dataKey)
+        entries.withLock { $0 = stored }
     }
 
     /// Returns once the ring holds a key; throws when generating the first one failed.
