@@ -1,8 +1,9 @@
 import Hummingbird
 import Logging
 
-/// One log line per request at `info`: `request_id`, `method`, `route` (the pattern, never the ids in the path),
-/// `status` and `latency_ms`. Bodies, headers and query strings are never logged (they carry tokens and codes).
+/// One log line per request at `info` (added only when the logger shows `info`): `request_id`, `method`, `route`
+/// (the pattern, never the ids in the path), `status` and `latency_ms`. Bodies, headers and query strings are never
+/// logged (they carry tokens and codes).
 struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
@@ -18,7 +19,6 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func log(_ request: Request, context: Context, status: Int, since started: ContinuousClock.Instant) {
-        guard logger.logLevel <= .info else { return }
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         logger.info("request", metadata: [

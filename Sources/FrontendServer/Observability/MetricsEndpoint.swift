@@ -42,6 +42,9 @@ public final class MetricsEndpoint: Sendable {
         }
     }
 
+    /// Whether a metrics endpoint collects this process's metrics (started before the server, as `serve` does).
+    static var isCollecting: Bool { registry.withLock { $0 != nil } }
+
     /// The process's registry, bootstrapping swift-metrics onto it the first time (swift-metrics allows one
     /// bootstrap per process).
     static func bootstrap() -> PrometheusCollectorRegistry {

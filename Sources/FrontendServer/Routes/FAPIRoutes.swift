@@ -9,8 +9,9 @@ struct FAPIRoutes {
 
     func build() -> Router<FAPIRequestContext> {
         let router = Router(context: FAPIRequestContext.self)
-        router.add(middleware: MetricsMiddleware())
-        router.add(middleware: AccessLogMiddleware(logger: instance.logger))
+        // Each costs every request something; neither runs when nothing would read what it records.
+        if MetricsEndpoint.isCollecting { router.add(middleware: MetricsMiddleware()) }
+        if instance.logger.logLevel <= .info { router.add(middleware: AccessLogMiddleware(logger: instance.logger)) }
         wellKnown(router)
         client(router.group("v1/client"))
         signIns(router.group("v1/client/sign_ins"))
