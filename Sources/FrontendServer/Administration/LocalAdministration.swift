@@ -33,7 +33,7 @@ public final class LocalAdministration: Sendable {
         let database = try await Database.open(location, readers: 1, patience: .seconds(5), logger: logger)
         let secrets: InstanceSecrets
         do {
-            if database.isShared, try await !SharedSecrets.exists("jwt-keys", in: database) {
+            if database.isShared, try await !SigningKeyRing.isStored(in: database) {
                 throw AdministrationError("There is no instance in that database yet: start clerk-tui serve on it first.")
             }
             secrets = try await InstanceSecrets.loadOrCreate(in: dataDirectory, database: database, dataKey: dataKey,

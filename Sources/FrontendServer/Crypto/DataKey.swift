@@ -18,10 +18,9 @@ struct DataKey: Sendable {
                   bytes.count == 32 else { throw Failure(description: "the configured data key is not 32 base64 bytes") }
             return DataKey(key: SymmetricKey(data: bytes))
         }
-        let file = directory.appendingPathComponent("data-key")
-        let text = try SecretFile.readOrCreate(file) { Data(Data(RandomToken.bytes(32)).base64EncodedString().utf8) }
-        guard let bytes = Data(base64Encoded: String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
-              bytes.count == 32 else { throw Failure(description: "the data key file is damaged") }
+        guard let bytes = try SecretFile.randomSecret(at: directory.appendingPathComponent("data-key")), bytes.count == 32 else {
+            throw Failure(description: "the data key file is damaged")
+        }
         return DataKey(key: SymmetricKey(data: bytes))
     }
 
@@ -45,7 +44,7 @@ struct DataKey: Sendable {
 /// Owner-only secret files.
 enum SecretFile {
     /// Writes `data` readable by the owner only, replacing nothing that exists.
-    static func write(_ data: Data, to url: URL) throws {
+    private static func write(_ data: Data, to url: URL) throws {
         let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
         defer { close(fd) }
@@ -85,6 +84,13 @@ enum SecretFile {
             throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
         return existing
+    }
+
+    /// The random secret kept base64 in `url`: `count` random bytes, written on first use by whichever process
+    /// writes first. Nil when the file holds something else.
+    static func randomSecret(at url: URL, count: Int = 32) throws -> Data? {
+        let text = try readOrCreate(url) { Data(Data(RandomToken.bytes(count)).base64EncodedString().utf8) }
+        return Data(base64Encoded: String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Replaces `url` atomically with an owner-only file holding `data`.

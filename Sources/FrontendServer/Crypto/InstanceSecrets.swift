@@ -52,10 +52,8 @@ struct InstanceSecrets: Sendable {
                                      now: Int64) throws -> InstanceSecrets {
         let dataKey = try DataKey.loadOrCreate(in: directory, configured: configuredDataKey)
         let ring = try SigningKeyRing.load(in: directory, dataKey: dataKey, tokenLifetime: tokenLifetime)
-        let pepperFile = directory.appendingPathComponent("instance-pepper")
-        let pepperText = try SecretFile.readOrCreate(pepperFile) { Data(Data(RandomToken.bytes(32)).base64EncodedString().utf8) }
-        guard let pepperBytes = Data(base64Encoded: String(decoding: pepperText, as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)), pepperBytes.count >= 32 else {
+        guard let pepperBytes = try SecretFile.randomSecret(at: directory.appendingPathComponent("instance-pepper")),
+              pepperBytes.count >= 32 else {
             throw DataKey.Failure(description: "the pepper file is damaged")
         }
         return InstanceSecrets(signingKeys: ring, instanceID: try instanceID(in: directory, ring: ring, now: now),

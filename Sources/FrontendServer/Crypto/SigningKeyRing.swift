@@ -89,6 +89,11 @@ final class SigningKeyRing: Sendable {
         return ring
     }
 
+    /// Whether a shared store holds a ring already, that is, whether an instance was ever started on it.
+    static func isStored(in database: Database) async throws -> Bool {
+        try await SharedSecrets.exists(context, in: database)
+    }
+
     /// Takes up what another node rotated (shared store only); an unchanged row changes nothing.
     func reload() async throws {
         guard case .database(let database) = home, let sealed = try await SharedSecrets.sealed(Self.context, in: database),
