@@ -73,6 +73,33 @@ import Testing
         #expect(machine.update(.retry).calls() == [.loadEnvironment, .loadClient])
     }
 
+    @Test func aLateRefreshKeepsTheSignUpCardOpenedFromTheCachedSignIn() {
+        var (machine, start) = Self.restored(CachedView(environment: Fixtures.environment(), client: nil))
+        _ = machine.update(.signIn(.goToSignUp))
+        guard case .signUp = machine.route else {
+            Issue.record("expected sign-up, got \(machine.route)")
+            return
+        }
+        _ = PortalMachineTests.answer(
+            &machine, start,
+            [.loadEnvironment: .success(.environment(Fixtures.environment())), .loadClient: .success(.client(Self.signedOut))])
+        guard case .signUp = machine.route else {
+            Issue.record("the refresh replaced the sign-up card with \(machine.route)")
+            return
+        }
+    }
+
+    @Test func aTicketIsRedeemedOnTheRefreshedSettingsNotTheCachedCard() {
+        var machine = PortalMachine(ticket: "inv_ticket")
+        let start = machine.update(.start)
+        #expect(machine.update(.restore(CachedView(environment: Fixtures.environment(), client: nil))).isEmpty)
+        #expect(machine.route == .loading)
+        let redeem = PortalMachineTests.answer(
+            &machine, start,
+            [.loadEnvironment: .success(.environment(Fixtures.environment())), .loadClient: .success(.client(Self.signedOut))])
+        #expect(redeem.calls() == [.createSignIn(SignInParameters(strategy: .ticket, ticket: "inv_ticket", locale: "en-US"))])
+    }
+
     @Test func aRestoreAfterTheAnswersIsIgnored() {
         var machine = PortalMachineTests.booted(client: Self.signedOut)
         let before = machine

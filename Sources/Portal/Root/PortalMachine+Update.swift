@@ -12,7 +12,9 @@ extension PortalMachine {
             requests.forgetAll()
             return [send(.loadEnvironment, .environment), send(.loadClient, .client)]
         case .restore(let view):
-            guard route == .loading, environment == nil, !clientLoaded else { return [] }
+            // A ticket is redeemed on the current settings: its card waits for the refresh, as it waits for the
+            // ticket's own answer anyway, rather than offer a cached card that the ticket's card then replaces.
+            guard route == .loading, environment == nil, !clientLoaded, ticket == nil else { return [] }
             environment = view.environment
             client = view.client
             clientLoaded = true
@@ -98,8 +100,11 @@ extension PortalMachine {
         guard let client, let active = client.lastActiveSession, signedIn.contains(active) else {
             // Signed-in accounts but none active: the account switcher.
             if !signedIn.isEmpty, let client { return showHome(client, environment) }
-            if case .signIn = route { return [] }
-            return showSignIn()
+            // A signed-out card already open stays: a refresh answered late must not undo the steps taken on it.
+            switch route {
+            case .signIn, .signUp: return []
+            default: return showSignIn()
+            }
         }
         if active.status == .pending, let key = active.tasks?.first?.key {
             if key == .chooseOrganization { return chooseOrganization(active, environment) }

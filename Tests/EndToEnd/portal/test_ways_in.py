@@ -44,7 +44,7 @@ def join_waitlist(pane, address: str) -> None:
 
 def finish_ticket_sign_up(pane, address: str) -> None:
     """A ticket sign-up asks only for what the invitation leaves missing: the password."""
-    pane.wait_for(r"Password")
+    pane.wait_for(r"Fill in missing fields[\s\S]*Password")
     pane.type(PASSWORD)
     pane.keys("Enter")
     pane.wait_for(HOME + re.escape(address))
