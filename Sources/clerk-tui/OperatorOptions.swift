@@ -15,7 +15,10 @@ struct OperatorOptions: ParsableArguments {
 
     /// The command's logger, after sending every log of the process to the chosen format.
     func logger(label: String) -> Logger {
-        if logFormat == .json { LoggingSystem.bootstrap(JSONLogHandler.init(label:)) }
+        switch logFormat {
+        case .json: LoggingSystem.bootstrap(JSONLogHandler.init(label:))
+        case .text: LoggingSystem.bootstrap(TextLogHandler.init(label:))
+        }
         var logger = Logger(label: label)
         let fallback: Logger.Level = logFormat == .json ? .info : .notice
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? fallback

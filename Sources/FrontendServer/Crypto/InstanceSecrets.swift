@@ -12,6 +12,16 @@ struct InstanceSecrets: Sendable {
     let instanceID: String
     let pepper: SymmetricKey
     let dataKey: DataKey
+    /// HMAC-SHA-256 already keyed with the pepper: each digest copies it instead of keying a new one.
+    private let pepperedHMAC: HMAC<SHA256>
+
+    init(signingKeys: SigningKeyRing, instanceID: String, pepper: SymmetricKey, dataKey: DataKey) {
+        self.signingKeys = signingKeys
+        self.instanceID = instanceID
+        self.pepper = pepper
+        self.dataKey = dataKey
+        pepperedHMAC = HMAC(key: pepper)
+    }
 
     static func loadOrCreate(in directory: URL, database: Database, dataKey configuredDataKey: String? = nil,
                              tokenLifetime: TimeInterval = 60, now: Int64) async throws -> InstanceSecrets {
@@ -80,7 +90,10 @@ struct InstanceSecrets: Sendable {
 
     /// HMAC-SHA-256 of `text` under the pepper, as hex: how codes, tokens and backup codes are stored.
     func digest(_ text: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: pepper).hexString
+        var hmac = pepperedHMAC
+        var text = text
+        text.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
+        return hmac.finalize().hexString
     }
 }
 
@@ -89,6 +102,7 @@ extension Sequence<UInt8> {
     var hexString: String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
+        text.reserveCapacity(underestimatedCount * 2)
         for byte in self {
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0f)])

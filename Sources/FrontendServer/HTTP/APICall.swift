@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// One FAPI request, decoded once: form body, query flags, and how the client authenticates (native
 /// `Authorization` header or browser `__client` cookie).
@@ -21,11 +22,14 @@ struct APICall: Sendable {
     /// does not carry the client token.
     var bearerToken: String? = nil
     let origin: String?
-    let remoteIP: String
+    private let remoteAddress: SocketAddress?
+    /// The client's IP address as seen on the socket.
+    var remoteIP: String { remoteAddress?.ipAddress ?? "unknown" }
     /// The device the request came from, for its session's `latest_activity`.
     var device = ClientDevice()
     /// `clerk_trace_id` of this request: in error bodies and in every log line about it.
-    let traceID: String
+    let trace: TraceID
+    var traceID: String { trace.value }
     /// The undecoded body, for the few routes that take files instead of a form.
     var rawBody: [UInt8] = []
     /// As sent (a multipart boundary is case-sensitive).
@@ -43,7 +47,7 @@ struct APICall: Sendable {
     var sessionIDParameter: String? { query.nonEmpty("_clerk_session_id") }
 
     /// Decodes the request; with `rawBodyLimit` the body is kept as bytes (up to that size) instead of parsed as a form.
-    static func decode(_ request: Request, context: FAPIRequestContext, traceID: String,
+    static func decode(_ request: Request, context: FAPIRequestContext, trace: TraceID,
                        rawBodyLimit: Int? = nil) async throws(APIFailure) -> APICall {
         let query = try FormBody(parsing: Substring(request.uri.query ?? ""))
         let isNative = (try? query.bool("_is_native")) == true
@@ -66,21 +70,21 @@ struct APICall: Sendable {
         }
         let token: String?
         if isNative {
-            var value = request.headers[.authorization]?.trimmingCharacters(in: .whitespaces) ?? ""
-            if value.lowercased().hasPrefix("bearer") { value = String(value.dropFirst(6)).trimmingCharacters(in: .whitespaces) }
+            var value = request.headers[.authorization]?.trimmingWhitespace ?? ""
+            if value.hasASCIIPrefixIgnoringCase("bearer") { value = String(value.dropFirst(6)).trimmingWhitespace }
             token = value.isEmpty ? nil : value
         } else {
             token = request.cookies[cookieName]?.value
         }
         var call = APICall(method: request.method, form: form, query: query, isNative: isNative, presentedToken: token,
-                           origin: request.headers[.origin], remoteIP: context.remoteIP, traceID: traceID)
+                           origin: request.headers[.origin], remoteAddress: context.remoteAddress, trace: trace)
         call.rawBody = raw
         call.contentType = contentType
         call.device = ClientDevice(
             userAgent: request.headers[.userAgent], mobileHeader: request.headers[mobileHeader].map { $0 == "1" },
             deviceTypeHeader: request.headers[deviceTypeHeader], isAndroidSDK: request.headers[androidSDKHeader] != nil)
-        if !isNative, let value = request.headers[.authorization], value.lowercased().hasPrefix("bearer ") {
-            call.bearerToken = String(value.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        if !isNative, let value = request.headers[.authorization], value.hasASCIIPrefixIgnoringCase("bearer ") {
+            call.bearerToken = String(value.dropFirst(7)).trimmingWhitespace
         }
         return call
     }

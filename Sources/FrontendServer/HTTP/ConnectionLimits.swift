@@ -32,11 +32,13 @@ final class ConnectionLimits: Sendable {
         return Int(clamping: min(limit.rlim_cur, rlim_t(Int32.max)))  // RLIM_INFINITY is the largest value
     }
 
-    /// Takes a slot for `address`; false when either cap is reached (the caller refuses the connection).
+    /// Takes a slot for `address`; false when either cap is reached (the caller refuses the connection). Loopback
+    /// peers (127.0.0.1, ::1) count toward the total only: they are this host's own clients (the SSH front door's sessions, an
+    /// embedding portal, a reverse proxy), which one per-address share would shut out of each other.
     func admit(_ address: String) -> Bool {
         let (admitted, logCount) = state.withLock { state -> (Bool, Int?) in
             let mine = state.perAddress[address, default: 0]
-            guard state.total < total, mine < perAddress else {
+            guard state.total < total, mine < perAddress || Self.isLoopback(address) else {
                 return (false, Self.noteRefusal(address, in: &state))
             }
             state.total += 1
@@ -50,6 +52,12 @@ final class ConnectionLimits: Sendable {
             ])
         }
         return admitted
+    }
+
+    /// The host's own loopback address. Other 127/8 addresses keep their share: they are how the suites stand in for
+    /// distinct remote clients.
+    static func isLoopback(_ address: String) -> Bool {
+        ["127.0.0.1", "::1", "::ffff:127.0.0.1"].contains(address)
     }
 
     func release(_ address: String) {

@@ -4,11 +4,14 @@ import NIOCore
 /// Request context of the local FAPI: Hummingbird's core storage plus the peer address for per-IP limits.
 public struct FAPIRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The peer's socket address, formatted only when a route asks for its IP (most never do).
+    public let remoteAddress: SocketAddress?
+
     /// The client's IP address as seen on the socket.
-    public let remoteIP: String
+    public var remoteIP: String { remoteAddress?.ipAddress ?? "unknown" }
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        remoteIP = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        remoteAddress = source.channel.remoteAddress
     }
 }

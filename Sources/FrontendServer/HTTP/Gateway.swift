@@ -10,20 +10,20 @@ struct Gateway: Sendable {
 
     func serve(_ request: Request, _ context: FAPIRequestContext, rawBodyLimit: Int? = nil,
                _ body: @Sendable (Exchange) async throws -> Reply) async throws -> Response {
-        let origin = request.headers[.origin], traceID = RandomToken.base62(24), notes = SecurityNotes()
+        let origin = request.headers[.origin], trace = TraceID(), notes = SecurityNotes()
         do {
-            let call = try await APICall.decode(request, context: context, traceID: traceID, rawBodyLimit: rawBodyLimit)
+            let call = try await APICall.decode(request, context: context, trace: trace, rawBodyLimit: rawBodyLimit)
             try checkOrigin(call)
             let reply = try await body(Exchange(instance: instance, call: call, notes: notes))
-            var response = Response(status: reply.status, headers: jsonHeaders(), body: .init(byteBuffer: ByteBuffer(data: reply.body)))
+            var response = Response(status: reply.status, headers: Self.jsonHeaders, body: .init(byteBuffer: ByteBuffer(data: reply.body)))
             apply(reply, call: call, to: &response)
             addCORS(origin, to: &response.headers)
             return response
         } catch {
             var logger = instance.logger
-            logger[metadataKey: "trace_id"] = "\(traceID)"
+            logger[metadataKey: "trace_id"] = "\(trace.value)"
             logger[metadataKey: "ip"] = "\(context.remoteIP)"
-            var response = Gateway.errorResponse(error, logger: logger, traceID: traceID, path: request.uri.path, notes: notes)
+            var response = Gateway.errorResponse(error, logger: logger, traceID: trace.value, path: request.uri.path, notes: notes)
             addCORS(origin, to: &response.headers)
             return response
         }
@@ -39,12 +39,8 @@ struct Gateway: Sendable {
         instance.settings.allowedOrigins.contains(origin) || origin == instance.issuer
     }
 
-    private func jsonHeaders() -> HTTPFields {
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        headers[.cacheControl] = "no-store"
-        return headers
-    }
+    /// Built once: every answer starts from these (copy-on-write, so a request that adds one copies them then).
+    private static let jsonHeaders: HTTPFields = [.contentType: "application/json", .cacheControl: "no-store"]
 
     private func apply(_ reply: Reply, call: APICall, to response: inout Response) {
         if call.isNative {
@@ -107,8 +103,7 @@ struct MethodOverrideResponder: HTTPResponder {
     let logger: Logger
 
     func respond(to request: Request, context: FAPIRequestContext) async throws -> Response {
-        var request = request, logger = self.logger
-        logger[metadataKey: "ip"] = "\(context.remoteIP)"
+        var request = request
         if request.method == .post, let override = overrideMethod(request) {
             var head = request.head
             head.method = override
@@ -125,15 +120,22 @@ struct MethodOverrideResponder: HTTPResponder {
             }
         } else {
             do { response = try await router.respond(to: request, context: context) } catch {
-                response = Gateway.errorResponse(error, logger: logger, path: request.uri.path)
+                response = Gateway.errorResponse(error, logger: logger(context), path: request.uri.path)
             }
             // Every endpoint answers through `Gateway` (marked `no-store`) or serves an image; anything else is the
             // router's own not-found or bad-parameter answer, which gets Clerk's error body too.
             if response.headers[.cacheControl] != "no-store", response.headers[.contentType]?.hasPrefix("image/") != true {
-                response = Gateway.errorResponse(HTTPError(response.status), logger: logger, path: request.uri.path)
+                response = Gateway.errorResponse(HTTPError(response.status), logger: logger(context), path: request.uri.path)
             }
         }
         return response
+    }
+
+    /// The logger tagged with the caller's address, made only for an answer that logs (tagging costs on every request).
+    private func logger(_ context: FAPIRequestContext) -> Logger {
+        var logger = self.logger
+        logger[metadataKey: "ip"] = "\(context.remoteIP)"
+        return logger
     }
 
     private func overrideMethod(_ request: Request) -> HTTPRequest.Method? {

@@ -64,7 +64,7 @@ extension Gateway {
     func page(_ request: Request, _ context: FAPIRequestContext,
               _ body: @Sendable (Exchange) async throws -> Page) async -> Response {
         do {
-            let call = try await APICall.decode(request, context: context, traceID: RandomToken.base62(24))
+            let call = try await APICall.decode(request, context: context, trace: TraceID())
             return try await body(Exchange(instance: instance, call: call)).response
         } catch let failure as APIFailure {
             return Page.failure(failure).response

@@ -69,15 +69,15 @@ extension Gateway {
     /// page `body` gives, or the JSON error.
     func browserPage(_ request: Request, _ context: FAPIRequestContext,
                      _ body: @Sendable (Exchange) async throws -> Page) async -> Response {
-        let traceID = RandomToken.base62(24)
+        let trace = TraceID()
         do {
-            let call = try await APICall.decode(request, context: context, traceID: traceID)
+            let call = try await APICall.decode(request, context: context, trace: trace)
             return try await body(Exchange(instance: instance, call: call)).response
         } catch {
             var logger = instance.logger
-            logger[metadataKey: "trace_id"] = "\(traceID)"
+            logger[metadataKey: "trace_id"] = "\(trace.value)"
             logger[metadataKey: "ip"] = "\(context.remoteIP)"
-            return Gateway.errorResponse(error, logger: logger, traceID: traceID, path: request.uri.path)
+            return Gateway.errorResponse(error, logger: logger, traceID: trace.value, path: request.uri.path)
         }
     }
 }

@@ -13,6 +13,8 @@ final class Database: Sendable {
     private let writes = Atomic<UInt64>(0)
     /// SQLite's `<database>-changes`: grows by a byte after each change another process (`clerk-tui admin`) commits.
     private let changesPath: String?
+    /// That file, held open: `fstat` on a descriptor is cheaper than looking the path up again on every request.
+    private let changes: Int32
 
     /// Moves after every write transaction of this process ends, and after every change another process announced
     /// (`announceChange`). A value read before a read started and still the same later means that nothing written
@@ -20,7 +22,7 @@ final class Database: Sendable {
     /// so nothing there relies on it (`FrontendInstance` turns `RecentRows` off).
     var generation: UInt64 {
         var status = Glibc.stat()
-        let announced = changesPath.map { Glibc.lstat($0, &status) == 0 ? UInt64(status.st_size) : 0 } ?? 0
+        let announced = changes >= 0 && Glibc.fstat(changes, &status) == 0 ? UInt64(status.st_size) : 0
         return writes.load(ordering: .acquiring) &+ announced << 32
     }
 
@@ -31,6 +33,13 @@ final class Database: Sendable {
     private init(store: any Store, changesPath: String?) {
         self.store = store
         self.changesPath = changesPath
+        // Created empty if no process announced a change yet (the size is what counts); -1 leaves only this process's
+        // own writes counted, as when the data directory cannot take the file.
+        changes = changesPath.map { Glibc.open($0, O_RDONLY | O_CREAT | O_CLOEXEC, 0o600) } ?? -1
+    }
+
+    deinit {
+        if changes >= 0 { Glibc.close(changes) }
     }
 
     /// Tells every process serving this SQLite database that rows changed under it, so that none hands out a row it
