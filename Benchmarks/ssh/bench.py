@@ -4,7 +4,7 @@ the same typing into the same number of children on local ptys with no SSH in be
 when `--openssh-port` is given, the same SSH client typing into the same children served by OpenSSH's sshd (the
 cost of our server against the usual one). Latencies are also given as ratios to both.
 
-Usage: bench.py --binary PATH --port PORT --server-pid PID --sessions 1,50,200 [--keys 20] [--workers 2]
+Usage: bench.py --binary PATH --port PORT --server-pid PID --sessions 1,50,200 [--keys 20] [--workers 2] [--rounds 3]
                 [--openssh-port PORT --client-key FILE]
 """
 from __future__ import annotations
@@ -295,6 +295,7 @@ def main():
     parser.add_argument("--openssh-port", type=int, help="an sshd on loopback serving the same child")
     parser.add_argument("--openssh-pid", type=int, help="that sshd's pid")
     parser.add_argument("--client-key", required=True, help="the client's private key (sshd authorizes it)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per level; the summary gives each median")
     arguments = parser.parse_args()
     global FORM
     FORM = FORMS[arguments.child]
@@ -308,26 +309,47 @@ def main():
                                                 arguments.client_key, arguments.openssh_pid, arguments.binary)
 
     for level in [int(n) for n in arguments.sessions.split(",")]:
-        reference = asyncio.run(local_reference(arguments.binary, level, arguments.keys))
-        reference_p50, reference_p99 = statistics.median(reference), percentile(reference, 0.99)
-        print(json.dumps({"reference": "same typing, local ptys, no SSH", "sessions": level,
-                          "p50_ms": round(reference_p50, 2), "p99_ms": round(reference_p99, 2),
-                          "load_average_1m": os.getloadavg()[0]}), flush=True)
-        sshd = None
-        if openssh:
-            sshd = run_level(openssh, level, arguments.keys, arguments.workers)
-            print(json.dumps({"reference": "same client and children, OpenSSH sshd", **sshd}), flush=True)
-        result = run_level(ours, level, arguments.keys, arguments.workers)
-        if result["p50_ms"] is not None:
-            result["p50_vs_local_pty"] = round(result["p50_ms"] / reference_p50, 2)
-            result["p99_vs_local_pty"] = round(result["p99_ms"] / reference_p99, 2)
-            if sshd and sshd["p50_ms"]:
-                result["p50_vs_openssh"] = round(result["p50_ms"] / sshd["p50_ms"], 2)
-                result["p99_vs_openssh"] = round(result["p99_ms"] / sshd["p99_ms"], 2)
-                result["server_cpu_vs_openssh"] = round(
-                    result["server_cpu_percent_of_one_core"] / max(0.1, sshd["server_cpu_percent_of_one_core"]), 2)
-        print(json.dumps(result), flush=True)
-        print(json.dumps(where_the_time_goes(result)), flush=True)
+        rounds = [one_round(level, arguments, ours, openssh) for _ in range(arguments.rounds)]
+        print(json.dumps(median_of_rounds(level, rounds)), flush=True)
+
+
+def one_round(level: int, arguments, ours: Target, openssh: Target | None) -> dict:
+    """The three measurements of one level, one after the other: local ptys, OpenSSH, ours."""
+    reference = asyncio.run(local_reference(arguments.binary, level, arguments.keys))
+    reference_p50, reference_p99 = statistics.median(reference), percentile(reference, 0.99)
+    print(json.dumps({"reference": "same typing, local ptys, no SSH", "sessions": level,
+                      "p50_ms": round(reference_p50, 2), "p99_ms": round(reference_p99, 2),
+                      "load_average_1m": os.getloadavg()[0]}), flush=True)
+    sshd = None
+    if openssh:
+        sshd = run_level(openssh, level, arguments.keys, arguments.workers)
+        print(json.dumps({"reference": "same client and children, OpenSSH sshd", **sshd}), flush=True)
+    result = run_level(ours, level, arguments.keys, arguments.workers)
+    if result["p50_ms"] is not None:
+        result["p50_vs_local_pty"] = round(result["p50_ms"] / reference_p50, 2)
+        result["p99_vs_local_pty"] = round(result["p99_ms"] / reference_p99, 2)
+        if sshd and sshd["p50_ms"]:
+            result["p50_vs_openssh"] = round(result["p50_ms"] / sshd["p50_ms"], 2)
+            result["p99_vs_openssh"] = round(result["p99_ms"] / sshd["p99_ms"], 2)
+            result["server_cpu_vs_openssh"] = round(
+                result["server_cpu_percent_of_one_core"] / max(0.1, sshd["server_cpu_percent_of_one_core"]), 2)
+    print(json.dumps(result), flush=True)
+    print(json.dumps(where_the_time_goes(result)), flush=True)
+    return result
+
+
+def median_of_rounds(level: int, rounds: list[dict]) -> dict:
+    """Each figure's median over the rounds (every round measured its references beside ours)."""
+    keys = ["p50_ms", "p99_ms", "p50_vs_local_pty", "p99_vs_local_pty", "p50_vs_openssh", "p99_vs_openssh",
+            "child_pss_mib_per_session", "server_cpu_percent_of_one_core", "children_cpu_percent_of_one_core",
+            "client_cpu_percent_of_one_core"]
+    summary = {"summary": f"median of {len(rounds)} rounds", "sessions": level,
+               "opened": min(result["opened"] for result in rounds)}
+    for key in keys:
+        values = [result[key] for result in rounds if result.get(key) is not None]
+        if values:
+            summary[key] = round(statistics.median(values), 2)
+    return summary
 
 
 def where_the_time_goes(result: dict) -> dict:
