@@ -9,6 +9,7 @@ struct InvitationsCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Invite an email address: its link, sent to the outbox, signs the invitee up.",
             discussion: """
                 The invitee runs clerk-tui --ticket '<link>' (or pastes the link on the sign-in or sign-up card); \
@@ -29,6 +30,7 @@ struct InvitationsCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the invitations, newest first, with the link of pending ones.",
             discussion: """
                 Examples:
@@ -48,6 +50,7 @@ struct InvitationsCommand: AsyncParsableCommand {
 
     struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "revoke",
             abstract: "Revoke a pending invitation: its link stops working at once.",
             discussion: "Example:\n  clerk-tui admin invitations revoke jane@example.com")
         @OptionGroup var options: AdminOptions

@@ -9,6 +9,7 @@ struct UsersCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the users, oldest first.",
             discussion: """
                 Examples:
@@ -39,6 +40,7 @@ struct UsersCommand: AsyncParsableCommand {
 
     struct Lock: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lock",
             abstract: "Lock a user until unlocked: every sign-in answers user_locked and their sessions get no tokens.",
             discussion: "Example:\n  clerk-tui admin users lock jane@example.com")
         @OptionGroup var target: Target
@@ -51,6 +53,7 @@ struct UsersCommand: AsyncParsableCommand {
 
     struct Unlock: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "unlock",
             abstract: "Lift a lock, the operator's or one that failed attempts set.",
             discussion: "Example:\n  clerk-tui admin users unlock jane@example.com")
         @OptionGroup var target: Target
@@ -63,6 +66,7 @@ struct UsersCommand: AsyncParsableCommand {
 
     struct Ban: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ban",
             abstract: "Ban a user: their sessions end now and every sign-in answers user_banned.",
             discussion: "Example:\n  clerk-tui admin users ban user_2abc…")
         @OptionGroup var target: Target

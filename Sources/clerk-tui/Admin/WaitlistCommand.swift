@@ -9,6 +9,7 @@ struct WaitlistCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the waitlist in the order people joined.",
             discussion: """
                 Examples:
@@ -28,6 +29,7 @@ struct WaitlistCommand: AsyncParsableCommand {
 
     struct Invite: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "invite",
             abstract: "Invite someone on the waitlist: an invitation whose link, sent to the outbox, signs them up.",
             discussion: """
                 The invitee runs clerk-tui --ticket '<link>' (or pastes the link on the sign-in or sign-up card).
