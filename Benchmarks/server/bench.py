@@ -27,10 +27,24 @@ SETTINGS = {
 }
 
 
+# The reads put the server (and the hello-world reference) on one core and wrk on the other. Sharing both cores, the
+# figures swung by a third between runs with the scheduler's choices (0.65 to 1.01 of hello-world for the same binary);
+# pinned, rounds agree within a few percent, and the ratio compares the two servers' cost per request.
+PIN_READS = (os.cpu_count() or 1) >= 2
+SERVER_CORE, CLIENT_CORE = "1", "0"
+
+
+def pin(pid: int, cores: str) -> None:
+    """Moves every thread of `pid` to `cores` (taskset)."""
+    subprocess.run(["taskset", "-a", "-p", "-c", cores, str(pid)], capture_output=True, check=True)
+
+
 def wrk(url: str, *, connections: int, seconds: int, script: Path | None = None,
-        headers: dict | None = None) -> dict:
-    """Runs wrk with latency stats; returns req/s, p99 (ms) and the count of non-2xx answers."""
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+        headers: dict | None = None, pinned: bool = False) -> dict:
+    """Runs wrk with latency stats; returns req/s, p99 (ms) and the count of non-2xx answers. `pinned`: one wrk thread
+    on the client core."""
+    command = ["taskset", "-c", CLIENT_CORE, "wrk", "-t1"] if pinned else ["wrk", "-t2"]
+    command += [f"-c{connections}", f"-d{seconds}s", "--latency"]
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
     if script:
@@ -120,14 +134,22 @@ def main() -> int:
                 openssl_before = openssl_rsa2048(3)
                 mint = wrk(mint_url, connections=16, seconds=args.seconds, headers=auth, script=mint_script)
                 openssl_after = openssl_rsa2048(3)
+                if PIN_READS:
+                    pin(server.process.pid, SERVER_CORE)
+                    pin(hello.pid, SERVER_CORE)
                 rounds.append({
                     "openssl": (openssl_before + openssl_after) / 2,
                     "mint": mint,
-                    "hello": wrk(f"{hello_url}/hello", connections=64, seconds=args.seconds),
-                    "environment": wrk(f"{url}/v1/environment", connections=64, seconds=args.seconds),
+                    "hello": wrk(f"{hello_url}/hello", connections=64, seconds=args.seconds, pinned=PIN_READS),
+                    "environment": wrk(f"{url}/v1/environment", connections=64, seconds=args.seconds,
+                                       pinned=PIN_READS),
                     "client": wrk(f"{url}/v1/client?_is_native=true", connections=64, seconds=args.seconds,
-                                  headers=auth),
+                                  headers=auth, pinned=PIN_READS),
                 })
+                if PIN_READS:
+                    every_core = f"0-{os.cpu_count() - 1}"
+                    pin(server.process.pid, every_core)
+                    pin(hello.pid, every_core)
             stop_status = server.stop()
         finally:
             server.kill9()
@@ -143,7 +165,7 @@ def main() -> int:
     mint, openssl_one = mint_round["mint"], mint_round["openssl"]
     binary = os.environ.get("CLERK_TUI_BIN", "")
     kind = "DEBUG build: figures not representative" if "/debug/" in binary else "release build"
-    print("\n== Local Frontend API benchmark (loopback, wrk -t2) ==")
+    print("\n== Local Frontend API benchmark (loopback, wrk) ==")
     print(f"server: {binary} ({kind}); hello: {args.hello}")
     print(f"machine: {os.cpu_count()} cores, load average at start {load_at_start}; {args.seconds} s per "
           f"measurement after a 2 s warm-up; {args.rounds} rounds, the median-ratio round shown; "
@@ -158,7 +180,9 @@ def main() -> int:
     mint_ratios = ", ".join(f"{r['mint']['rps'] / r['openssl']:.2f}" for r in rounds)
     print(f"  every round's ratio (1 process)        {mint_ratios}")
     results = median_round(lambda r: r["client"]["rps"] / r["hello"]["rps"])
-    print("\n(b) reads at 64 connections, beside a Hummingbird 2.28.1 hello-world route")
+    placement = (f"servers on core {SERVER_CORE}, one wrk thread on core {CLIENT_CORE}" if PIN_READS
+                 else "one core: servers and wrk share it")
+    print(f"\n(b) reads at 64 connections, beside a Hummingbird 2.28.1 hello-world route ({placement})")
     print(line("GET /hello (reference)", results["hello"]))
     print(line("GET /v1/environment", results["environment"], results["hello"]))
     print(line("GET /v1/client (signed in, native)", results["client"], results["hello"]))
