@@ -15,7 +15,7 @@ struct Gateway: Sendable {
             let call = try await APICall.decode(request, context: context, trace: trace, rawBodyLimit: rawBodyLimit)
             try checkOrigin(call)
             let reply = try await body(Exchange(instance: instance, call: call, notes: notes))
-            var response = Response(status: reply.status, headers: Self.jsonHeaders, body: .init(byteBuffer: ByteBuffer(data: reply.body)))
+            var response = Response(status: reply.status, headers: Self.jsonHeaders, body: .init(byteBuffer: reply.body))
             apply(reply, call: call, to: &response)
             addCORS(origin, to: &response.headers)
             return response

@@ -1,6 +1,7 @@
 import Foundation
 import FrontendAPI
 import Hummingbird
+import NIOFoundationCompat
 
 /// The FAPI route table: one group per resource, each handler a thin call into a service.
 struct FAPIRoutes {
@@ -32,7 +33,8 @@ struct FAPIRoutes {
     private func wellKnown(_ router: Router<FAPIRequestContext>) {
         // Settings are fixed for the life of the process, so the environment is built and encoded once, not per request.
         let environment = Result {
-            try FAPIJSON.encode(EnvironmentPresenter(settings: instance.settings, instanceID: instance.secrets.instanceID).environment())
+            ByteBuffer(data: try FAPIJSON.encode(
+                EnvironmentPresenter(settings: instance.settings, instanceID: instance.secrets.instanceID).environment()))
         }
         router.get("v1/environment") { request, context in
             try await gateway.serve(request, context) { _ in Reply(body: try environment.get()) }

@@ -1,5 +1,6 @@
 import Foundation
 import FrontendAPI
+import NIOCore
 import SQLKit
 
 /// `/v1/client` and the client's sessions (`/v1/client/sessions/...`).
@@ -229,6 +230,6 @@ struct RenderedClientKey: Hashable, Sendable {
 
 /// A rendered `GET /v1/client` body and the instant a session in it expires or is abandoned.
 struct RenderedClient: Sendable {
-    let body: Data
+    let body: ByteBuffer
     let validUntil: Int64
 }

@@ -1,13 +1,17 @@
 import Foundation
 import FrontendAPI
 import HTTPTypes
+import NIOCore
+import NIOFoundationCompat
 import Logging
 import SQLKit
 
 /// What a handler produced: the JSON body plus any client token to hand out or clear.
 struct Reply: Sendable {
     var status: HTTPTypes.HTTPResponse.Status = .ok
-    var body: Data
+    /// The encoded answer, as the response will carry it: a body kept for reuse (the environment, a recent client)
+    /// is then served without a copy.
+    var body: ByteBuffer
     /// A new or rotated client token for the `Authorization` header (native) or `__client` cookie (browser).
     var issuedToken: String? = nil
     /// The client was destroyed: clear the cookie / native token.
@@ -82,10 +86,11 @@ struct Exchange: Sendable {
     func envelope<R: Codable & Sendable & Equatable>(_ response: R, client: ClientRecord?, in db: any SQLDatabase,
                                                        issuedToken: String? = nil) async throws -> Reply {
         let rendered = try await client.asyncMap { try await presenter.client($0, in: db) }
-        return Reply(body: try FAPIJSON.encode(ClientResponse(response: response, client: rendered)), issuedToken: issuedToken)
+        return Reply(body: ByteBuffer(data: try FAPIJSON.encode(ClientResponse(response: response, client: rendered))),
+                     issuedToken: issuedToken)
     }
 
     func bare(_ value: some Encodable) throws -> Reply {
-        Reply(body: try FAPIJSON.encode(value))
+        Reply(body: ByteBuffer(data: try FAPIJSON.encode(value)))
     }
 }
