@@ -33,8 +33,8 @@ final class ConnectionLimits: Sendable {
     }
 
     /// Takes a slot for `address`; false when either cap is reached (the caller refuses the connection). Loopback
-    /// peers (127.0.0.1, ::1) count toward the total only: they are this host's own clients (the SSH front door's sessions, an
-    /// embedding portal, a reverse proxy), which one per-address share would shut out of each other.
+    /// peers (127.0.0.1, ::1) count toward the total only: they are this host's own clients (the SSH front door's
+    /// sessions, an embedding portal, a reverse proxy), which one per-address share would shut out of each other.
     func admit(_ address: String) -> Bool {
         let (admitted, logCount) = state.withLock { state -> (Bool, Int?) in
             let mine = state.perAddress[address, default: 0]

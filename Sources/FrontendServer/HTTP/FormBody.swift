@@ -19,7 +19,9 @@ struct FormBody: Sendable {
             guard !pair.isEmpty else { continue }
             let equals = pair.utf8.firstIndex(of: UInt8(ascii: "="))
             let key = try Self.decode(pair[..<(equals ?? pair.endIndex)])
-            let value = try equals.map { equals throws(APIFailure) in try Self.decode(pair[pair.utf8.index(after: equals)...]) } ?? ""
+            let value = try equals.map { equals throws(APIFailure) in
+                try Self.decode(pair[pair.utf8.index(after: equals)...])
+            } ?? ""
             guard !key.isEmpty else { continue }
             values[key, default: []].append(value)
         }
