@@ -24,7 +24,7 @@ struct APICall: Sendable {
     let origin: String?
     private let remoteAddress: SocketAddress?
     /// The client's IP address as seen on the socket.
-    var remoteIP: String { remoteAddress?.ipAddress ?? "unknown" }
+    var remoteIP: String { FAPIRequestContext.ip(of: remoteAddress) }
     /// The device the request came from, for its session's `latest_activity`.
     var device = ClientDevice()
     /// `clerk_trace_id` of this request: in error bodies and in every log line about it.

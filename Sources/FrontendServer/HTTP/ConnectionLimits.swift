@@ -99,7 +99,7 @@ final class ConnectionLimitHandler: ChannelInboundHandler, RemovableChannelHandl
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        let address = context.channel.remoteAddress?.ipAddress ?? "unknown"
+        let address = FAPIRequestContext.ip(of: context.channel.remoteAddress)
         guard limits.admit(address) else {
             refused = true
             var head = HTTPResponse(status: .serviceUnavailable)

@@ -8,7 +8,10 @@ public struct FAPIRequestContext: RequestContext {
     public let remoteAddress: SocketAddress?
 
     /// The client's IP address as seen on the socket.
-    public var remoteIP: String { remoteAddress?.ipAddress ?? "unknown" }
+    public var remoteIP: String { Self.ip(of: remoteAddress) }
+
+    /// How a peer's address is written in limits and logs.
+    static func ip(of address: SocketAddress?) -> String { address?.ipAddress ?? "unknown" }
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

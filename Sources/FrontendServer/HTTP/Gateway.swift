@@ -20,9 +20,7 @@ struct Gateway: Sendable {
             addCORS(origin, to: &response.headers)
             return response
         } catch {
-            var logger = instance.logger
-            logger[metadataKey: "trace_id"] = "\(trace.value)"
-            logger[metadataKey: "ip"] = "\(context.remoteIP)"
+            let logger = instance.logger.tagged(ip: context.remoteIP, traceID: trace.value)
             var response = Gateway.errorResponse(error, logger: logger, traceID: trace.value, path: request.uri.path, notes: notes)
             addCORS(origin, to: &response.headers)
             return response
@@ -120,22 +118,17 @@ struct MethodOverrideResponder: HTTPResponder {
             }
         } else {
             do { response = try await router.respond(to: request, context: context) } catch {
-                response = Gateway.errorResponse(error, logger: logger(context), path: request.uri.path)
+                let logger = logger.tagged(ip: context.remoteIP)
+                response = Gateway.errorResponse(error, logger: logger, path: request.uri.path)
             }
             // Every endpoint answers through `Gateway` (marked `no-store`) or serves an image; anything else is the
             // router's own not-found or bad-parameter answer, which gets Clerk's error body too.
             if response.headers[.cacheControl] != "no-store", response.headers[.contentType]?.hasPrefix("image/") != true {
-                response = Gateway.errorResponse(HTTPError(response.status), logger: logger(context), path: request.uri.path)
+                let logger = logger.tagged(ip: context.remoteIP)
+                response = Gateway.errorResponse(HTTPError(response.status), logger: logger, path: request.uri.path)
             }
         }
         return response
-    }
-
-    /// The logger tagged with the caller's address, made only for an answer that logs (tagging costs on every request).
-    private func logger(_ context: FAPIRequestContext) -> Logger {
-        var logger = self.logger
-        logger[metadataKey: "ip"] = "\(context.remoteIP)"
-        return logger
     }
 
     private func overrideMethod(_ request: Request) -> HTTPRequest.Method? {

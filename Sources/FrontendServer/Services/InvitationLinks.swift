@@ -74,9 +74,7 @@ extension Gateway {
             let call = try await APICall.decode(request, context: context, trace: trace)
             return try await body(Exchange(instance: instance, call: call)).response
         } catch {
-            var logger = instance.logger
-            logger[metadataKey: "trace_id"] = "\(trace.value)"
-            logger[metadataKey: "ip"] = "\(context.remoteIP)"
+            let logger = instance.logger.tagged(ip: context.remoteIP, traceID: trace.value)
             return Gateway.errorResponse(error, logger: logger, traceID: trace.value, path: request.uri.path)
         }
     }

@@ -47,12 +47,7 @@ struct Exchange: Sendable {
     var presenter: Presenter { Presenter(instance: instance, origin: call.origin) }
 
     /// The instance logger tagged with this request's trace id and IP. Log ids and outcomes here, never secrets.
-    var logger: Logger {
-        var logger = instance.logger
-        logger[metadataKey: "trace_id"] = "\(call.traceID)"
-        logger[metadataKey: "ip"] = "\(call.remoteIP)"
-        return logger
-    }
+    var logger: Logger { instance.logger.tagged(ip: call.remoteIP, traceID: call.traceID) }
 
     /// The client the request's token identifies, if any.
     func client(in db: any SQLDatabase) async throws -> ClientRecord? {
