@@ -162,6 +162,7 @@ class Server:
             match = READY_LINE.match(line)
             if match:
                 self.url = match.group(1)
+                forget_rotation(self.url)  # the kernel may hand out a stopped cluster's port again
                 self.starts += 1
                 return self.url
         self.kill9()
@@ -249,6 +250,12 @@ def create_database(name: str) -> str:
     return admin.rsplit("/", 1)[0] + "/" + safe
 
 
+def forget_rotation(url: str | None) -> None:
+    """Clients of `url` stop alternating between a cluster's nodes: they are stopped, or their port is reused."""
+    import fapi
+    fapi.NODES.pop(url, None)
+
+
 class Cluster:
     """`TEST_NODES` `clerk-tui serve` nodes on one PostgreSQL database, with Server's interface: every operation
     applies to each node; `url` is the first node's, and clients built on it alternate between all of them."""
@@ -287,10 +294,12 @@ class Cluster:
         return first
 
     def stop(self, timeout: float = 20) -> int:
+        forget_rotation(self.url)
         statuses = [node.stop(timeout) for node in self.nodes]
         return next((status for status in statuses if status != 0), 0)
 
     def kill9(self) -> None:
+        forget_rotation(self.url)
         for node in self.nodes:
             node.kill9()
 
