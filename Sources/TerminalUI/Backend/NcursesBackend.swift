@@ -19,6 +19,11 @@ final class NcursesBackend: TerminalBackend {
     private var cursorVisible: Bool?
     private var mouseEnabled = false
     private var pairs: [ColorPair: Int32] = [:]
+    private var nextPair: Int32 = 1
+    /// What ncurses' pair 0 shows: the terminal's own colours, or the theme's typing colours (`chooseNormalColors`).
+    private var normalColors = ColorPair(foreground: .terminalDefault, background: .terminalDefault)
+    /// The typing colours for blanks, when pair 0 shows them (`chooseNormalColors`).
+    private var typingBlankPair: Int32?
     private var styles: [Style: (attributes: attr_t, pair: Int32)] = [:]
 
     /// Opens the terminal on stdin/stdout, trying `$TERM`, then xterm-256color, then xterm.
@@ -76,7 +81,7 @@ final class NcursesBackend: TerminalBackend {
         nodelay(cn_stdscr(), true)
         if colorLevel > .mono {
             start_color()
-            use_default_colors()
+            chooseNormalColors()
         }
         define_key("\u{1B}[200~", KeyDecoder.pasteBegin)
         define_key("\u{1B}[201~", KeyDecoder.pasteEnd)
@@ -88,6 +93,26 @@ final class NcursesBackend: TerminalBackend {
         TerminalGuard.setRestoreSequence(restoreSequence())
         TerminalGuard.watchResize()
         TerminalGuard.captureStandardError(template: standardErrorTemplate)
+    }
+
+    /// ncurses ends every update in pair 0, so each keystroke into a field drawn in another pair sends the field's
+    /// colours again: 36 bytes for one character in 256 colours. Pair 0 becomes the colours text is typed in, and a
+    /// keystroke writes only its character. A theme that shows some role in the terminal's own colours keeps them as
+    /// pair 0 instead, the only pair that can show them.
+    private func chooseNormalColors() {
+        let typing = theme.resolve(.typing, level: colorLevel)
+        let typingColors = ColorPair(foreground: typing.foreground, background: typing.background)
+        let keepsTerminalColors = ColorRole.allCases.contains { theme.color(for: $0, level: colorLevel) == .terminalDefault }
+            || typingColors.foreground == .terminalDefault
+        if !keepsTerminalColors,
+           assume_default_colors(Self.colorNumber(typingColors.foreground), Self.colorNumber(typingColors.background)) == OK {
+            normalColors = typingColors
+            // ncurses takes blanks in pair 0 for cells its clearing left right, but a terminal's erase leaves the
+            // foreground at its default, and some terminals draw the cursor in it: blanks keep a pair of their own.
+            typingBlankPair = newPair(typingColors)
+        } else {
+            use_default_colors()
+        }
     }
 
     /// What undoes the UI without ncurses: leave the alternate screen, reset attributes, show the
@@ -228,7 +253,8 @@ final class NcursesBackend: TerminalBackend {
     }
 
     private func put(_ cell: Cell, x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>?) {
-        let (attributes, pair) = resolve(cell.style)
+        var (attributes, pair) = resolve(cell.style)
+        if pair == 0, let typingBlankPair, cell.storedSymbol == .space { pair = typingBlankPair }
         var text = Array(cell.symbol.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }) + [0]
         var character = cchar_t()
         if cn_setcchar(&character, &text, attributes, pair) == ERR {
@@ -248,20 +274,32 @@ final class NcursesBackend: TerminalBackend {
         if resolved.attributes.contains(.italic) { attributes |= cn_a_italic() }
         if resolved.attributes.contains(.underline) { attributes |= cn_a_underline() }
         if resolved.attributes.contains(.reverse) { attributes |= cn_a_reverse() }
-        let pair = colorLevel > .mono ? pairNumber(ColorPair(foreground: resolved.foreground, background: resolved.background)) : 0
+        var foreground = resolved.foreground
+        if foreground == .terminalDefault && normalColors.foreground != .terminalDefault {
+            // Text that would vanish into its background gets the terminal's own colour, which pair 0 no longer
+            // shows: the theme's background colour stands in.
+            foreground = theme.color(for: .background, level: colorLevel)
+        }
+        let pair = colorLevel > .mono ? pairNumber(ColorPair(foreground: foreground, background: resolved.background)) : 0
         styles[style] = (attributes, pair)
         return (attributes, pair)
     }
 
     /// Pairs are made on first use; the palette itself is never changed.
     private func pairNumber(_ pair: ColorPair) -> Int32 {
-        if pair.foreground == .terminalDefault && pair.background == .terminalDefault { return 0 }
+        if pair == normalColors { return 0 }
         if let number = pairs[pair] { return number }
-        let number = Int32(pairs.count + 1)
-        guard number < cn_color_pairs() else { return 0 }
-        init_extended_pair(number, Self.colorNumber(pair.foreground), Self.colorNumber(pair.background))
+        let number = newPair(pair) ?? 0
         pairs[pair] = number
         return number
+    }
+
+    private func newPair(_ pair: ColorPair) -> Int32? {
+        guard nextPair < cn_color_pairs(),
+              init_extended_pair(nextPair, Self.colorNumber(pair.foreground), Self.colorNumber(pair.background)) == OK
+        else { return nil }
+        defer { nextPair += 1 }
+        return nextPair
     }
 
     private static func colorNumber(_ color: TerminalColor) -> Int32 {

@@ -13,6 +13,10 @@ public struct Style: Hashable, Sendable {
 
     public static let plain = Style()
 
+    /// What text fields show typed text in. The terminal backend makes it the terminal's normal colours where the
+    /// theme allows, so that a keystroke writes its character and no colour change.
+    public static let typing = Style(foreground: .text, background: .input)
+
     public static func fg(_ role: ColorRole, _ attributes: Attributes = []) -> Style {
         Style(foreground: role, attributes: attributes)
     }

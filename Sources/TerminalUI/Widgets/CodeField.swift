@@ -53,7 +53,7 @@ public struct CodeField: Sendable, CustomStringConvertible, CustomDebugStringCon
         for index in 0..<length {
             let x = area.x + index * 4
             let isCurrent = focused && index == min(characters.count, length - 1)
-            let style = Style(foreground: .text, background: .input, attributes: isCurrent ? .underline : [])
+            let style = isCurrent ? Style.typing.adding(.underline) : .typing
             let symbol = index < characters.count ? String(characters[index]) : (isCurrent ? " " : "·")
             buffer.write(" \(symbol) ", x: x, y: area.y, style: style, clip: area)
             if isCurrent && index >= characters.count { buffer.cursor = Position(x: x + 1, y: area.y) }

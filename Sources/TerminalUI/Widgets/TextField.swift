@@ -39,7 +39,7 @@ public struct TextField: Hashable, Sendable {
     public func render(into buffer: inout Buffer, area: Rect, focused: Bool) {
         guard !area.isEmpty else { return }
         let line = area.row(0)
-        buffer.fill(line, style: Style(foreground: .text, background: .input))
+        buffer.fill(line, style: .typing)
         let prompt = focused ? "›" : " "
         buffer.write(prompt, x: line.x, y: line.y, style: Style(foreground: .focus, background: .input, attributes: .bold), clip: line)
         let field = line.takingLeft(2).1
@@ -49,7 +49,7 @@ public struct TextField: Hashable, Sendable {
         } else {
             let caretColumn = DisplayWidth.of(shown.prefix(editor.cursor))
             let offset = Self.scrollOffset(text: shown, caretColumn: caretColumn, width: field.width)
-            buffer.write(Self.window(of: shown, from: offset, width: field.width), in: field, style: Style(foreground: .text, background: .input))
+            buffer.write(Self.window(of: shown, from: offset, width: field.width), in: field, style: .typing)
             if focused { buffer.cursor = Position(x: field.x + caretColumn - offset, y: field.y) }
         }
         if focused && shown.isEmpty { buffer.cursor = Position(x: field.x, y: field.y) }
