@@ -41,6 +41,8 @@ final class NcursesBackend: TerminalBackend {
         // ncurses prefers exported LINES/COLUMNS over the tty's real size and then ignores resizes.
         unsetenv("LINES")
         unsetenv("COLUMNS")
+        // ncurses reads the locale when it makes the screen (whether it may write UTF-8).
+        DisplayWidth.useUTF8Locale()
         var opened: (OpaquePointer, String)?
         for candidate in Self.candidates(for: options.environment["TERM"]) {
             if let screen = newterm(candidate, output, input) {
@@ -70,6 +72,7 @@ final class NcursesBackend: TerminalBackend {
     }
 
     private func configure(mouse: Bool, standardErrorTemplate: String) {
+        startBufferedOutput()
         set_escdelay(25)
         // The loop reads all pending input before each frame; ncurses need not poll for more mid-update.
         typeahead(-1)
@@ -93,6 +96,15 @@ final class NcursesBackend: TerminalBackend {
         TerminalGuard.setRestoreSequence(restoreSequence())
         TerminalGuard.watchResize()
         TerminalGuard.captureStandardError(template: standardErrorTemplate)
+    }
+
+    /// Until the first `endwin`, ncurses flushes its output at every cursor move, so a frame reached the terminal in
+    /// a write per line (about 40 for the sign-in card): more system calls, SSH packets, and a frame a terminal may
+    /// show half drawn. An update after `endwin` runs with ncurses' screen-sized buffer and writes once. Done before
+    /// colours are started, so that the resume does not reset the terminal's palette.
+    private func startBufferedOutput() {
+        endwin()
+        doupdate()
     }
 
     /// ncurses ends every update in pair 0, so each keystroke into a field drawn in another pair sends the field's

@@ -50,6 +50,11 @@ public enum DisplayWidth {
         return prefix(of: text, fitting: columns - 1).0 + "…"
     }
 
+    /// Makes LC_CTYPE a UTF-8 locale, as widths (and ncurses, when it makes a screen) need it.
+    static func useUTF8Locale() {
+        _ = utf8Locale
+    }
+
     /// wcwidth depends on LC_CTYPE; make sure it is a UTF-8 one once per process.
     private static let utf8Locale: Bool = {
         func isUTF8() -> Bool {
