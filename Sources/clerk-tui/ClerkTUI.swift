@@ -42,6 +42,11 @@ struct ClerkTUI: AsyncParsableCommand {
     /// Opens the portal: full screen on a capable terminal, plain prompts otherwise.
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
+        // The cached view decodes on another core while the theme loads and the instance connects.
+        let stateDirectory = instance.stateDirectory(environment: environment)
+        let cachedView = Task.detached(priority: .userInitiated) {
+            stateDirectory.flatMap { FileViewCache(directory: $0).load() }
+        }
         let terminal = try display.terminalOptions(environment: environment)
         let authenticator = try passkeys.make(environment: environment)
         let connection = try await instance.connect()
@@ -52,7 +57,7 @@ struct ClerkTUI: AsyncParsableCommand {
             try await runPortal(
                 backend: backend, openURL: openURL,
                 oauthRedirectURL: oauth.url(for: connection.client.instance, environment: environment),
-                terminal: terminal, environment: environment, cached: connection.client.cachedView())
+                terminal: terminal, environment: environment, cached: connection.client.cachedView(await cachedView.value))
             await connection.close()
         } catch {
             await connection.close()

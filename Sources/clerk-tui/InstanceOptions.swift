@@ -31,6 +31,30 @@ struct InstanceOptions: ParsableArguments {
         }
     }
 
+    /// The instance named by `--frontend-api` or `--publishable-key` (or their variables); nil for the embedded one.
+    private func namedInstance(environment: [String: String]) throws -> Instance? {
+        if let url = frontendAPI ?? environment["CLERK_FRONTEND_API"].nonEmpty {
+            // A parent's embedded instance (an SSH session's portal) is filed under `local` too.
+            return try EmbeddedInstance.instance(frontendAPI: url, environment: environment)
+        }
+        if let key = publishableKey ?? environment["CLERK_PUBLISHABLE_KEY"].nonEmpty {
+            return Instance(publishableKey: try PublishableKey(key))
+        }
+        return nil
+    }
+
+    /// Where the client of ``connect(environment:)`` will keep its state, known before connecting (the embedded
+    /// server need not be started for it); nil when the options name no valid instance.
+    func stateDirectory(environment: [String: String]) -> URL? {
+        let named: Instance?
+        do {
+            named = try namedInstance(environment: environment)
+        } catch {
+            return nil  // connect reports it
+        }
+        return FileTokenStore.directory(stateKey: named?.stateKey ?? Instance.localStateKey, environment: environment)
+    }
+
     /// Resolves the instance and makes its client. Starts the embedded server when no instance is configured.
     func connect(environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Connection {
         var logger = Logger(label: "clerk-tui.client")
@@ -39,11 +63,8 @@ struct InstanceOptions: ParsableArguments {
         let instance: Instance
         var server: LocalServer?
         do {
-            if let url = frontendAPI ?? environment["CLERK_FRONTEND_API"].nonEmpty {
-                // A parent's embedded instance (an SSH session's portal) is filed under `local` too.
-                instance = try EmbeddedInstance.instance(frontendAPI: url, environment: environment)
-            } else if let key = publishableKey ?? environment["CLERK_PUBLISHABLE_KEY"].nonEmpty {
-                instance = Instance(publishableKey: try PublishableKey(key))
+            if let named = try namedInstance(environment: environment) {
+                instance = named
             } else {
                 var serverLogger = Logger(label: "clerk-tui.fapi")
                 serverLogger.logLevel = logger.logLevel

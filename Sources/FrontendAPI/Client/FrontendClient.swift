@@ -209,7 +209,12 @@ public final class FrontendClient: Sendable {
     /// The environment and client kept by an earlier run, to draw before the first answer; nil without a cache or
     /// when none was kept. Without a client token the device holds no client, whatever was kept.
     public func cachedView() -> CachedView? {
-        guard var view = viewCache?.load() else { return nil }
+        cachedView(viewCache?.load())
+    }
+
+    /// `view`, read from this client's cache ahead of time, as ``cachedView()`` would answer.
+    public func cachedView(_ view: CachedView?) -> CachedView? {
+        guard var view else { return nil }
         if !hasClientToken { view.client = nil }
         return view
     }

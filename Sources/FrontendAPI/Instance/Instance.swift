@@ -43,9 +43,12 @@ public struct Instance: Sendable, Equatable {
         stateKey = components.port.map { "\(host.lowercased())_\($0)" } ?? host.lowercased()
     }
 
+    /// Where the embedded instance's state is filed, whatever port its server has.
+    public static let localStateKey = "local"
+
     /// The embedded local server at `baseURL`.
     public static func local(baseURL: URL) -> Instance {
-        Instance(baseURL: baseURL, kind: .local, stateKey: "local")
+        Instance(baseURL: baseURL, kind: .local, stateKey: localStateKey)
     }
 
     private init(baseURL: URL, kind: Kind, stateKey: String) {

@@ -31,11 +31,16 @@ public struct FileTokenStore: ClientTokenStore {
 
     /// The store for `instance` under `$XDG_STATE_HOME/clerk-tui/<instance>/`.
     public init(instance: Instance, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        directory = XDGDirectories.state(environment: environment).appending(path: instance.stateKey)
+        directory = Self.directory(stateKey: instance.stateKey, environment: environment)
     }
 
     public init(directory: URL) {
         self.directory = directory
+    }
+
+    /// The state directory of the instance filed under `stateKey`.
+    public static func directory(stateKey: String, environment: [String: String]) -> URL {
+        XDGDirectories.state(environment: environment).appending(path: stateKey)
     }
 
     public var fileURL: URL { directory.appending(path: "client_token") }

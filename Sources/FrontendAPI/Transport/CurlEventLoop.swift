@@ -90,9 +90,8 @@ final class CurlEventLoop: @unchecked Sendable {
             for transfer in work.submitted { attach(transfer, to: multi) }
             for transfer in work.cancelled { detach(transfer, from: multi, with: .failure(CancellationError())) }
             if work.stopping {
-                for transfer in active.values {
-                    detach(transfer, from: multi, with: .failure(TransportError(.other, "The transport was shut down.")))
-                }
+                let shutDown = TransportError(.other, "The transport was shut down.")
+                for transfer in active.values { detach(transfer, from: multi, with: .failure(shutDown)) }
                 break
             }
             ccurl_multi_perform(multi, &running)

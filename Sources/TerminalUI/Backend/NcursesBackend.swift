@@ -114,10 +114,12 @@ final class NcursesBackend: TerminalBackend {
     private func chooseNormalColors() {
         let typing = theme.resolve(.typing, level: colorLevel)
         let typingColors = ColorPair(foreground: typing.foreground, background: typing.background)
-        let keepsTerminalColors = ColorRole.allCases.contains { theme.color(for: $0, level: colorLevel) == .terminalDefault }
-            || typingColors.foreground == .terminalDefault
-        if !keepsTerminalColors,
-           assume_default_colors(Self.colorNumber(typingColors.foreground), Self.colorNumber(typingColors.background)) == OK {
+        let showsTerminalColors = ColorRole.allCases.contains {
+            theme.color(for: $0, level: colorLevel) == .terminalDefault
+        }
+        if !showsTerminalColors, typingColors.foreground != .terminalDefault,
+           assume_default_colors(Self.colorNumber(typingColors.foreground),
+                                 Self.colorNumber(typingColors.background)) == OK {
             normalColors = typingColors
             // ncurses takes blanks in pair 0 for cells its clearing left right, but a terminal's erase leaves the
             // foreground at its default, and some terminals draw the cursor in it: blanks keep a pair of their own.
@@ -292,7 +294,8 @@ final class NcursesBackend: TerminalBackend {
             // shows: the theme's background colour stands in.
             foreground = theme.color(for: .background, level: colorLevel)
         }
-        let pair = colorLevel > .mono ? pairNumber(ColorPair(foreground: foreground, background: resolved.background)) : 0
+        let colors = ColorPair(foreground: foreground, background: resolved.background)
+        let pair = colorLevel > .mono ? pairNumber(colors) : 0
         styles[style] = (attributes, pair)
         return (attributes, pair)
     }

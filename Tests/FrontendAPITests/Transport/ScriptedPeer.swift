@@ -62,13 +62,15 @@ final class ScriptedPeer: @unchecked Sendable {
     var requests: [Received] { state.withLock { $0.requests } }
     var connectionCount: Int { state.withLock { $0.connections } }
 
+    /// Wakes the accept loop, which then closes the listener itself: closed here, its number could be reused by
+    /// another test's socket while the loop still accepts on it.
     func stop() {
         state.withLock { $0.stopped = true }
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func acceptLoop() {
+        defer { close(listener) }
         while true {
             let connection = accept(listener, nil, nil)
             if connection < 0 && errno == EINTR { continue }
