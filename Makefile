@@ -99,9 +99,7 @@ uninstall:
 	-rmdir -p $(THEME_DIR) $(BIN_DIR) $(MAN_DIR) $(BASH_DIR) $(ZSH_DIR) $(FISH_DIR) 2>/dev/null
 
 # A Debian package of what install puts under /usr. Depends: comes from dpkg-shlibdeps, which reads the libraries the
-# binary links and names the packages (and minimum versions) that provide them on this release of Debian. libcurl is
-# opened with dlopen (Sources/CCurl), which dpkg-shlibdeps cannot see: 7.68 added curl_multi_wakeup.
-DLOPEN_DEPENDS := libcurl4 (>= 7.68.0)
+# binary links and names the packages (and minimum versions) that provide them on this release of Debian.
 DEB_DIR := .build/deb
 deb: release manual
 	rm -rf $(DEB_DIR) .build/clerk-tui_*.deb && mkdir -p $(DEB_DIR)/root/DEBIAN $(DEB_DIR)/debian
@@ -110,7 +108,6 @@ deb: release manual
 	printf 'Source: clerk-tui\n\nPackage: clerk-tui\nArchitecture: any\n' > $(DEB_DIR)/debian/control
 	version=$$($(RELEASE_BIN) --version | cut -d' ' -f1); arch=$$(dpkg --print-architecture); \
 	depends=$$(cd $(DEB_DIR) && dpkg-shlibdeps -O root/usr/bin/clerk-tui 2>/dev/null | sed -n 's/^shlibs:Depends=//p'); \
-	depends="$$depends, $(DLOPEN_DEPENDS)"; \
 	printf '%s\n' "Package: clerk-tui" "Version: $$version" "Architecture: $$arch" \
 	  "Maintainer: clerk-tui contributors" "Section: utils" "Priority: optional" "Depends: $$depends" \
 	  "Description: Clerk's account portal in the terminal" \

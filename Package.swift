@@ -27,8 +27,7 @@ let package = Package(
     targets: [
         // System-library shims: headers and link flags only.
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
-        // libcurl's headers, and the library itself loaded on first use (dlopen): see Sources/CCurl/include/CCurl.h.
-        .target(name: "CCurl"),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CFido2", pkgConfig: "libfido2", providers: [.apt(["libfido2-dev", "libcbor-dev"])]),

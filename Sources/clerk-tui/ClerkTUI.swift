@@ -53,11 +53,12 @@ struct ClerkTUI: AsyncParsableCommand {
         connection.client.startTokenRefresh()
         let backend = Backend.frontend(connection.client) { await AuthenticatorOptions.perform($0, with: authenticator) }
         let openURL = BrowserOpener(environment: environment).map { opener in { @Sendable url in opener.open(url) } }
+        let cached = connection.client.cachedView(await cachedView.value)
         do {
             try await runPortal(
                 backend: backend, openURL: openURL,
                 oauthRedirectURL: oauth.url(for: connection.client.instance, environment: environment),
-                terminal: terminal, environment: environment, cached: connection.client.cachedView(await cachedView.value))
+                terminal: terminal, environment: environment, cached: cached)
             await connection.close()
         } catch {
             await connection.close()

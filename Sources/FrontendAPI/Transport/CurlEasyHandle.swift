@@ -8,21 +8,21 @@ final class CurlEasyHandle {
     private var headerList: UnsafeMutablePointer<curl_slist>?
 
     init?() {
-        guard let raw = ccurl_easy_init() else { return nil }
+        guard let raw = curl_easy_init() else { return nil }
         self.raw = raw
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
     }
 
     deinit {
-        ccurl_slist_free_all(headerList)
-        ccurl_easy_cleanup(raw)
+        curl_slist_free_all(headerList)
+        curl_easy_cleanup(raw)
         errorBuffer.deallocate()
     }
 
     /// libcurl's detailed message for the last failure, or its generic text for `code`.
     func errorMessage(_ code: CURLcode) -> String {
         let detail = String(cString: errorBuffer)
-        return detail.isEmpty ? String(cString: ccurl_easy_strerror(code)) : detail
+        return detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
     }
 
     var responseCode: Int {
@@ -33,8 +33,8 @@ final class CurlEasyHandle {
 
     /// Resets the handle and sets every option for `transfer`.
     func configure(for transfer: CurlTransfer, options: TransportOptions) {
-        ccurl_easy_reset(raw)
-        ccurl_slist_free_all(headerList)
+        curl_easy_reset(raw)
+        curl_slist_free_all(headerList)
         headerList = nil
         errorBuffer[0] = 0
         let request = transfer.request
@@ -76,9 +76,9 @@ final class CurlEasyHandle {
         }
 
         // An empty "Expect:" stops libcurl from waiting for 100-continue on larger bodies.
-        var list = ccurl_slist_append(nil, "Expect:")
+        var list = curl_slist_append(nil, "Expect:")
         for field in request.headers {
-            list = ccurl_slist_append(list, "\(field.name): \(field.value)")
+            list = curl_slist_append(list, "\(field.name): \(field.value)")
         }
         headerList = list
         _ = ccurl_easy_setopt_pointer(raw, CURLOPT_HTTPHEADER, list)
